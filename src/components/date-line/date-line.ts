@@ -1,0 +1,120 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { CivicElement } from '../shared/civic-element.js';
+import { feedContext } from '../shared/feed-context.js';
+import { dateLineStyles } from './date-line.styles.js';
+import {
+  calendarDateIn,
+  formatDateLine,
+  isoCalendarDate,
+  nextMidnight,
+  parseCalendarDate,
+  type CalendarDate,
+} from '../../format/dates.js';
+import { formatLunar, toLunar } from '../../format/lunar.js';
+
+/**
+ * Today's date the way Vietnamese government portals print it:
+ * `Thứ 5, Ngày 16 Tháng 7 Năm 2020` (`vi`) or `Thursday, July 16, 2020` (`en`),
+ * optionally with the Vietnamese lunar date. It turns over by itself at midnight in
+ * its time zone.
+ *
+ * @summary Today's date, portal style, with an optional lunar date.
+ * @csspart date - The `<time>` element with the date.
+ * @csspart lunar - The lunar date, when `lunar` is set.
+ * @cssproperty --civic-date-line-color - Text colour (default: inherited).
+ * @cssproperty --civic-date-line-font-weight - Font weight (default: inherited).
+ * @cssproperty --civic-date-line-lunar-color - Colour of the lunar part (default: inherited).
+ */
+export class CivicDateLine extends CivicElement {
+  static override styles = dateLineStyles;
+
+  /** ISO date (`2020-07-16`) or timestamp to show instead of today, for archives and tests. */
+  @property({ reflect: true }) date?: string;
+
+  /** Also print the Vietnamese lunar date, computed for UTC+7: `(26/5 Canh Tý)`. */
+  @property({ type: Boolean, reflect: true }) lunar = false;
+
+  /** Bumped at midnight so the line re-renders with the new day. */
+  @state() private tick = 0;
+
+  private midnightTimer?: ReturnType<typeof setTimeout>;
+
+  // A <civic-feed> around the line lends its publisher zone, so "today" is the
+  // publisher's today, like every other date on the page.
+  private feedState = new ContextConsumer(this, { context: feedContext, subscribe: true });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    clearTimeout(this.midnightTimer);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.scheduleMidnight();
+  }
+
+  override render(): TemplateResult {
+    const day = this.shownDate();
+    const lunar = this.lunar ? this.lunarText(day) : '';
+    return html`<time part="date" datetime=${isoCalendarDate(day)}
+        >${formatDateLine(day, this.localeTag)}</time
+      >${lunar
+        ? html` <span class="lunar" part="lunar" title=${this.messages.lunar}>(${lunar})</span>`
+        : nothing}`;
+  }
+
+  private get zone(): string {
+    return this.zoneFor(this.feedState.value?.feed?.timeZone);
+  }
+
+  /** The day to show: `date` when it reads as one, else today in the zone. */
+  private shownDate(): CalendarDate {
+    void this.tick;
+    if (this.date) {
+      const parsed = parseCalendarDate(this.date, this.zone);
+      if (parsed) return parsed;
+      console.warn(
+        `civic-date-line: date="${this.date}" is not an ISO date such as 2020-07-16; showing today instead`,
+      );
+    }
+    return calendarDateIn(new Date(), this.zone);
+  }
+
+  private lunarText(day: CalendarDate): string {
+    try {
+      return formatLunar(toLunar(day.year, day.month, day.day));
+    } catch {
+      // Outside the years the lunar tables cover: print the solar date alone.
+      return '';
+    }
+  }
+
+  /** Re-render at the next midnight in the zone; a fixed `date` never changes. */
+  private scheduleMidnight(): void {
+    clearTimeout(this.midnightTimer);
+    if (this.date && parseCalendarDate(this.date, this.zone)) return;
+    const now = new Date();
+    const delay = nextMidnight(now, this.zone).getTime() - now.getTime();
+    // +50 ms so the timer never fires a hair before midnight and re-renders the old day.
+    this.midnightTimer = setTimeout(() => this.tick++, Math.max(0, delay) + 50);
+  }
+
+  // After a laptop sleeps through midnight the timer may be late: check on return.
+  private onVisibilityChange = (): void => {
+    if (document.visibilityState === 'visible') this.tick++;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-date-line': CivicDateLine;
+  }
+}

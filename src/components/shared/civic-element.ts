@@ -1,0 +1,33 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { resolveLocaleTag } from '../../format/locale.js';
+import { messagesFor, type Messages } from '../../format/messages.js';
+import { resolveTimeZone } from '../../format/dates.js';
+
+/**
+ * The common attributes of every widget (`locale`, `time-zone`) and the two questions
+ * every render asks: which language, which zone. No rendering here: each element draws
+ * its own states with the functions in `states.ts`.
+ */
+export class CivicElement extends LitElement {
+  /** Language: `vi`, `en` or any BCP 47 tag; defaults to the nearest `lang` up the page, then `vi`. */
+  @property({ reflect: true }) locale?: string;
+
+  /** IANA time zone to print dates in; defaults to the feed's `_civic.time_zone`, then the viewer's zone. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** The BCP 47 tag this widget speaks, by the contract's precedence. */
+  protected get localeTag(): string {
+    return resolveLocaleTag(this, this.locale);
+  }
+
+  /** The message table for `localeTag`. */
+  protected get messages(): Messages {
+    return messagesFor(this.localeTag);
+  }
+
+  /** The zone for dates: own `time-zone`, then the feed's, then the viewer's. */
+  protected zoneFor(feedZone?: string): string {
+    return resolveTimeZone(this.timeZone, feedZone);
+  }
+}

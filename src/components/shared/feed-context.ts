@@ -1,0 +1,31 @@
+import { createContext } from '@lit/context';
+import type { Feed } from '../../feed/model.js';
+import type { FeedError } from '../../feed/errors.js';
+
+/** What a widget knows about its feed at any moment. */
+export type FeedStatus = 'idle' | 'loading' | 'empty' | 'error' | 'stale' | 'ready';
+
+/**
+ * The state a `<civic-feed>` provider hands to the widgets inside it, and the state the
+ * feed-source controller exposes to its host element.
+ * - `idle`: no source configured at all.
+ * - `loading`: a request is under way (and nothing remembered to show meanwhile).
+ * - `empty`: loaded and usable, with no items.
+ * - `error`: unusable and nothing remembered; `error` says why.
+ * - `stale`: the load failed but a remembered copy is shown; `fetchedAt` says from when.
+ * - `ready`: loaded.
+ */
+export interface FeedState {
+  status: FeedStatus;
+  feed?: Feed;
+  error?: FeedError;
+  /** The URL(s) this state came from, when any. */
+  url?: string;
+  /** When the shown copy was fetched (set for `stale`, and for fresh loads). */
+  fetchedAt?: Date;
+  /** Ask for the feed again (the "Thử lại" button). */
+  retry: () => void;
+}
+
+/** Lit context key shared by `<civic-feed>` and every widget. A string, so two copies of the bundle on one page still talk. */
+export const feedContext = createContext<FeedState | undefined>('civic-feed-state');

@@ -1,0 +1,153 @@
+/**
+ * Every date a widget prints goes through `formatDate`: an instant, a zone and a
+ * locale in, text out. The zone is what makes "20/03/2020 03:57:36" come out the same
+ * for a reader in Hà Nội and one in Los Angeles.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
+import { lookupLocale } from './locale.js';
+import { messagesFor } from './messages.js';
+
+/** How much of a date to print. */
+export type DateStyle = 'datetime' | 'date';
+
+/** A day of the calendar, with no time and no zone: what the date line shows. */
+export interface CalendarDate {
+  year: number;
+  /** 1–12. */
+  month: number;
+  /** 1–31. */
+  day: number;
+}
+
+/** True when `zone` is an IANA zone this browser knows. */
+export function isValidTimeZone(zone: string | null | undefined): zone is string {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The viewer's own zone. */
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * The zone to print in, by the contract's precedence: the widget's `time-zone`
+ * attribute, then the feed's `_civic.time_zone`, then the viewer's. A zone the browser
+ * does not know is skipped (and said once on the console) rather than printing
+ * "Invalid Date".
+ */
+export function resolveTimeZone(...candidates: (string | null | undefined)[]): string {
+  for (const zone of candidates) {
+    if (!zone) continue;
+    if (isValidTimeZone(zone)) return zone;
+    warnOnce(`civic-widgets: time zone "${zone}" is not an IANA zone this browser knows; ignoring it`);
+  }
+  return viewerTimeZone();
+}
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
+}
+
+const PATTERNS: Record<string, Record<DateStyle, string>> = {
+  vi: { datetime: 'dd/MM/yyyy HH:mm:ss', date: 'dd/MM/yyyy' },
+  en: { datetime: 'MMM d, yyyy, h:mm a', date: 'MMM d, yyyy' },
+};
+
+/**
+ * Print an instant in `zone` for `locale`.
+ * - `vi`: `20/03/2020 03:57:36` (the portal form);
+ * - `en`: `Mar 20, 2020, 3:57 AM`;
+ * - any other language: Intl's medium date and short time for that tag.
+ * Returns '' for an invalid instant, so nothing ever reads "Invalid Date".
+ */
+export function formatDate(
+  instant: Date,
+  zone: string,
+  locale: string,
+  style: DateStyle = 'datetime',
+): string {
+  if (Number.isNaN(instant.getTime())) return '';
+  const key = lookupLocale(locale, Object.keys(PATTERNS));
+  const primary = locale.toLowerCase().split('-')[0];
+  if (primary === key) return format(new TZDate(instant.getTime(), zone), PATTERNS[key]![style]);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    dateStyle: 'medium',
+    ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
+  }).format(instant);
+}
+
+/** ISO form for `<time datetime>`: the instant itself, which machines read in any zone. */
+export function isoInstant(instant: Date): string {
+  return Number.isNaN(instant.getTime()) ? '' : instant.toISOString();
+}
+
+/** The calendar day it is at `instant` in `zone`. */
+export function calendarDateIn(instant: Date, zone: string): CalendarDate {
+  const d = new TZDate(instant.getTime(), zone);
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+/** The next midnight in `zone` after `instant` (DST-aware: some days are 23 or 25 h). */
+export function nextMidnight(instant: Date, zone: string): Date {
+  return new Date(startOfDay(addDays(new TZDate(instant.getTime(), zone), 1)).getTime());
+}
+
+/**
+ * Read `2020-07-16` (a calendar date) or a full ISO timestamp (then taken in `zone`).
+ * Returns undefined for anything else, or for a day that does not exist (2020-02-30).
+ */
+export function parseCalendarDate(text: string, zone: string): CalendarDate | undefined {
+  const s = text.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const probe = new Date(Date.UTC(year, month - 1, day));
+    if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+      return undefined;
+    }
+    return { year, month, day };
+  }
+  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
+    const t = Date.parse(s);
+    if (!Number.isNaN(t)) return calendarDateIn(new Date(t), zone);
+  }
+  return undefined;
+}
+
+/** Day of the week of a calendar date, 0 = Sunday. */
+export function weekdayOf(date: CalendarDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+}
+
+/**
+ * The date line: `Thứ 5, Ngày 16 Tháng 7 Năm 2020` in vi, `Thursday, July 16, 2020` in
+ * en, from the message table so a site can reword it.
+ */
+export function formatDateLine(date: CalendarDate, locale: string): string {
+  const m = messagesFor(locale);
+  return m.dateLine({
+    weekday: m.weekdays[weekdayOf(date)] ?? '',
+    day: date.day,
+    month: date.month,
+    year: date.year,
+  });
+}
+
+/** `2020-07-16`, for `<time datetime>`. */
+export function isoCalendarDate(date: CalendarDate): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}

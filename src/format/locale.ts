@@ -1,0 +1,53 @@
+/**
+ * Which language a widget speaks. Sites set `locale` on the widget or, more often, a
+ * `lang` attribute somewhere up the page; anything that does not name a language we
+ * have messages for falls back to Vietnamese, the project's default.
+ */
+
+/** The languages with a built-in message table. */
+export type BuiltInLocale = 'vi' | 'en';
+
+/** The default language when nothing on the page says otherwise. */
+export const DEFAULT_LOCALE = 'vi';
+
+/**
+ * The BCP 47 tag that applies to `el`: its own `locale` attribute, else the nearest
+ * `lang` up the tree (crossing shadow roots, so a widget inside another component
+ * still sees the page's language), else `vi`.
+ */
+export function resolveLocaleTag(el: Element, locale?: string | null): string {
+  const own = locale?.trim();
+  if (own && isValidTag(own)) return own;
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang')?.trim();
+      if (lang && isValidTag(lang)) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** True when Intl accepts `tag` as a language tag. */
+export function isValidTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The message-table key for a tag: `vi-VN` → `vi`, `en-GB` → `en`. A site that
+ * registered its own table (see `defineMessages`) is matched first, exactly then by
+ * its primary language.
+ */
+export function lookupLocale(tag: string, available: Iterable<string>): string {
+  const keys = [...available];
+  const lower = tag.toLowerCase();
+  const exact = keys.find((k) => k.toLowerCase() === lower);
+  if (exact) return exact;
+  const primary = lower.split('-')[0];
+  return keys.find((k) => k.toLowerCase() === primary) ?? DEFAULT_LOCALE;
+}

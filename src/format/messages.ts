@@ -1,0 +1,144 @@
+/**
+ * Every string a person reads. Templates never hold literals: they ask this table.
+ * `vi` is the default and `en` is built in; a site can override any message, or add a
+ * whole language, with `defineMessages`.
+ */
+import { lookupLocale } from './locale.js';
+
+/** The message table of one language. Functions take the values they interpolate. */
+export interface Messages {
+  /** Meta line label before the update date. */
+  updated: string;
+  /** Meta line label before the publication date (when there is no update date). */
+  published: string;
+  /** Label before a view count. */
+  views: string;
+  /** The "show more" button of lists. */
+  more: string;
+  /** The badge on recent items. */
+  new: string;
+  /** Screen-reader text for the badge, so it is not colour alone. */
+  newLong: string;
+  /** Loading state, for assistive technology. */
+  loading: string;
+  /** Empty state. */
+  empty: string;
+  /** Generic error heading. */
+  error: string;
+  /** The retry button. */
+  retry: string;
+  /** Action buttons. */
+  print: string;
+  share: string;
+  copyLink: string;
+  /** Said after the link was copied. */
+  linkCopied: string;
+  /** Heading of the attachments list. */
+  attachments: string;
+  /** Label before the category. */
+  category: string;
+  /** Label before the tags. */
+  tags: string;
+  /** Note shown with a remembered copy: "fetched at …". */
+  staleNote: (when: string) => string;
+  /** Polite announcement after "more": how many items are shown. */
+  showing: (count: string) => string;
+  /** Weekday names, Sunday first (Vietnamese: Chủ nhật, Thứ 2 … Thứ 7). */
+  weekdays: readonly string[];
+  /** The date line, from its parts. */
+  dateLine: (parts: { weekday: string; day: number; month: number; year: number }) => string;
+  /** Accessible name of the date line's lunar part. */
+  lunar: string;
+}
+
+const vi: Messages = {
+  updated: 'Ngày cập nhật',
+  published: 'Ngày đăng',
+  views: 'Lượt xem',
+  more: 'Xem thêm',
+  new: 'Mới',
+  newLong: 'Tin mới',
+  loading: 'Đang tải…',
+  empty: 'Chưa có tin',
+  error: 'Không tải được tin',
+  retry: 'Thử lại',
+  print: 'In bài',
+  share: 'Chia sẻ',
+  copyLink: 'Sao chép liên kết',
+  linkCopied: 'Đã sao chép liên kết',
+  attachments: 'Tệp đính kèm',
+  category: 'Chuyên mục',
+  tags: 'Từ khóa',
+  staleNote: (when) => `Bản lưu lúc ${when}, chưa cập nhật được tin mới`,
+  showing: (count) => `Đang hiển thị ${count} tin`,
+  weekdays: ['Chủ nhật', 'Thứ 2', 'Thứ 3', 'Thứ 4', 'Thứ 5', 'Thứ 6', 'Thứ 7'],
+  dateLine: ({ weekday, day, month, year }) => `${weekday}, Ngày ${day} Tháng ${month} Năm ${year}`,
+  lunar: 'Âm lịch',
+};
+
+const en: Messages = {
+  updated: 'Updated',
+  published: 'Published',
+  views: 'Views',
+  more: 'More',
+  new: 'New',
+  newLong: 'New article',
+  loading: 'Loading…',
+  empty: 'No news yet',
+  error: 'The news could not be loaded',
+  retry: 'Try again',
+  print: 'Print',
+  share: 'Share',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  attachments: 'Attachments',
+  category: 'Category',
+  tags: 'Tags',
+  staleNote: (when) => `Saved copy from ${when}; newer news could not be loaded`,
+  showing: (count) => `Showing ${count} articles`,
+  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  dateLine: ({ weekday, day, month, year }) =>
+    `${weekday}, ${MONTHS_EN[month - 1] ?? ''} ${day}, ${year}`,
+  lunar: 'Lunar calendar',
+};
+
+const MONTHS_EN = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+const tables = new Map<string, Messages>([
+  ['vi', vi],
+  ['en', en],
+]);
+
+/**
+ * Override messages of a language, or add a language. A new language starts from
+ * `fallback`'s table (English unless said), so a partial table never shows a gap.
+ *
+ * ```js
+ * defineMessages('vi', { more: 'Xem tiếp' });
+ * defineMessages('fr', { more: 'Plus', empty: 'Aucune actualité' });
+ * ```
+ */
+export function defineMessages(
+  locale: string,
+  overrides: Partial<Messages>,
+  fallback: string = 'en',
+): void {
+  const key = locale.toLowerCase();
+  const base = tables.get(key) ?? tables.get(fallback) ?? en;
+  tables.set(key, { ...base, ...overrides });
+  version++;
+}
+
+let version = 0;
+/** Bumped by every `defineMessages`, so elements can tell their cached table is old. */
+export function messagesVersion(): number {
+  return version;
+}
+
+/** The table for a BCP 47 tag (`vi-VN` → vi), falling back to Vietnamese. */
+export function messagesFor(tag: string): Messages {
+  return tables.get(lookupLocale(tag, tables.keys())) ?? vi;
+}
