@@ -16,3 +16,50 @@ export class FeedError extends Error {
     this.status = options.status;
   }
 }
+
+/** The message texts. Functions, so that each one says where. */
+export const messages = {
+  // Unusable: the request.
+  network: (where: string) => `network error loading ${where}: the server could not be reached`,
+  cors: (where: string) =>
+    `blocked by CORS: ${where} is on another site and does not allow this page to read it; ` +
+    `serve the feed from the same site or with an Access-Control-Allow-Origin header`,
+  httpStatus: (status: number, where: string) => `HTTP ${status} for ${where}`,
+  timeout: (seconds: number, where: string) => `timed out after ${seconds} s loading ${where}`,
+  badUrl: (raw: string) => `not a feed URL: "${raw}"`,
+  noUrl: () => `no feed URL given`,
+  // Unusable: the document.
+  empty: () => `not a feed: the response is empty`,
+  notJson: (what: string, byte: number) => `not JSON: ${what} at byte ${byte}`,
+  notXml: (what: string) => `not XML: ${what}`,
+  html: () => `not a feed: got an HTML page, not JSON Feed, RSS or Atom`,
+  notJsonFeed: (why: string) => `not a JSON Feed: ${why}`,
+  notXmlFeed: (root: string) => `not a feed: the XML root is <${root}>, not <rss> or Atom <feed>`,
+  notRss: (why: string) => `not an RSS feed: ${why}`,
+  notFeedValue: () => `not a feed: expected a JSON Feed object or a Feed from loadFeed`,
+  // Warnings: what was wrong with a field or an item (the path says where).
+  notRfc3339: () => `not an RFC 3339 date`,
+  notRfc822: () => `not an RFC 822 date`,
+  notDate: () => `not a date`,
+  notCount: () => `not a non-negative integer`,
+  notString: () => `not a string`,
+  notBoolean: () => `not true or false`,
+  notObject: () => `not an object`,
+  notArray: () => `not an array`,
+  notTimeZone: (zone: string) => `"${zone}" is not an IANA time zone`,
+  notLanguage: (tag: string) => `"${tag}" is not a language tag`,
+  badScheme: (url: string) => `"${clip(url)}" is not an http, https or mailto URL; dropped`,
+  notUrl: (url: string) => `"${clip(url)}" is not a URL; dropped`,
+  noIdentity: () => `has neither an id nor a url; skipped`,
+  noContent: () => `has neither a title nor any content; skipped`,
+  notItem: () => `not an object; skipped`,
+  noVersion: () => `"version" is missing; read as JSON Feed 1.1`,
+  unknownVersion: (v: string) => `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
+  noAttachmentUrl: () => `has no url; dropped`,
+  sourceFailed: (why: string) => `${why}; this feed's items are missing from the merged list`,
+} as const;
+
+/** Keeps a hostile 10 kB value from flooding the console. */
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

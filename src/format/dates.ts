@@ -4,11 +4,10 @@
  * for a reader in Hà Nội and one in Los Angeles.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
-import { lookupLocale } from './locale.js';
-import { messagesFor } from './messages.js';
+import { messageLocale, messagesFor } from './messages.js';
 
 /** How much of a date to print. */
 export type DateStyle = 'datetime' | 'date';
@@ -23,7 +22,7 @@ export interface CalendarDate {
 }
 
 /** True when `zone` is an IANA zone this browser knows. */
-export function isValidTimeZone(zone: string | null | undefined): zone is string {
+export function isValidTimeZone(zone: string | null | undefined): boolean {
   if (!zone) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -60,16 +59,33 @@ function warnOnce(message: string): void {
   console.warn(message);
 }
 
-const PATTERNS: Record<string, Record<DateStyle, string>> = {
-  vi: { datetime: 'dd/MM/yyyy HH:mm:ss', date: 'dd/MM/yyyy' },
-  en: { datetime: 'MMM d, yyyy, h:mm a', date: 'MMM d, yyyy' },
+// The portal form is fixed digits, so date-fns' locale-free `lightFormat` prints it
+// (the full `format` would pull English month names into the bundle for nothing).
+const VI_PATTERNS: Record<DateStyle, string> = {
+  datetime: 'dd/MM/yyyy HH:mm:ss',
+  date: 'dd/MM/yyyy',
 };
+
+// Every other language is Intl's medium date (+ short time): "Dec 9, 2020, 8:15 AM".
+const intlCache = new Map<string, Intl.DateTimeFormat>();
+function intlFormat(locale: string, zone: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${style}`;
+  let f = intlCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      dateStyle: 'medium',
+      ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
+    });
+    intlCache.set(key, f);
+  }
+  return f;
+}
 
 /**
  * Print an instant in `zone` for `locale`.
  * - `vi`: `20/03/2020 03:57:36` (the portal form);
- * - `en`: `Mar 20, 2020, 3:57 AM`;
- * - any other language: Intl's medium date and short time for that tag.
+ * - any other tag (`en`: `Mar 20, 2020, 3:57 AM`): Intl's medium date and short time.
  * Returns '' for an invalid instant, so nothing ever reads "Invalid Date".
  */
 export function formatDate(
@@ -79,14 +95,12 @@ export function formatDate(
   style: DateStyle = 'datetime',
 ): string {
   if (Number.isNaN(instant.getTime())) return '';
-  const key = lookupLocale(locale, Object.keys(PATTERNS));
-  const primary = locale.toLowerCase().split('-')[0];
-  if (primary === key) return format(new TZDate(instant.getTime(), zone), PATTERNS[key]![style]);
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    dateStyle: 'medium',
-    ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
-  }).format(instant);
+  // Dates speak the same language as the messages around them: a tag with no table of
+  // its own falls back to Vietnamese for both.
+  if (messageLocale(locale) === 'vi') {
+    return lightFormat(new TZDate(instant.getTime(), zone), VI_PATTERNS[style]);
+  }
+  return intlFormat(locale, zone, style).format(instant);
 }
 
 /** ISO form for `<time datetime>`: the instant itself, which machines read in any zone. */

@@ -138,7 +138,12 @@ export function messagesVersion(): number {
   return version;
 }
 
-/** The table for a BCP 47 tag (`vi-VN` → vi), falling back to Vietnamese. */
+/** Which table a BCP 47 tag uses: `vi-VN` → `vi`, `en-GB` → `en`, unknown → `vi`. */
+export function messageLocale(tag: string): string {
+  return lookupLocale(tag, tables.keys());
+}
+
+/** The table for a BCP 47 tag, falling back to Vietnamese. */
 export function messagesFor(tag: string): Messages {
-  return tables.get(lookupLocale(tag, tables.keys())) ?? vi;
+  return tables.get(messageLocale(tag)) ?? vi;
 }

@@ -1,0 +1,64 @@
+/**
+ * Two builds from one config:
+ * - `vite build`: the npm package. One ES module per public entry, Lit and the other
+ *   runtime dependencies left as imports so an app bundles them once.
+ * - `vite build --mode bundle`: the script-tag files. Everything inlined and minified:
+ *   `civic-widgets.js` (ES module; Markdown and the sanitizer split into a lazy chunk
+ *   beside it) and `civic-widgets.iife.js` (a classic script, which cannot split, so it
+ *   carries the lazy parts inline).
+ */
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const runtimeDeps = Object.keys(pkg.dependencies);
+const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
+
+const elements = ['feed', 'article-card', 'view-counter', 'bulletin-list', 'date-line'];
+
+export default defineConfig(({ mode }) =>
+  mode === 'bundle'
+    ? {
+        build: {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2021',
+          lib: {
+            entry: 'src/define.ts',
+            name: 'CivicWidgets',
+            formats: ['es', 'iife'],
+            fileName: (format) => (format === 'es' ? 'civic-widgets.js' : 'civic-widgets.iife.js'),
+          },
+          rolldownOptions: {
+            output: {
+              minify: true,
+              chunkFileNames: 'civic-widgets-[name]-[hash].js',
+            },
+          },
+        },
+      }
+    : {
+        build: {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2021',
+          minify: false,
+          lib: {
+            entry: {
+              index: 'src/index.ts',
+              define: 'src/define.ts',
+              ...Object.fromEntries(
+                elements.map((e) => [e, `src/components/${e}/${e}.define.ts`]),
+              ),
+            },
+            formats: ['es'],
+          },
+          rolldownOptions: {
+            external: isExternal,
+            output: {
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+            },
+          },
+        },
+      },
+);
