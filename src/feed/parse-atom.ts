@@ -1,0 +1,159 @@
+/**
+ * Atom 1.0 (RFC 4287) read into the model: id, link rel="alternate", published/updated,
+ * summary, content of type text, html or xhtml, category term.
+ */
+import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
+import { messages } from './errors.js';
+import { assign, type ReadOptions } from './parse-json.js';
+import { readMedia } from './parse-rss.js';
+import { Warnings, documentBase, htmlToText, toCount, toLanguage } from './values.js';
+import { NS, isImage, isoDate, kid, kidText, kids, newestFirst, xmlUrl } from './xml.js';
+
+/** Reads an Atom `<feed>` document. */
+export function readAtom(doc: Document, options: ReadOptions = {}): { feed: Feed; warnings: FeedWarning[] } {
+  const root = doc.documentElement;
+  const w = new Warnings();
+  const base = options.url ?? documentBase();
+  // RFC 4287 §4.2.1: an entry without authors takes the feed's.
+  const feedAuthors = readAuthors(root, 'feed', w, base);
+
+  const items: Article[] = [];
+  kids(root, 'entry', NS.atom).forEach((el, i) => {
+    const article = readEntry(el, `entry[${i}]`, w, base, feedAuthors);
+    if (article) items.push(article);
+  });
+
+  const feed: Feed = { format: 'atom', items: newestFirst(items) };
+  const lang = root.getAttribute('xml:lang') ?? root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang');
+  const language = lang ? toLanguage(lang) : undefined;
+  if (lang && !language) w.add('feed.xml:lang', messages.notLanguage(lang));
+  assign(feed, {
+    title: textConstruct(kid(root, 'title', NS.atom)),
+    homePageUrl: link(root, 'alternate', 'feed.link', w, base),
+    url: options.url,
+    description: textConstruct(kid(root, 'subtitle', NS.atom)),
+    language,
+    nextUrl: link(root, 'next', 'feed.link', w, base),
+  });
+  return { feed, warnings: w.list };
+}
+
+/** A text construct as plain text, whatever its `type`. */
+function textConstruct(el: Element | undefined): string | undefined {
+  if (!el) return undefined;
+  const type = el.getAttribute('type') ?? 'text';
+  const text = type === 'html' ? htmlToText(el.textContent ?? '') : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
+
+/** The inner markup of an xhtml construct's wrapping `<div>`, without namespace noise. */
+function xhtmlMarkup(el: Element): string | undefined {
+  const div = kid(el, 'div', NS.xhtml);
+  if (!div) return undefined;
+  const markup = div.innerHTML.replace(/\s+xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '').trim();
+  return markup === '' ? undefined : markup;
+}
+
+/** The href of the first `<link>` with this rel (a link with no rel is "alternate"). */
+function link(el: Element, rel: string, path: string, w: Warnings, base: string | undefined): string | undefined {
+  const links = kids(el, 'link', NS.atom).filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
+  // Prefer the HTML page when a feed offers several alternates.
+  const best = links.find((l) => (l.getAttribute('type') ?? 'text/html').includes('html')) ?? links[0];
+  return best ? xmlUrl(best.getAttribute('href'), `${path}.href`, w, base) : undefined;
+}
+
+function readAuthors(el: Element, path: string, w: Warnings, base: string | undefined): Author[] {
+  const out: Author[] = [];
+  kids(el, 'author', NS.atom).forEach((a, i) => {
+    const author: Author = {};
+    assign(author, {
+      name: kidText(a, 'name', NS.atom),
+      url: xmlUrl(kidText(a, 'uri', NS.atom), `${path}.author[${i}].uri`, w, base),
+    });
+    if (author.name !== undefined || author.url !== undefined) out.push(author);
+  });
+  return out;
+}
+
+function readEntry(
+  el: Element,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+  feedAuthors: Author[],
+): Article | undefined {
+  const url = link(el, 'alternate', `${path}.link`, w, base);
+  const id = kidText(el, 'id', NS.atom) ?? url;
+  const title = textConstruct(kid(el, 'title', NS.atom));
+  const summary = textConstruct(kid(el, 'summary', NS.atom));
+  let contentHtml: string | undefined;
+  let contentText: string | undefined;
+  const content = kid(el, 'content', NS.atom);
+  // Out-of-line content (`src`) is a link to elsewhere, not a body to show.
+  if (content && !content.hasAttribute('src')) {
+    const type = content.getAttribute('type') ?? 'text';
+    const text = content.textContent?.trim() || undefined;
+    if (type === 'html' || type === 'text/html') contentHtml = text;
+    else if (type === 'xhtml' || type === 'application/xhtml+xml') contentHtml = xhtmlMarkup(content);
+    else if (type === 'text' || type.startsWith('text/')) contentText = text;
+  }
+
+  if (id === undefined) {
+    w.add(path, messages.noIdentity());
+    return undefined;
+  }
+  if (title === undefined && summary === undefined && contentHtml === undefined && contentText === undefined) {
+    w.add(path, messages.noContent());
+    return undefined;
+  }
+
+  const tags = kids(el, 'category', NS.atom)
+    .map((c) => c.getAttribute('term')?.trim() ?? '')
+    .filter((t) => t !== '');
+  const authors = readAuthors(el, path, w, base);
+
+  const images: string[] = [];
+  const attachments: Attachment[] = [];
+  kids(el, 'link', NS.atom)
+    .filter((l) => l.getAttribute('rel') === 'enclosure')
+    .forEach((l, i) => {
+      const p = `${path}.link[rel=enclosure]${i ? `[${i}]` : ''}`;
+      const href = xmlUrl(l.getAttribute('href'), `${p}.href`, w, base);
+      if (!href) return;
+      const type = l.getAttribute('type');
+      if (isImage(type) && images.length === 0) {
+        images.push(href);
+        return;
+      }
+      const length = l.getAttribute('length');
+      const size = length === null ? undefined : toCount(length);
+      if (length !== null && size === undefined) w.add(`${p}.length`, messages.notCount());
+      attachments.push(
+        assign({ url: href } as Attachment, { mimeType: type ?? undefined, title: l.getAttribute('title') ?? undefined, sizeInBytes: size }),
+      );
+    });
+  readMedia(el, path, w, base, images, attachments);
+
+  const lang = el.getAttribute('xml:lang');
+  const article: Article = {
+    id,
+    authors: authors.length ? authors : feedAuthors.map((a) => ({ ...a })),
+    tags,
+    attachments,
+    pinned: false,
+    featured: false,
+  };
+  assign(article, {
+    url,
+    title,
+    summary,
+    contentHtml,
+    contentText,
+    published: isoDate(kidText(el, 'published', NS.atom), `${path}.published`, w),
+    modified: isoDate(kidText(el, 'updated', NS.atom), `${path}.updated`, w),
+    image: images[0],
+    category: tags[0],
+    language: lang ? toLanguage(lang) : undefined,
+  });
+  return article;
+}

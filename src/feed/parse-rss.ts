@@ -1,0 +1,144 @@
+/**
+ * RSS 2.0 (and the RSS 1.0 / RDF layout) read into the model: RFC 822 dates, guid,
+ * description HTML, category, enclosure and Media RSS images or attachments.
+ */
+import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
+import { FeedError, messages } from './errors.js';
+import { assign, type ReadOptions } from './parse-json.js';
+import { Warnings, documentBase, htmlToText, toCount, toLanguage } from './values.js';
+import { NS, isImage, isoDate, kid, kidText, kids, newestFirst, rssAuthorName, rssDate, xmlUrl } from './xml.js';
+
+/** Reads an `<rss>` (or `<rdf:RDF>`) document. Throws FeedError when it has no channel. */
+export function readRss(doc: Document, options: ReadOptions = {}): { feed: Feed; warnings: FeedWarning[] } {
+  const root = doc.documentElement;
+  const channel = kid(root, 'channel');
+  if (!channel) throw new FeedError(messages.notRss('no <channel> element'));
+  const w = new Warnings();
+  const base = options.url ?? documentBase();
+  // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
+  const itemEls = root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item');
+
+  const items: Article[] = [];
+  itemEls.forEach((el, i) => {
+    const article = readItem(el, `item[${i}]`, w, base);
+    if (article) items.push(article);
+  });
+
+  const feed: Feed = { format: 'rss', items: newestFirst(items) };
+  const languageText = kidText(channel, 'language') ?? kidText(channel, 'language', NS.dc);
+  const language = languageText === undefined ? undefined : toLanguage(languageText);
+  if (languageText !== undefined && language === undefined) w.add('channel.language', messages.notLanguage(languageText));
+  const next = kids(channel, 'link', NS.atom).find((l) => l.getAttribute('rel') === 'next');
+  const title = kidText(channel, 'title');
+  const description = kidText(channel, 'description');
+  assign(feed, {
+    title: title === undefined ? undefined : htmlToText(title),
+    homePageUrl: xmlUrl(kidText(channel, 'link'), 'channel.link', w, base),
+    url: options.url,
+    description: description === undefined ? undefined : htmlToText(description),
+    language,
+    nextUrl: xmlUrl(next?.getAttribute('href'), 'channel.atom:link', w, base),
+  });
+  return { feed, warnings: w.list };
+}
+
+function readItem(el: Element, path: string, w: Warnings, base: string | undefined): Article | undefined {
+  const guidEl = kid(el, 'guid');
+  const guid = guidEl?.textContent?.trim() || undefined;
+  // RSS 2.0: a guid is a permalink unless it says isPermaLink="false".
+  const guidIsLink = guidEl !== undefined && guidEl.getAttribute('isPermaLink') !== 'false';
+  const url =
+    xmlUrl(kidText(el, 'link'), `${path}.link`, w, base) ??
+    (guidIsLink ? xmlUrl(guid, `${path}.guid`, w, base) : undefined);
+  const rawTitle = kidText(el, 'title');
+  const title = rawTitle === undefined ? undefined : htmlToText(rawTitle) || undefined;
+  const description = kidText(el, 'description');
+  const encoded = kidText(el, 'encoded', NS.content);
+
+  const id = guid ?? url;
+  if (id === undefined) {
+    w.add(path, messages.noIdentity());
+    return undefined;
+  }
+  if (title === undefined && description === undefined && encoded === undefined) {
+    w.add(path, messages.noContent());
+    return undefined;
+  }
+
+  const tags = kids(el, 'category')
+    .map((c) => c.textContent?.trim() ?? '')
+    .filter((t) => t !== '');
+  const authors: Author[] = [];
+  for (const a of [...kids(el, 'author'), ...kids(el, 'creator', NS.dc)]) {
+    const name = a.textContent ? rssAuthorName(a.textContent) : '';
+    if (name) authors.push({ name });
+  }
+
+  const attachments: Attachment[] = [];
+  const images: string[] = [];
+  kids(el, 'enclosure').forEach((enc, i) => {
+    const p = `${path}.enclosure${i ? `[${i}]` : ''}`;
+    const encUrl = xmlUrl(enc.getAttribute('url'), `${p}.url`, w, base);
+    if (!encUrl) return;
+    const type = enc.getAttribute('type');
+    if (isImage(type) && images.length === 0) {
+      images.push(encUrl);
+      return;
+    }
+    const att: Attachment = { url: encUrl };
+    const length = enc.getAttribute('length');
+    const size = length === null ? undefined : toCount(length);
+    if (length !== null && size === undefined) w.add(`${p}.length`, messages.notCount());
+    assign(att, { mimeType: type?.trim() || undefined, sizeInBytes: size });
+    attachments.push(att);
+  });
+  readMedia(el, path, w, base, images, attachments);
+
+  const article: Article = { id, authors, tags, attachments, pinned: false, featured: false };
+  assign(article, {
+    url,
+    title,
+    // Without content:encoded, the description is the body; its text doubles as the summary.
+    contentHtml: encoded ?? description,
+    summary: description === undefined ? undefined : htmlToText(description) || undefined,
+    published:
+      rssDate(kidText(el, 'pubDate'), `${path}.pubDate`, w) ?? isoDate(kidText(el, 'date', NS.dc), `${path}.dc:date`, w),
+    modified: isoDate(kidText(el, 'updated', NS.atom), `${path}.atom:updated`, w),
+    image: images[0],
+    category: tags[0],
+  });
+  return article;
+}
+
+/** Media RSS: thumbnails and image contents are images, other contents are attachments. */
+export function readMedia(
+  el: Element,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+  images: string[],
+  attachments: Attachment[],
+): void {
+  const groups = [el, ...kids(el, 'group', NS.media)];
+  for (const scope of groups) {
+    for (const thumb of kids(scope, 'thumbnail', NS.media)) {
+      const u = xmlUrl(thumb.getAttribute('url'), `${path}.media:thumbnail.url`, w, base);
+      if (u) images.unshift(u);
+    }
+    for (const content of kids(scope, 'content', NS.media)) {
+      const u = xmlUrl(content.getAttribute('url'), `${path}.media:content.url`, w, base);
+      if (!u) continue;
+      const type = content.getAttribute('type');
+      if (isImage(type, content.getAttribute('medium'))) {
+        images.push(u);
+        continue;
+      }
+      const att: Attachment = { url: u };
+      const size = content.getAttribute('fileSize');
+      const bytes = size === null ? undefined : toCount(size);
+      if (size !== null && bytes === undefined) w.add(`${path}.media:content.fileSize`, messages.notCount());
+      assign(att, { mimeType: type?.trim() || undefined, title: kidText(content, 'title', NS.media), sizeInBytes: bytes });
+      attachments.push(att);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Small helpers the RSS and Atom readers share: namespaced child lookup, dates,
+ * URLs with warnings, and the newest-first order both formats are given.
+ */
+import type { Article } from './model.js';
+import { messages } from './errors.js';
+import { Warnings, checkUrl, parseRfc3339, parseRfc822 } from './values.js';
+
+export const NS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  rss1: 'http://purl.org/rss/1.0/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
+  xhtml: 'http://www.w3.org/1999/xhtml',
+} as const;
+
+/**
+ * Direct children called `name` in namespace `ns` (`null`: no namespace; RSS 2.0
+ * elements have none, RSS 1.0 ones live in its namespace, so both count for `null`).
+ */
+export function kids(el: Element, name: string, ns: string | null = null): Element[] {
+  const out: Element[] = [];
+  for (const child of Array.from(el.children)) {
+    if (child.localName !== name) continue;
+    const childNs = child.namespaceURI;
+    if (ns === null ? childNs === null || childNs === NS.rss1 : childNs === ns) out.push(child);
+  }
+  return out;
+}
+
+export function kid(el: Element, name: string, ns: string | null = null): Element | undefined {
+  return kids(el, name, ns)[0];
+}
+
+/** Trimmed text of the first such child; empty text counts as absent. */
+export function kidText(el: Element, name: string, ns: string | null = null): string | undefined {
+  const text = kid(el, name, ns)?.textContent?.trim();
+  return text ? text : undefined;
+}
+
+/** A URL field, resolved against the feed URL; bad ones are dropped with a warning. */
+export function xmlUrl(raw: string | undefined | null, path: string, w: Warnings, base?: string): string | undefined {
+  if (raw === undefined || raw === null || raw.trim() === '') return undefined;
+  const checked = checkUrl(raw, base);
+  if (!checked.ok) {
+    w.add(path, checked.message);
+    return undefined;
+  }
+  return checked.url;
+}
+
+/** An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. */
+export function rssDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
+  if (raw === undefined) return undefined;
+  const date = parseRfc822(raw) ?? parseRfc3339(raw);
+  if (!date) w.add(path, messages.notRfc822());
+  return date;
+}
+
+/** An Atom (or Dublin Core) date: RFC 3339. */
+export function isoDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
+  if (raw === undefined) return undefined;
+  const date = parseRfc3339(raw);
+  if (!date) w.add(path, messages.notRfc3339());
+  return date;
+}
+
+/**
+ * Newest first, by publication (else update) time; undated items keep their order at the
+ * end. RSS and Atom generators list items in whatever order the CMS stores them, so the
+ * order carries no meaning worth keeping. (A JSON Feed keeps its publisher's order: its
+ * `_civic` fields show the publisher arranges it on purpose.)
+ */
+export function newestFirst(items: Article[]): Article[] {
+  const time = (a: Article) => (a.published ?? a.modified)?.getTime();
+  return items
+    .map((item, index) => ({ item, index, t: time(item) }))
+    .sort((a, b) => {
+      if (a.t === undefined || b.t === undefined) {
+        if (a.t !== b.t) return a.t === undefined ? 1 : -1;
+        return a.index - b.index;
+      }
+      return b.t - a.t || a.index - b.index;
+    })
+    .map((x) => x.item);
+}
+
+/** "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. */
+export function rssAuthorName(raw: string): string {
+  const m = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(raw);
+  return (m ? m[1]! : raw).trim();
+}
+
+/** Whether a MIME type / medium names an image. */
+export function isImage(type: string | null, medium?: string | null): boolean {
+  return medium === 'image' || (type ?? '').toLowerCase().startsWith('image/');
+}
