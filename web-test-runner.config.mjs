@@ -45,7 +45,11 @@ export default {
     {
       // Zone-sensitive suites run a second time on the other side of the date line.
       name: 'viewer-in-kiritimati',
-      files: ['tests/format/**/*.test.ts', 'tests/components/article-card/**/*.test.ts'],
+      files: [
+        'tests/format/**/*.test.ts',
+        'tests/components/date-line/**/*.test.ts',
+        'tests/components/article-card/**/*.test.ts',
+      ],
       browsers: [chromium('Pacific/Kiritimati')],
     },
   ],

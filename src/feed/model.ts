@@ -76,4 +76,6 @@ export interface FeedWarning {
   path: string;
   /** What: `not an RFC 3339 date`. */
   message: string;
+  /** Which feed, when it was loaded from a URL (several URLs can be merged into one list). */
+  url?: string;
 }

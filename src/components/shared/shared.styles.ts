@@ -103,9 +103,9 @@ export const sharedStyles = css`
     color: inherit;
   }
   @media (forced-colors: active) {
+    /* Backgrounds are replaced in forced colours; an outline keeps the bars visible. */
     .skeleton-line {
-      background: CanvasText;
-      forced-color-adjust: none;
+      border: 1px solid CanvasText;
     }
     .error {
       border-left-color: CanvasText;

@@ -1,0 +1,175 @@
+/**
+ * The remembered copy: the last good document of each feed URL, kept in localStorage
+ * with the time it was fetched, so a feed that goes down keeps showing its news.
+ * The source text is stored (not the parsed model): it is compact, it revives through
+ * the same parser (so Dates come back as Dates), and it carries the validators
+ * (ETag, Last-Modified) for conditional requests.
+ *
+ * Storage is a guest of the host site: the total is capped, the oldest copies go first,
+ * and a full, disabled or throwing storage only means nothing is remembered.
+ */
+
+/** One remembered document. */
+export interface Remembered {
+  url: string;
+  text: string;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  fetchedAt: Date;
+}
+
+/** Where and how much to remember. */
+export interface MemoryOptions {
+  /** The storage to use; default `localStorage` (null when the page may not use it). */
+  storage?: Storage | null;
+  /** Cap on all remembered copies together, in bytes (UTF-16, as browsers count quota). Default 2 MB. */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+const PREFIX = 'civic-widgets:feed:';
+const INDEX = 'civic-widgets:feeds';
+
+interface IndexEntry {
+  url: string;
+  at: number;
+  bytes: number;
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    // The getter itself throws in sandboxed frames and with cookies blocked.
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function storageOf(options: MemoryOptions): Storage | null {
+  return options.storage === undefined ? defaultStorage() : options.storage;
+}
+
+function readIndex(storage: Storage): IndexEntry[] {
+  try {
+    const list: unknown = JSON.parse(storage.getItem(INDEX) ?? '[]');
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (e): e is IndexEntry =>
+        typeof e === 'object' && e !== null && typeof e.url === 'string' && Number.isFinite(e.at) && Number.isFinite(e.bytes),
+    );
+  } catch {
+    return [];
+  }
+}
+
+function writeIndex(storage: Storage, index: IndexEntry[]): void {
+  storage.setItem(INDEX, JSON.stringify(index));
+}
+
+function drop(storage: Storage, index: IndexEntry[], url: string): IndexEntry[] {
+  try {
+    storage.removeItem(PREFIX + url);
+  } catch {
+    // Nothing to do: a storage that cannot remove cannot hold it either.
+  }
+  return index.filter((e) => e.url !== url);
+}
+
+/**
+ * Remembers a document, evicting the oldest copies to stay under the cap.
+ * Returns whether it was stored; never throws.
+ */
+export function remember(entry: Remembered, options: MemoryOptions = {}): boolean {
+  const storage = storageOf(options);
+  if (!storage) return false;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const value = JSON.stringify({
+      url: entry.url,
+      text: entry.text,
+      contentType: entry.contentType,
+      etag: entry.etag,
+      lastModified: entry.lastModified,
+      fetchedAt: entry.fetchedAt.getTime(),
+    });
+    const bytes = (PREFIX.length + entry.url.length + value.length) * 2;
+    let index = drop(storage, readIndex(storage), entry.url);
+    if (bytes > maxBytes) {
+      writeIndex(storage, index);
+      return false;
+    }
+    index.sort((a, b) => a.at - b.at);
+    let total = index.reduce((sum, e) => sum + e.bytes, 0);
+    while (index.length && total + bytes > maxBytes) {
+      total -= index[0]!.bytes;
+      index = drop(storage, index, index[0]!.url);
+    }
+    // The cap is ours; the browser's quota is shared with the host site. When it is
+    // full, give up our oldest copies one at a time rather than fail.
+    for (;;) {
+      try {
+        storage.setItem(PREFIX + entry.url, value);
+        break;
+      } catch {
+        if (!index.length) {
+          writeIndex(storage, index);
+          return false;
+        }
+        index = drop(storage, index, index[0]!.url);
+      }
+    }
+    index.push({ url: entry.url, at: entry.fetchedAt.getTime(), bytes });
+    try {
+      writeIndex(storage, index);
+    } catch {
+      // The copy is stored; a stale index only means it may be evicted late.
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The remembered copy of `url`, if any and intact. Never throws. */
+export function recall(url: string, options: MemoryOptions = {}): Remembered | undefined {
+  const storage = storageOf(options);
+  if (!storage) return undefined;
+  try {
+    const raw = storage.getItem(PREFIX + url);
+    if (raw === null) return undefined;
+    const v: unknown = JSON.parse(raw);
+    if (typeof v !== 'object' || v === null) return undefined;
+    const o = v as Record<string, unknown>;
+    const at = o['fetchedAt'];
+    if (typeof o['text'] !== 'string' || typeof at !== 'number' || !Number.isFinite(at)) return undefined;
+    const entry: Remembered = { url, text: o['text'], fetchedAt: new Date(at) };
+    for (const key of ['contentType', 'etag', 'lastModified'] as const) {
+      const s = o[key];
+      if (typeof s === 'string') entry[key] = s;
+    }
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets one URL's copy, or every copy this library made. Never throws. */
+export function forget(url?: string, options: MemoryOptions = {}): void {
+  const storage = storageOf(options);
+  if (!storage) return;
+  try {
+    let index = readIndex(storage);
+    for (const e of url === undefined ? [...index] : index.filter((x) => x.url === url)) index = drop(storage, index, e.url);
+    if (url === undefined) {
+      // Also copies an older index lost track of.
+      for (let i = storage.length - 1; i >= 0; i--) {
+        const key = storage.key(i);
+        if (key?.startsWith(PREFIX)) storage.removeItem(key);
+      }
+    }
+    writeIndex(storage, index);
+  } catch {
+    // Storage gone: nothing remembered either.
+  }
+}

@@ -1,0 +1,149 @@
+import { expect } from '@open-wc/testing';
+import {
+  calendarDateIn,
+  formatDate,
+  formatDateLine,
+  isValidTimeZone,
+  nextMidnight,
+  parseCalendarDate,
+  resolveTimeZone,
+  viewerTimeZone,
+} from '../../src/format/dates.js';
+import { formatCount } from '../../src/format/numbers.js';
+import { defineMessages, messageLocale, messagesFor } from '../../src/format/messages.js';
+import { lookupLocale, resolveLocaleTag } from '../../src/format/locale.js';
+
+// This suite runs twice: with the viewer in America/Los_Angeles and in Pacific/Kiritimati.
+const seedUpdated = new Date('2020-03-20T03:57:36+07:00');
+
+describe('format', () => {
+  it('runs in a viewer zone that is not Vietnam', () => {
+    expect(viewerTimeZone()).not.to.equal('Asia/Ho_Chi_Minh');
+    expect(viewerTimeZone()).not.to.equal('Asia/Bangkok');
+  });
+
+  describe('when printing an instant (formatDate)', () => {
+    it('prints the seed date as 20/03/2020 03:57:36 in the publisher zone, whatever the viewer zone', () => {
+      expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'vi')).to.equal('20/03/2020 03:57:36');
+      expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'vi-VN')).to.equal('20/03/2020 03:57:36');
+      expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'vi', 'date')).to.equal('20/03/2020');
+    });
+
+    it('prints the same instant differently in another zone', () => {
+      expect(formatDate(seedUpdated, 'UTC', 'vi')).to.equal('19/03/2020 20:57:36');
+      expect(formatDate(seedUpdated, 'America/New_York', 'vi')).to.equal('19/03/2020 16:57:36');
+    });
+
+    it('prints English in Intl medium form', () => {
+      const d = new Date('2020-12-09T08:15:00-05:00');
+      expect(formatDate(d, 'America/New_York', 'en')).to.match(/^Dec 9, 2020, 8:15\sAM$/);
+      expect(formatDate(d, 'America/New_York', 'en-GB', 'date')).to.equal('9 Dec 2020');
+    });
+
+    it('never prints Invalid Date', () => {
+      expect(formatDate(new Date(NaN), 'UTC', 'vi')).to.equal('');
+      expect(formatDate(new Date(NaN), 'UTC', 'en')).to.equal('');
+    });
+
+    it('speaks Vietnamese dates for a language with no table (like the messages)', () => {
+      expect(messageLocale('ja')).to.equal('vi');
+      expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'ja')).to.equal('20/03/2020 03:57:36');
+    });
+  });
+
+  describe('when choosing a zone', () => {
+    it('takes the first zone it knows, then the viewer zone', () => {
+      expect(resolveTimeZone('Asia/Ho_Chi_Minh', 'America/New_York')).to.equal('Asia/Ho_Chi_Minh');
+      expect(resolveTimeZone(undefined, 'America/New_York')).to.equal('America/New_York');
+      expect(resolveTimeZone(null, undefined)).to.equal(viewerTimeZone());
+    });
+
+    it('skips a zone the browser does not know', () => {
+      expect(isValidTimeZone('Mars/Olympus_Mons')).to.be.false;
+      expect(resolveTimeZone('Mars/Olympus_Mons', 'Asia/Ho_Chi_Minh')).to.equal('Asia/Ho_Chi_Minh');
+    });
+  });
+
+  describe('when working with calendar days', () => {
+    it('finds the day in a zone', () => {
+      const instant = new Date(Date.UTC(2020, 6, 15, 17, 30));
+      expect(calendarDateIn(instant, 'Asia/Ho_Chi_Minh')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(calendarDateIn(instant, 'America/Los_Angeles')).to.deep.equal({ year: 2020, month: 7, day: 15 });
+    });
+
+    it('finds the next midnight in a zone, across DST', () => {
+      const vn = nextMidnight(new Date(Date.UTC(2020, 6, 16, 12)), 'Asia/Ho_Chi_Minh');
+      expect(vn.toISOString()).to.equal('2020-07-16T17:00:00.000Z');
+      // The night the clocks go forward in Los Angeles: midnight is still 08:00 UTC, the next is 07:00.
+      const la1 = nextMidnight(new Date(Date.UTC(2020, 2, 8, 6)), 'America/Los_Angeles');
+      expect(la1.toISOString()).to.equal('2020-03-08T08:00:00.000Z');
+      const la2 = nextMidnight(la1, 'America/Los_Angeles');
+      expect(la2.toISOString()).to.equal('2020-03-09T07:00:00.000Z');
+    });
+
+    it('reads ISO calendar dates and rejects impossible ones', () => {
+      expect(parseCalendarDate('2020-07-16', 'UTC')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(parseCalendarDate('2020-02-30', 'UTC')).to.be.undefined;
+      expect(parseCalendarDate('16/07/2020', 'UTC')).to.be.undefined;
+      expect(parseCalendarDate('', 'UTC')).to.be.undefined;
+    });
+
+    it('prints the date line in vi and en', () => {
+      expect(formatDateLine({ year: 2020, month: 7, day: 16 }, 'vi')).to.equal('Thứ 5, Ngày 16 Tháng 7 Năm 2020');
+      expect(formatDateLine({ year: 2020, month: 7, day: 19 }, 'vi')).to.equal('Chủ nhật, Ngày 19 Tháng 7 Năm 2020');
+      expect(formatDateLine({ year: 2020, month: 7, day: 16 }, 'en-US')).to.equal('Thursday, July 16, 2020');
+    });
+  });
+
+  describe('when printing counts (formatCount)', () => {
+    it('groups with a dot in vi and a comma in en', () => {
+      expect(formatCount(2007, 'vi')).to.equal('2.007');
+      expect(formatCount(2007, 'en')).to.equal('2,007');
+      expect(formatCount(0, 'vi')).to.equal('0');
+    });
+
+    it('has a compact notation', () => {
+      expect(formatCount(15000, 'vi', 'compact')).to.match(/^15\sN$/);
+      expect(formatCount(15890, 'en', 'compact')).to.equal('15.9K');
+    });
+
+    it('never prints NaN', () => {
+      expect(formatCount(NaN, 'vi')).to.equal('');
+      expect(formatCount(Infinity, 'en')).to.equal('');
+    });
+  });
+
+  describe('when choosing the language', () => {
+    it('maps BCP 47 tags onto the built-in tables', () => {
+      expect(lookupLocale('vi-VN', ['vi', 'en'])).to.equal('vi');
+      expect(lookupLocale('EN-gb', ['vi', 'en'])).to.equal('en');
+      expect(lookupLocale('fr', ['vi', 'en'])).to.equal('vi');
+    });
+
+    it('reads the nearest lang, across shadow roots', () => {
+      const outer = document.createElement('div');
+      outer.lang = 'en-AU';
+      const host = document.createElement('div');
+      outer.append(host);
+      const inner = document.createElement('span');
+      host.attachShadow({ mode: 'open' }).append(inner);
+      expect(resolveLocaleTag(inner)).to.equal('en-AU');
+      expect(resolveLocaleTag(inner, 'vi')).to.equal('vi');
+      expect(resolveLocaleTag(document.createElement('span'))).to.equal('vi');
+      expect(resolveLocaleTag(inner, 'not a tag!')).to.equal('en-AU');
+    });
+
+    it('lets a site override a message or add a language', () => {
+      defineMessages('fr', { more: 'Plus', empty: 'Aucune actualité' });
+      expect(messagesFor('fr-FR').more).to.equal('Plus');
+      // Untranslated keys fall back to English, never to a gap.
+      expect(messagesFor('fr').retry).to.equal('Try again');
+      expect(messageLocale('fr-CA')).to.equal('fr');
+      const before = messagesFor('vi').more;
+      defineMessages('vi', { more: 'Xem tiếp' });
+      expect(messagesFor('vi').more).to.equal('Xem tiếp');
+      defineMessages('vi', { more: before });
+      expect(messagesFor('vi').views).to.equal('Lượt xem');
+    });
+  });
+});
