@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { faultMiddleware } from './tests/server/faults.mjs';
+import { viewCounterMiddleware } from './tests/server/view-counter.mjs';
+import { articleCardMiddleware } from './tests/server/article-card.mjs';
+import { bulletinListMiddleware } from './tests/server/bulletin-list.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -31,7 +34,7 @@ export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  middleware: [faultMiddleware],
+  middleware: [faultMiddleware, viewCounterMiddleware, bulletinListMiddleware, articleCardMiddleware],
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -12,7 +12,17 @@ export { CivicDateLine } from './components/date-line/date-line.js';
 // Feed layer
 export type { Article, Attachment, Author, Feed, FeedFormat, FeedWarning } from './feed/model.js';
 export { FeedError } from './feed/errors.js';
+export { loadFeed, type LoadFeedOptions, type LoadedFeed } from './feed/load.js';
+export { parseFeed, toFeed, toArticle, type ParseOptions, type ParsedFeed } from './feed/parse.js';
+export { mergeFeeds } from './feed/merge.js';
 export type { FeedState, FeedStatus } from './components/shared/feed-context.js';
+export { FeedSource, type FeedHost, type FeedSourceOptions } from './components/shared/feed-source.js';
+export {
+  CivicFeedLoadEvent,
+  CivicFeedErrorEvent,
+  type CivicFeedLoadDetail,
+  type CivicFeedErrorDetail,
+} from './components/shared/events.js';
 
 // Formatting
 export { defineMessages, messagesFor, type Messages } from './format/messages.js';

@@ -35,7 +35,8 @@ export const counterMessages = {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'string') return `"${clip(value, 40)}"`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
   return Array.isArray(value) ? 'an array' : 'an object';
 }
 

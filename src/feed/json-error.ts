@@ -15,7 +15,8 @@ export function findJsonError(text: string): { what: string; byte: number } | un
 
 function describe(c: string): string {
   const code = c.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${c}"`;
+  if (code < 0x20 || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return c === '"' ? `'"'` : `"${c}"`;
 }
 
 const WS = new Set([' ', '\t', '\n', '\r']);
@@ -28,26 +29,26 @@ function scan(text: string): { what: string; index: number } | undefined {
   const end = { what: 'unexpected end of input', index: n };
   const fail = (what: string, at = i) => ({ what, index: at });
   const ws = () => {
-    while (i < n && WS.has(text[i]!)) i++;
+    while (i < n && WS.has(text[i])) i++;
   };
 
   const string = (): { what: string; index: number } | undefined => {
     i++; // opening quote
     for (;;) {
       if (i >= n) return end;
-      const c = text[i]!;
+      const c = text[i];
       if (c === '"') {
         i++;
         return undefined;
       }
       if (c === '\\') {
         if (i + 1 >= n) return end;
-        const e = text[i + 1]!;
+        const e = text[i + 1];
         if ('"\\/bfnrt'.includes(e)) i += 2;
         else if (e === 'u') {
           for (let k = 2; k < 6; k++) {
             if (i + k >= n) return end;
-            if (!/[0-9a-fA-F]/.test(text[i + k]!)) return fail(`bad \\u escape in a string`, i + k);
+            if (!/[0-9a-fA-F]/.test(text[i + k])) return fail(`bad \\u escape in a string`, i + k);
           }
           i += 6;
         } else return fail(`bad escape \\${e} in a string`, i + 1);
@@ -59,12 +60,12 @@ function scan(text: string): { what: string; index: number } | undefined {
 
   const key = (): { what: string; index: number } | undefined => {
     if (i >= n) return end;
-    if (text[i] !== '"') return fail(`expected a property name in double quotes but found ${describe(text[i]!)}`);
+    if (text[i] !== '"') return fail(`expected a property name in double quotes but found ${describe(text[i])}`);
     const e = string();
     if (e) return e;
     ws();
     if (i >= n) return end;
-    if (text[i] !== ':') return fail(`expected ":" after a property name but found ${describe(text[i]!)}`);
+    if (text[i] !== ':') return fail(`expected ":" after a property name but found ${describe(text[i])}`);
     i++;
     return undefined;
   };
@@ -73,7 +74,7 @@ function scan(text: string): { what: string; index: number } | undefined {
     // A value is expected here.
     ws();
     if (i >= n) return end;
-    const c = text[i]!;
+    const c = text[i];
     if (c === '{' || c === '[') {
       i++;
       ws();
@@ -96,21 +97,21 @@ function scan(text: string): { what: string; index: number } | undefined {
       const m = NUMBER.exec(text);
       if (!m) {
         if (i + 1 >= n) return end;
-        return fail(`unexpected ${describe(text[i + 1]!)} in a number`, i + 1);
+        return fail(`unexpected ${describe(text[i + 1])} in a number`, i + 1);
       }
       i += m[0].length;
-      if (i < n && '.eE'.includes(text[i]!)) {
+      if (i < n && '.eE'.includes(text[i])) {
         let k = i + 1;
         if (text[i] !== '.' && (text[k] === '+' || text[k] === '-')) k++;
         if (k >= n) return end;
-        return fail(`unexpected ${describe(text[k]!)} in a number`, k);
+        return fail(`unexpected ${describe(text[k])} in a number`, k);
       }
     } else {
       const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
       if (!word) return fail(`unexpected ${describe(c)}`);
       for (let k = 0; k < word.length; k++) {
         if (i + k >= n) return end;
-        if (text[i + k] !== word[k]) return fail(`unexpected ${describe(text[i + k]!)}`, i + k);
+        if (text[i + k] !== word[k]) return fail(`unexpected ${describe(text[i + k])}`, i + k);
       }
       i += word.length;
     }
@@ -119,10 +120,10 @@ function scan(text: string): { what: string; index: number } | undefined {
       ws();
       const top = stack[stack.length - 1];
       if (!top) {
-        return i < n ? fail(`unexpected ${describe(text[i]!)} after the end of the JSON value`) : undefined;
+        return i < n ? fail(`unexpected ${describe(text[i])} after the end of the JSON value`) : undefined;
       }
       if (i >= n) return end;
-      const d = text[i]!;
+      const d = text[i];
       if (d === ',') {
         i++;
         if (top === '{') {

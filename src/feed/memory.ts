@@ -54,10 +54,11 @@ function readIndex(storage: Storage): IndexEntry[] {
   try {
     const list: unknown = JSON.parse(storage.getItem(INDEX) ?? '[]');
     if (!Array.isArray(list)) return [];
-    return list.filter(
-      (e): e is IndexEntry =>
-        typeof e === 'object' && e !== null && typeof e.url === 'string' && Number.isFinite(e.at) && Number.isFinite(e.bytes),
-    );
+    return list.filter((e: unknown): e is IndexEntry => {
+      if (typeof e !== 'object' || e === null) return false;
+      const { url, at, bytes } = e as Partial<Record<keyof IndexEntry, unknown>>;
+      return typeof url === 'string' && Number.isFinite(at) && Number.isFinite(bytes);
+    });
   } catch {
     return [];
   }
@@ -102,8 +103,8 @@ export function remember(entry: Remembered, options: MemoryOptions = {}): boolea
     index.sort((a, b) => a.at - b.at);
     let total = index.reduce((sum, e) => sum + e.bytes, 0);
     while (index.length && total + bytes > maxBytes) {
-      total -= index[0]!.bytes;
-      index = drop(storage, index, index[0]!.url);
+      total -= index[0].bytes;
+      index = drop(storage, index, index[0].url);
     }
     // The cap is ours; the browser's quota is shared with the host site. When it is
     // full, give up our oldest copies one at a time rather than fail.
@@ -116,7 +117,7 @@ export function remember(entry: Remembered, options: MemoryOptions = {}): boolea
           writeIndex(storage, index);
           return false;
         }
-        index = drop(storage, index, index[0]!.url);
+        index = drop(storage, index, index[0].url);
       }
     }
     index.push({ url: entry.url, at: entry.fetchedAt.getTime(), bytes });

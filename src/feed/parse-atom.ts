@@ -129,7 +129,7 @@ function readEntry(
       const size = length === null ? undefined : toCount(length);
       if (length !== null && size === undefined) w.add(`${p}.length`, messages.notCount());
       attachments.push(
-        assign({ url: href } as Attachment, { mimeType: type ?? undefined, title: l.getAttribute('title') ?? undefined, sizeInBytes: size }),
+        assign({ url: href }, { mimeType: type ?? undefined, title: l.getAttribute('title') ?? undefined, sizeInBytes: size }),
       );
     });
   readMedia(el, path, w, base, images, attachments);

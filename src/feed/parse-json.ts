@@ -115,7 +115,7 @@ class Fields {
       this.w.add(this.at(key), messages.notArray());
       return undefined;
     }
-    return v;
+    return v as unknown[];
   }
 
   /** Each object element of an array, with its own path; other elements are warned about. */

@@ -35,14 +35,16 @@ export function parseFeed(text: string, options: ParseOptions = {}): ParsedFeed 
   const body = text.replace(/^\uFEFF/, '').trimStart();
   if (body === '') throw new FeedError(messages.empty());
   const first = body[0];
-  if (first === '{' || first === '[') return parseJson(text, options);
+  // JSON.parse refuses a byte order mark; byte offsets count from after it, as fetch strips it too.
+  const json = text.replace(/^\uFEFF/, '');
+  if (first === '{' || first === '[') return parseJson(json, options);
   if (first === '<') {
     if (HTML_START.test(body)) throw new FeedError(messages.html());
     return parseXml(body, options);
   }
   // Neither JSON nor markup at the start: report it the way the server claimed it.
   if (/xml/i.test(options.contentType ?? '')) return parseXml(body, options);
-  return parseJson(text, options);
+  return parseJson(json, options);
 }
 
 function parseJson(text: string, options: ReadOptions): ParsedFeed {
@@ -71,7 +73,7 @@ function parseXml(text: string, options: ReadOptions): ParsedFeed {
 /** Chromium: "…error on line 3 at column 5: Opening and ending tag mismatch…" → a short plain form. */
 function describeXmlError(raw: string): string {
   const m = /error on line (\d+) at column (\d+): ([^\n]+?)\s*(?:Below is|$)/m.exec(raw);
-  if (m) return `${lowerFirst(m[3]!.trim())} at line ${m[1]}, column ${m[2]}`;
+  if (m) return `${lowerFirst(m[3].trim())} at line ${m[1]}, column ${m[2]}`;
   const line = raw.split('\n').find((l) => l.trim() !== '') ?? 'malformed document';
   return lowerFirst(line.trim());
 }
@@ -169,7 +171,10 @@ function checkArticle(value: unknown, path: string, w: Warnings): Article | unde
   }
   const article: Article = {
     id: value['id'] as string,
-    authors: (value['authors'] as unknown[]).filter(isRecord).map((a) => assign({} as Author, { name: text(a['name']), url: url(a['url']) })),
+    authors: (value['authors'] as unknown[])
+      .filter(isRecord)
+      .map((a) => assign<Author>({}, { name: text(a['name']), url: url(a['url']) }))
+      .filter((a) => a.name !== undefined || a.url !== undefined),
     tags: (value['tags'] as unknown[]).filter((t): t is string => typeof t === 'string'),
     attachments: (value['attachments'] as unknown[])
       .filter(isRecord)
@@ -177,7 +182,7 @@ function checkArticle(value: unknown, path: string, w: Warnings): Article | unde
         const u = url(a['url']);
         return u === undefined
           ? undefined
-          : assign({ url: u } as Attachment, { mimeType: text(a['mimeType']), title: text(a['title']), sizeInBytes: toCount(a['sizeInBytes']) });
+          : assign<Attachment>({ url: u }, { mimeType: text(a['mimeType']), title: text(a['title']), sizeInBytes: toCount(a['sizeInBytes']) });
       })
       .filter((a): a is Attachment => a !== undefined),
     pinned: value['pinned'] as boolean,

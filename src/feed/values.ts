@@ -94,7 +94,7 @@ export function parseRfc822(text: string): Date | undefined {
   const monthIndex = MONTHS.indexOf((m[3] ?? '').slice(0, 3).toLowerCase());
   if (monthIndex < 0) return undefined;
   let year = Number(m[4]);
-  if (m[4]!.length === 2) year += year < 50 ? 2000 : 1900;
+  if (m[4].length === 2) year += year < 50 ? 2000 : 1900;
   const zone = m[8];
   let offset = 0;
   if (zone && /^[+-]\d{4}$/.test(zone)) {

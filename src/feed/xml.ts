@@ -90,7 +90,7 @@ export function newestFirst(items: Article[]): Article[] {
 /** "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. */
 export function rssAuthorName(raw: string): string {
   const m = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(raw);
-  return (m ? m[1]! : raw).trim();
+  return (m ? m[1] : raw).trim();
 }
 
 /** Whether a MIME type / medium names an image. */

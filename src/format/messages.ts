@@ -49,6 +49,28 @@ export interface Messages {
   dateLine: (parts: { weekday: string; day: number; month: number; year: number }) => string;
   /** Accessible name of the date line's lunar part. */
   lunar: string;
+  /** A label with its punctuation, before the value it names: "Lượt xem:" (view counter). */
+  labelled: (label: string) => string;
+  /** The view counter's error state, when its feed failed and no count is known. */
+  viewsUnavailable: string;
+  /** Tooltip on a view count taken from a remembered copy of the feed. */
+  viewsAsOf: (when: string) => string;
+  /** The bulletin list's ticker: the toggle that stops the scrolling headlines (pressed = stopped). */
+  tickerPause: string;
+  /** Article card: between the parts of the meta line ("Ngày cập nhật: … | Lượt xem: …"). */
+  metaSeparator: string;
+  /** Article card: between the items of a short inline list ("PDF, 471 KB"). */
+  listSeparator: string;
+  /** Article card: a file size from its formatted amount and unit (0 = bytes, 1 = KB, 2 = MB, 3 = GB). */
+  fileSize: (amount: string, unit: number) => string;
+  /** Article card: the link name of an article that has no title. */
+  untitled: string;
+  /** Article card: said when copying the link failed (no clipboard access). */
+  linkCopyFailed: string;
+  /** Article card: shown when the full body could not be displayed (offline, or blocked by the page). */
+  bodyUnavailable: string;
+  /** Article card: the link to the original article under a body that could not be shown. */
+  readOriginal: string;
 }
 
 const vi: Messages = {
@@ -74,6 +96,17 @@ const vi: Messages = {
   weekdays: ['Chủ nhật', 'Thứ 2', 'Thứ 3', 'Thứ 4', 'Thứ 5', 'Thứ 6', 'Thứ 7'],
   dateLine: ({ weekday, day, month, year }) => `${weekday}, Ngày ${day} Tháng ${month} Năm ${year}`,
   lunar: 'Âm lịch',
+  labelled: (label) => `${label}:`,
+  viewsUnavailable: 'Không tải được lượt xem',
+  viewsAsOf: (when) => `Lượt xem tính đến ${when}`,
+  tickerPause: 'Tạm dừng',
+  metaSeparator: ' | ',
+  listSeparator: ', ',
+  fileSize: (amount, unit) => `${amount} ${['B', 'KB', 'MB', 'GB'][unit] ?? 'B'}`,
+  untitled: 'Bài viết không có tiêu đề',
+  linkCopyFailed: 'Không sao chép được liên kết',
+  bodyUnavailable: 'Không hiển thị được nội dung bài viết.',
+  readOriginal: 'Xem bài gốc',
 };
 
 const en: Messages = {
@@ -100,6 +133,17 @@ const en: Messages = {
   dateLine: ({ weekday, day, month, year }) =>
     `${weekday}, ${MONTHS_EN[month - 1] ?? ''} ${day}, ${year}`,
   lunar: 'Lunar calendar',
+  labelled: (label) => `${label}:`,
+  viewsUnavailable: 'View count unavailable',
+  viewsAsOf: (when) => `Views as of ${when}`,
+  tickerPause: 'Pause',
+  metaSeparator: ' | ',
+  listSeparator: ', ',
+  fileSize: (amount, unit) => `${amount} ${['B', 'KB', 'MB', 'GB'][unit] ?? 'B'}`,
+  untitled: 'Untitled article',
+  linkCopyFailed: 'The link could not be copied',
+  bodyUnavailable: 'The article text could not be shown.',
+  readOriginal: 'Read the original article',
 };
 
 const MONTHS_EN = [

@@ -1,11 +1,14 @@
 import { css } from 'lit';
-import { sharedStyles } from '../shared/shared.styles.js';
 
-export const feedStyles = [
-  sharedStyles,
-  css`
-    :host {
-      display: block;
-    }
-  `,
-];
+/**
+ * The provider draws nothing of its own: `display: contents` keeps it out of the
+ * layout, so its widgets sit in the page's flow (grid and flex parents included).
+ */
+export const feedStyles = css`
+  :host {
+    display: contents;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;

@@ -23,6 +23,10 @@ export interface FeedState {
   url?: string;
   /** When the shown copy was fetched (set for `stale`, and for fresh loads). */
   fetchedAt?: Date;
+  /** The providing `<civic-feed>`'s `locale`, when it sets one (widgets also see it as its `lang`). */
+  locale?: string;
+  /** The providing `<civic-feed>`'s `time-zone`, when it sets one (it also replaces `feed.timeZone`). */
+  timeZone?: string;
   /** Ask for the feed again (the "Thử lại" button). */
   retry: () => void;
 }

@@ -1,6 +1,7 @@
 import { CivicViewCounter } from './view-counter.js';
 
 // A second load of the script must not throw: the first definition wins.
-if (!customElements.get('civic-view-counter')) customElements.define('civic-view-counter', CivicViewCounter);
+if (!customElements.get('civic-view-counter'))
+  customElements.define('civic-view-counter', CivicViewCounter);
 
 export { CivicViewCounter };

@@ -1,0 +1,321 @@
+// The page side of the benchmark (driven by bench/run.mjs). Everything is timed inside
+// the page with performance.now(); Node only orders the runs and does the statistics.
+//
+// (A) is what a careful developer would write by hand to produce the exact markup that
+// <civic-bulletin-list limit="1000"> renders (layout `list`): the same elements, classes,
+// parts, attributes and text, in an open shadow root with the element's own stylesheets
+// adopted, so style and layout work is the same. It uses the library's own formatDate
+// and message table from the bundle: the date formatting (1,000 dates) is included in
+// both A and B. It sorts like the element (pinned first, newest first) and decides the
+// "Mới" badge the same way. It does not validate the feed: B's element re-checks a
+// `Feed` it is given (toFeed), which is part of the element's real cost.
+//
+// (B) is the element itself, given the same `Feed` model through `.feed`.
+//
+// Both are timed from the start of the work to the end of a forced layout, on a fresh
+// host each sample, and `verify()` checks that they produced the same markup.
+import { formatDate, messagesFor, resolveTimeZone, toFeed } from '/dist/civic-widgets.js';
+
+const N = 1000;
+const DAY = 86_400_000;
+const stage = document.getElementById('stage');
+
+let feed; // the Feed model both sides show
+let seedFeed; // the sample feed, for the card
+
+const TOPICS = [
+  'Tăng cường phòng cháy chữa cháy mùa hanh khô',
+  'Cảnh báo thủ đoạn lừa đảo qua mạng xã hội',
+  'Lịch tiếp công dân của Giám đốc Công an tỉnh',
+  'Ra quân bảo đảm trật tự an toàn giao thông dịp Tết',
+  'Hướng dẫn đăng ký thường trú qua dịch vụ công trực tuyến',
+  'Triệt phá đường dây mua bán trái phép chất ma túy',
+  'Khen thưởng tập thể, cá nhân điển hình trong phong trào toàn dân bảo vệ an ninh Tổ quốc',
+];
+const CATEGORIES = ['Thông báo', 'Hoạt động lực lượng', 'Cảnh báo tội phạm', 'An toàn giao thông'];
+
+/** A JSON Feed document with `n` items, newest first, the first few within the "Mới" window. */
+export function generateFeed(n, now = Date.now()) {
+  const items = [];
+  for (let i = 0; i < n; i++) {
+    const topic = TOPICS[i % TOPICS.length];
+    items.push({
+      id: `tin-${i}`,
+      url: `https://congan.tinh.example/tin-tuc/${i}-${(i * 7919) % 10007}`,
+      title: `${topic} (số ${i + 1})`,
+      summary: `Tóm tắt tin số ${i + 1}: ${topic.toLowerCase()}; thông tin chi tiết xem trong bài viết.`,
+      date_published: new Date(now - 3_600_000 - i * 5 * 3_600_000).toISOString(),
+      ...(i % 3 === 0 ? { date_modified: new Date(now - i * 5 * 3_600_000).toISOString() } : {}),
+      tags: [CATEGORIES[i % CATEGORIES.length]],
+      _civic: {
+        views: (i * 7919) % 25000,
+        category: CATEGORIES[i % CATEGORIES.length],
+        ...(i % 9 === 4 ? { featured: true } : {}),
+        ...(i % 250 === 100 ? { pinned: true } : {}),
+      },
+    });
+  }
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Tin tức – bản thử 1.000 tin',
+    _civic: { time_zone: 'Asia/Ho_Chi_Minh' },
+    items,
+  };
+}
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+const idle = async () => {
+  await nextFrame();
+  await new Promise((r) => setTimeout(r, 0));
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+};
+
+function clearStage() {
+  stage.replaceChildren();
+}
+
+// ---------------------------------------------------------------- A: by hand
+let sheets;
+
+function headline(a) {
+  const text = a.title ?? a.summary ?? a.contentText;
+  if (text) return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+  return a.url ?? a.id;
+}
+
+function order(items) {
+  const keyed = items.map((a, index) => ({ a, index, pinned: a.pinned ? 1 : 0, key: a.published?.getTime() }));
+  keyed.sort((x, y) => {
+    if (y.pinned !== x.pinned) return y.pinned - x.pinned;
+    if (x.key !== y.key) {
+      if (x.key === undefined) return 1;
+      if (y.key === undefined) return -1;
+      return y.key - x.key;
+    }
+    return x.index - y.index;
+  });
+  return keyed.map((k) => k.a);
+}
+
+function el(tag, className, part) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (part) e.setAttribute('part', part);
+  return e;
+}
+
+/** Hand-written DOM for the list's `list` layout, `limit` items. */
+function renderByHand(f, limit, locale = 'vi') {
+  const m = messagesFor(locale);
+  const zone = resolveTimeZone(undefined, f.timeZone);
+  const now = Date.now();
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = sheets;
+  const wrap = el('div', 'root layout-list');
+  const ul = el('ul', 'list', 'list');
+  ul.setAttribute('role', 'list');
+  if (f.title) ul.setAttribute('aria-label', f.title);
+  const rows = order(f.items);
+  const count = Math.min(limit, rows.length);
+  for (let i = 0; i < count; i++) {
+    const a = rows[i];
+    const cls = a.featured ? 'item featured' : 'item';
+    const li = el('li', cls, cls);
+    const title = a.url ? el('a', 'title', 'title') : el('span', 'title', 'title');
+    if (a.url) title.setAttribute('href', a.url);
+    title.textContent = headline(a);
+    li.append(title);
+    if (a.published && now - a.published.getTime() < 3 * DAY) {
+      const badge = el('span', 'badge', 'badge');
+      const short = el('span');
+      short.setAttribute('aria-hidden', 'true');
+      short.textContent = m.new;
+      const long = el('span', 'visually-hidden');
+      long.textContent = m.newLong;
+      badge.append(short, long);
+      li.append(badge);
+    }
+    const meta = el('span', 'meta', 'meta');
+    const date = a.published ?? a.modified;
+    if (date) {
+      const time = el('time');
+      time.setAttribute('datetime', date.toISOString());
+      time.textContent = formatDate(date, zone, locale);
+      meta.append(time);
+    }
+    li.append(meta);
+    if (a.summary) {
+      const p = el('p', 'summary', 'summary');
+      p.textContent = a.summary;
+      li.append(p);
+    }
+    ul.append(li);
+  }
+  const live = el('div', 'visually-hidden');
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  if (rows.length > count) {
+    const more = el('button', 'more', 'more');
+    more.type = 'button';
+    more.setAttribute('aria-busy', 'false');
+    more.textContent = m.more;
+    wrap.append(ul, more, live);
+  } else {
+    wrap.append(ul, live);
+  }
+  root.append(wrap);
+  stage.append(host);
+  return host;
+}
+
+// ---------------------------------------------------------------- B: the element
+const itemCount = (host) => host.shadowRoot?.querySelectorAll('li').length ?? 0;
+
+async function renderElement(f, limit) {
+  const list = document.createElement('civic-bulletin-list');
+  list.limit = limit;
+  list.feed = f;
+  stage.append(list);
+  // The feed property resolves synchronously; a second pass only if the element needed one.
+  for (let i = 0; i < 5 && itemCount(list) < Math.min(limit, f.items.length); i++) await list.updateComplete;
+  return list;
+}
+
+// ---------------------------------------------------------------- what run.mjs calls
+/** Build the data once; nothing here is timed. */
+export async function setup() {
+  await customElements.whenDefined('civic-bulletin-list');
+  sheets = customElements.get('civic-bulletin-list').elementStyles.map((s) => s.styleSheet ?? s);
+  feed = toFeed(generateFeed(N)).feed;
+  const res = await fetch('/bench/seed.json');
+  seedFeed = toFeed(await res.json()).feed;
+  return { items: feed.items.length, lit: globalThis.litHtmlVersions ?? [] };
+}
+
+/** One sample of A: total and script-only (before the forced layout) milliseconds. */
+export async function sampleA() {
+  clearStage();
+  await idle();
+  const t0 = performance.now();
+  const host = renderByHand(feed, N);
+  const tScript = performance.now();
+  void host.offsetHeight;
+  const t1 = performance.now();
+  if (itemCount(host) !== N) throw new Error(`A drew ${itemCount(host)} items`);
+  return { total: t1 - t0, script: tScript - t0 };
+}
+
+/** One sample of B: total and script-only (before the forced layout) milliseconds. */
+export async function sampleB() {
+  clearStage();
+  await idle();
+  const t0 = performance.now();
+  const list = await renderElement(feed, N);
+  const tScript = performance.now();
+  void list.offsetHeight;
+  const t1 = performance.now();
+  if (itemCount(list) !== N) throw new Error(`B drew ${itemCount(list)} items`);
+  return { total: t1 - t0, script: tScript - t0 };
+}
+
+/**
+ * Card, time to first render with the data in hand: from creating the element with
+ * `.feed` (the sample feed) to its title on screen after a forced layout.
+ */
+export async function sampleCardProperty() {
+  clearStage();
+  await idle();
+  const t0 = performance.now();
+  const card = document.createElement('civic-article-card');
+  card.feed = seedFeed;
+  stage.append(card);
+  await untilTitle(card, seedFeed.items[0].title);
+  void card.offsetHeight;
+  return performance.now() - t0;
+}
+
+/**
+ * Card, time to first render from `src`: request (local server, a fresh URL each time so
+ * no cache or shared promise helps), parse, validate, render, forced layout.
+ */
+let srcCount = 0;
+export async function sampleCardSrc() {
+  clearStage();
+  await idle();
+  const t0 = performance.now();
+  const card = document.createElement('civic-article-card');
+  card.setAttribute('src', `/bench/seed.json?n=${++srcCount}-${Date.now()}`);
+  stage.append(card);
+  await untilTitle(card, seedFeed.items[0].title);
+  void card.offsetHeight;
+  return performance.now() - t0;
+}
+
+/** Resolves as soon as `card` shows `title` (checked on each DOM change, not each frame). */
+function untilTitle(card, title, timeout = 10_000) {
+  const shows = () => (card.shadowRoot?.textContent ?? '').includes(title);
+  if (shows()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    const observer = new MutationObserver(() => {
+      if (shows()) {
+        done();
+        resolve();
+      }
+    });
+    const watch = () => observer.observe(card.shadowRoot, { childList: true, subtree: true, characterData: true });
+    if (card.shadowRoot) watch();
+    else void card.updateComplete.then(() => (shows() ? (done(), resolve()) : watch()));
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`the card did not show its title within ${timeout} ms`));
+    }, timeout);
+  });
+}
+
+/**
+ * Do A and B draw the same thing? Compares a canonical form of both trees: elements with
+ * sorted attributes and non-blank text, leaving out Lit's comment markers and the
+ * whitespace between tags that its templates carry.
+ */
+export async function verify() {
+  clearStage();
+  const a = canon(renderByHand(feed, N).shadowRoot);
+  clearStage();
+  const b = canon((await renderElement(feed, N)).shadowRoot);
+  clearStage();
+  if (a === b) return { same: true, length: a.length };
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const at = a.lastIndexOf('\n', i) + 1;
+  return { same: false, a: a.slice(at, at + 300), b: b.slice(b.lastIndexOf('\n', i) + 1, b.lastIndexOf('\n', i) + 301) };
+}
+
+function canon(node, depth = 0, out = []) {
+  // Lit splits text around its markers; adjacent text counts as one run.
+  let text = '';
+  const flush = () => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t) out.push(`${'  '.repeat(depth)}"${t}"`);
+    text = '';
+  };
+  for (const n of node.childNodes) {
+    if (n.nodeType === Node.TEXT_NODE) {
+      text += n.data;
+    } else if (n.nodeType === Node.ELEMENT_NODE) {
+      flush();
+      const attrs = [...n.attributes]
+        .map((x) => `${x.name}="${x.value}"`)
+        .sort()
+        .join(' ');
+      out.push(`${'  '.repeat(depth)}<${n.localName}${attrs ? ` ${attrs}` : ''}>`);
+      canon(n, depth + 1, out);
+    }
+  }
+  flush();
+  return depth === 0 ? out.join('\n') : out;
+}

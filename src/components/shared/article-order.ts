@@ -1,0 +1,123 @@
+/**
+ * Which articles a list shows, and in what order: pinned first, then newest (or most
+ * read) first, filtered by category and tag. Plain functions over the model, no Lit,
+ * so any widget (or a site's own code) orders news the same way.
+ */
+import type { Article } from '../../feed/model.js';
+
+/** What a list sorts by, newest or highest first. */
+export type SortKey = 'published' | 'updated' | 'views';
+
+/** Every accepted `sort` value; anything else reads as `published`. */
+export const SORT_KEYS: readonly SortKey[] = ['published', 'updated', 'views'];
+
+/** `value` as a sort key, `published` for anything unknown. */
+export function toSortKey(value: string | null | undefined): SortKey {
+  const v = value?.trim().toLowerCase();
+  return SORT_KEYS.find((k) => k === v) ?? 'published';
+}
+
+/**
+ * The date a list prints (and sorts by) for an article: the update date for
+ * `updated`, falling back to the publication date; the publication date otherwise,
+ * falling back to the update date so that an item with only one of them still shows one.
+ */
+export function listDate(article: Article, sort: SortKey): Date | undefined {
+  return sort === 'updated'
+    ? (article.modified ?? article.published)
+    : (article.published ?? article.modified);
+}
+
+/** The number an article sorts by, or undefined when it has none (it then goes last). */
+export function sortValue(article: Article, sort: SortKey): number | undefined {
+  switch (sort) {
+    case 'views':
+      return article.views;
+    case 'updated':
+      return (article.modified ?? article.published)?.getTime();
+    default:
+      return article.published?.getTime();
+  }
+}
+
+interface Keyed {
+  article: Article;
+  index: number;
+  pinned: number;
+  key: number | undefined;
+}
+
+/**
+ * Pinned articles first, then by `sort`, newest/highest first; articles with no date
+ * (or no view count) go last. Ties keep the feed's order. Returns a new array.
+ */
+export function orderArticles(items: readonly Article[], sort: SortKey): Article[] {
+  // Keys are computed once per item, not once per comparison: lists reach 1,000 items.
+  const keyed: Keyed[] = items.map((article, index) => ({
+    article,
+    index,
+    pinned: article.pinned ? 1 : 0,
+    key: sortValue(article, sort),
+  }));
+  keyed.sort((a, b) => b.pinned - a.pinned || compareDescending(a.key, b.key) || a.index - b.index);
+  return keyed.map((k) => k.article);
+}
+
+function compareDescending(a: number | undefined, b: number | undefined): number {
+  if (a === undefined) return b === undefined ? 0 : 1;
+  if (b === undefined) return -1;
+  return b - a;
+}
+
+/**
+ * A filter attribute as the list of values it names: separated by commas (not spaces,
+ * because categories and tags such as "Cải cách hành chính" contain spaces), trimmed,
+ * compared without case. Empty or missing means "no filter".
+ */
+export function parseFilter(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map(normalize)
+    .filter((v) => v !== '');
+}
+
+// NFC because Vietnamese text arrives both precomposed and decomposed ("ề" as e + ̂ + ̀).
+function normalize(text: string): string {
+  return text.normalize('NFC').trim().toLowerCase();
+}
+
+/** What to keep: any of `categories` (when given) and any of `tags` (when given). */
+export interface ArticleFilter {
+  categories: readonly string[];
+  tags: readonly string[];
+}
+
+/** True when `article` passes `filter`; both parts must match when both are given. */
+export function matchesFilter(article: Article, filter: ArticleFilter): boolean {
+  if (filter.categories.length > 0) {
+    if (!article.category || !filter.categories.includes(normalize(article.category))) return false;
+  }
+  if (filter.tags.length > 0) {
+    if (!article.tags.some((t) => filter.tags.includes(normalize(t)))) return false;
+  }
+  return true;
+}
+
+/** The articles that pass `filter`, in their order. */
+export function filterArticles(items: readonly Article[], filter: ArticleFilter): Article[] {
+  if (filter.categories.length === 0 && filter.tags.length === 0) return items.slice();
+  return items.filter((a) => matchesFilter(a, filter));
+}
+
+/** `existing` followed by the articles of `incoming` whose id it does not have yet. */
+export function appendNew(existing: readonly Article[], incoming: readonly Article[]): Article[] {
+  const seen = new Set(existing.map((a) => a.id));
+  const out = existing.slice();
+  for (const a of incoming) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(a);
+  }
+  return out;
+}

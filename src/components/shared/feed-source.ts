@@ -1,0 +1,239 @@
+/**
+ * How every widget gets its data, in the contract's order: the `.feed` property, its own
+ * `src`, then the nearest `<civic-feed>` (Lit context). One controller for all of them,
+ * so the order, the sharing of requests and the events are the same everywhere.
+ */
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FeedError } from '../../feed/errors.js';
+import { loadFeed, peekFeed, toUrls, type LoadedFeed } from '../../feed/load.js';
+import type { Feed, FeedWarning } from '../../feed/model.js';
+import { parseFeed, toFeed } from '../../feed/parse.js';
+import { documentBase } from '../../feed/values.js';
+import { announceError, announceLoad, reportWarnings } from './events.js';
+import { feedContext, type FeedState } from './feed-context.js';
+
+const ROOT = Symbol.for('civic-widgets.context-root');
+
+/**
+ * Widgets may be defined before `<civic-feed>` (scripts load in any order); a context
+ * root holds their unanswered requests until the provider appears. One per page, even
+ * with two copies of the bundle.
+ */
+function ensureContextRoot(): void {
+  const doc = globalThis.document as (Document & { [ROOT]?: true }) | undefined;
+  if (!doc || doc[ROOT]) return;
+  doc[ROOT] = true;
+  new ContextRoot().attach(doc.documentElement);
+}
+
+/** An element that can take a feed: `.feed` (a Feed or a raw JSON Feed document) and `src`. */
+export type FeedHost = ReactiveControllerHost &
+  HTMLElement & {
+    feed?: unknown;
+    src?: string | null;
+  };
+
+/** Options for hosts that are not ordinary widgets (`<civic-feed>` itself). */
+export interface FeedSourceOptions {
+  /** An inline feed document, consulted after `src` (the provider's `<script>` child). */
+  inline?: () => string | undefined;
+  /** Fall back to the nearest `<civic-feed>`. Default true; the provider itself says false. */
+  consume?: boolean;
+  /** Called after every state change. */
+  onChange?: (state: FeedState) => void;
+}
+
+/**
+ * Resolves a host's feed and keeps `state` current; the host re-renders on every change.
+ * Re-resolves when `feed` or `src` change, and lets go of its request when the host
+ * leaves the page (the shared request is aborted once nobody holds it).
+ */
+export class FeedSource implements ReactiveController {
+  /** What the host should draw now. */
+  state: FeedState;
+
+  private readonly host: FeedHost;
+  private readonly options: FeedSourceOptions;
+  /** What the current state was resolved from; undefined forces a fresh resolution. */
+  private key?: string;
+  private feedValue: unknown;
+  private request?: AbortController;
+  private provided?: FeedState;
+  private readonly retry = () => this.reload();
+
+  constructor(host: FeedHost, options: FeedSourceOptions = {}) {
+    this.host = host;
+    this.options = options;
+    this.state = { status: 'idle', retry: this.retry };
+    ensureContextRoot();
+    host.addController(this);
+    if (options.consume !== false) {
+      new ContextConsumer(host, {
+        context: feedContext,
+        subscribe: true,
+        callback: (value) => {
+          this.provided = value;
+          if (this.key === 'context') this.set(this.fromProvider());
+        },
+      });
+    }
+  }
+
+  hostConnected(): void {
+    // Back on the page after leaving mid-load: resolve again on the next update.
+    if (this.key === undefined) this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    this.resolve(false);
+  }
+
+  hostDisconnected(): void {
+    if (this.request) {
+      this.request.abort();
+      this.request = undefined;
+      this.key = undefined;
+    }
+  }
+
+  /**
+   * Asks again: a new (conditional) request for `src`, a re-read of the inline feed, or
+   * the provider's own retry.
+   */
+  reload(): void {
+    if (this.key === 'context') {
+      this.provided?.retry();
+      return;
+    }
+    this.resolve(true);
+  }
+
+  private resolve(force: boolean): void {
+    const { host } = this;
+    if (host.feed !== undefined && host.feed !== null) {
+      if (!force && this.key === 'feed' && this.feedValue === host.feed) return;
+      this.cancel();
+      this.key = 'feed';
+      this.feedValue = host.feed;
+      this.set(this.fromValue(() => toFeed(host.feed), undefined, false));
+      return;
+    }
+    const src = host.src?.trim();
+    if (src) {
+      if (!force && this.key === `src:${src}`) return;
+      this.key = `src:${src}`;
+      this.load(src, force);
+      return;
+    }
+    const inline = this.options.inline?.();
+    if (inline !== undefined) {
+      if (!force && this.key === `inline:${inline}`) return;
+      this.cancel();
+      this.key = `inline:${inline}`;
+      this.set(this.fromValue(() => parseFeed(inline, { url: documentBase() }), undefined, true));
+      return;
+    }
+    const key = this.options.consume === false ? 'none' : 'context';
+    if (!force && this.key === key) return;
+    this.cancel();
+    this.key = key;
+    this.set(key === 'context' ? this.fromProvider() : { status: 'idle', retry: this.retry });
+  }
+
+  private fromProvider(): FeedState {
+    return this.provided ?? { status: 'idle', retry: this.retry };
+  }
+
+  /** A feed that needs no request: the property or the inline script. */
+  private fromValue(read: () => { feed: Feed; warnings: FeedWarning[] }, url: string | undefined, announce: boolean): FeedState {
+    try {
+      const { feed, warnings } = read();
+      if (announce) this.later(() => announceLoad(this.host, { url, feed, warnings }));
+      else reportWarnings(warnings);
+      return { status: feed.items.length ? 'ready' : 'empty', feed, retry: this.retry };
+    } catch (e) {
+      const error = e instanceof FeedError ? e : new FeedError(String(e), { cause: e });
+      if (announce) this.later(() => announceError(this.host, { url, error }));
+      return { status: 'error', error, retry: this.retry };
+    }
+  }
+
+  private load(src: string, revalidate: boolean): void {
+    this.cancel();
+    let url: string;
+    try {
+      url = toUrls(src).join(' ');
+    } catch (e) {
+      const error = e as FeedError;
+      this.set({ status: 'error', error, url: src, retry: this.retry });
+      this.later(() => announceError(this.host, { url: src, error }));
+      return;
+    }
+    const known = revalidate ? undefined : peekFeed(url);
+    if (known) {
+      // Another widget already loaded it: draw now, no request and no loading flash.
+      this.set(this.loaded(known));
+      this.later(() => this.announce(known));
+      return;
+    }
+    const request = new AbortController();
+    this.request = request;
+    // A refresh keeps showing what it has; only a first load shows the skeleton.
+    const showing = this.state.feed && this.state.url === url ? this.state : undefined;
+    if (!showing) this.set({ status: 'loading', url, retry: this.retry });
+    loadFeed(url, { signal: request.signal, revalidate }).then(
+      (result) => {
+        if (this.request !== request) return;
+        this.request = undefined;
+        this.set(this.loaded(result));
+        this.announce(result);
+      },
+      (e: unknown) => {
+        if (this.request !== request || request.signal.aborted) return;
+        this.request = undefined;
+        const error = e instanceof FeedError ? e : new FeedError(String(e), { url, cause: e });
+        if (showing?.feed) {
+          // A refresh failed with nothing remembered in storage: keep what is on screen.
+          this.set({ ...showing, status: 'stale', error });
+          return;
+        }
+        this.set({ status: 'error', error, url, retry: this.retry });
+        announceError(this.host, { url, error });
+      },
+    );
+  }
+
+  private loaded(result: LoadedFeed): FeedState {
+    const state: FeedState = {
+      status: result.stale ? 'stale' : result.feed.items.length ? 'ready' : 'empty',
+      feed: result.feed,
+      url: result.url,
+      fetchedAt: result.fetchedAt,
+      retry: this.retry,
+    };
+    if (result.stale) state.error = result.stale;
+    return state;
+  }
+
+  private announce(result: LoadedFeed): void {
+    const detail = { url: result.url, feed: result.feed, warnings: result.warnings, fetchedAt: result.fetchedAt };
+    announceLoad(this.host, result.stale ? { ...detail, stale: result.stale } : detail);
+  }
+
+  private cancel(): void {
+    this.request?.abort();
+    this.request = undefined;
+  }
+
+  private set(state: FeedState): void {
+    this.state = state;
+    this.options.onChange?.(state);
+    this.host.requestUpdate();
+  }
+
+  /** Events wait for the current update to finish, so listeners see a settled element. */
+  private later(fire: () => void): void {
+    void Promise.resolve().then(fire);
+  }
+}

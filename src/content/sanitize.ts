@@ -1,0 +1,117 @@
+/**
+ * The lazy chunk: Markdown (marked) and the HTML sanitizer (DOMPurify). Nothing else in
+ * the library imports this file statically; `render-body.ts` loads it with `import()` the
+ * first time a full card has an HTML or Markdown body, so pages that only show lists
+ * and summaries never download either library.
+ */
+import { Marked } from 'marked';
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { checkUrl } from '../feed/values.js';
+import { civicPolicy, whileSanitizing, type SafeHtml } from './policy.js';
+
+// Our own instances: a host page that configures the global `marked` or adds DOMPurify
+// hooks must not change what we render, and our hooks must not change what it renders.
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
+let purifier: DOMPurify | undefined;
+
+/** Attributes that hold one URL. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster', 'background', 'longdesc', 'usemap', 'xlink:href', 'action', 'formaction', 'data']);
+/** Attributes that hold a list of `url descriptor` candidates. */
+const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
+
+/**
+ * The one allow-list for feed HTML. What is left out, and why:
+ * - scripts, event handlers (DOMPurify's defaults), `javascript:`/`data:` and every other
+ *   non-http(s)/mailto URL: they run code or smuggle content;
+ * - forms and controls: a news body has no business asking for input (phishing);
+ * - iframes, objects, embeds, SVG and MathML: other documents and parser quirks;
+ * - `style` elements and attributes: a strict CSP host blocks them anyway, and they could
+ *   restyle the card around the body;
+ * - `slot`: inside our shadow root it would pull the host's light DOM into the body;
+ * - `id`, `name`, `class`: they could collide with the card's own ids and classes
+ *   (its aria-labelledby, its block-link overlay).
+ */
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [
+    'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',
+    'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe',
+    'style', 'link', 'meta', 'base', 'slot', 'template', 'dialog', 'noscript',
+  ],
+  FORBID_ATTR: ['style', 'class', 'id', 'name', 'form', 'formaction', 'action', 'srcdoc', 'target', 'ping', 'autofocus', 'tabindex', 'popover', 'popovertarget', 'slot', 'is'],
+  ALLOW_DATA_ATTR: false,
+  // Only http, https and mailto, or no scheme at all (relative). The hook below also
+  // refuses data: URIs, which DOMPurify would otherwise allow on images.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+};
+
+function isSafeUrl(value: string): boolean {
+  return checkUrl(value).ok;
+}
+
+function isSafeSrcset(value: string): boolean {
+  // Candidates are "url [descriptor]" separated by commas; every URL must pass.
+  return value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .every((url) => url === '' || isSafeUrl(url));
+}
+
+function isOtherSite(href: string): boolean {
+  try {
+    const url = new URL(href, document.baseURI);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+  } catch {
+    return false;
+  }
+}
+
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  const p = createDOMPurify(window);
+  p.addHook('uponSanitizeAttribute', (_node, data) => {
+    const name = data.attrName.toLowerCase();
+    if (name.startsWith('on')) data.keepAttr = false;
+    else if (URL_ATTRIBUTES.has(name) && !isSafeUrl(data.attrValue)) data.keepAttr = false;
+    else if (SRCSET_ATTRIBUTES.has(name) && !isSafeSrcset(data.attrValue)) data.keepAttr = false;
+  });
+  p.addHook('afterSanitizeAttributes', (node) => {
+    if (node instanceof HTMLAnchorElement || node instanceof HTMLAreaElement) {
+      const href = node.getAttribute('href');
+      if (href !== null && isOtherSite(href)) node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (node instanceof HTMLImageElement) {
+      // An image the feed gave no text alternative is announced by its file name, which
+      // helps nobody; alt="" lets readers skip it (the article text carries the news).
+      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+      // Images far down a long article should not hold up the page.
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+    }
+  });
+  return (purifier = p);
+}
+
+/**
+ * Sanitized HTML, as a `TrustedHTML` from the `civic-widgets` policy where the page has
+ * Trusted Types, else as a string. Throws only when the page enforces Trusted Types and
+ * forbids our policy; the caller then falls back to text.
+ */
+export function sanitizeHtml(dirty: string): SafeHtml {
+  const purify = getPurifier();
+  const policy = civicPolicy();
+  return whileSanitizing(() =>
+    policy
+      ? (purify.sanitize(dirty, {
+          ...CONFIG,
+          TRUSTED_TYPES_POLICY: policy as unknown as Config['TRUSTED_TYPES_POLICY'],
+          RETURN_TRUSTED_TYPE: true,
+        }) as unknown as SafeHtml)
+      : purify.sanitize(dirty, { ...CONFIG, TRUSTED_TYPES_POLICY: null as unknown as undefined }),
+  );
+}
+
+/** Markdown to sanitized HTML: marked leaves raw HTML in Markdown as it is, so it goes through the same sanitizer. */
+export function markdownToHtml(text: string): SafeHtml {
+  return sanitizeHtml(markdown.parse(text, { async: false }));
+}

@@ -1,0 +1,205 @@
+/**
+ * The live view-count client: the one module besides the feed layer that calls
+ * `fetch`. No Lit and no element here, so it can be used (and tested) on its own.
+ *
+ * Protocol: `GET {endpoint}?id={id}` answers `{"id":"…","views":N}`; `POST {endpoint}`
+ * with `{"id":"…"}` records a view and answers the same shape.
+ *
+ * Privacy, by construction rather than by configuration:
+ * - no cookies are sent or stored (`credentials: 'omit'`);
+ * - the item is named in the request itself, never inferred from the Referer header,
+ *   which is not sent at all (`referrerPolicy: 'no-referrer'`);
+ * - with Do Not Track or Global Privacy Control on, no view is recorded (no `POST`);
+ * - a view is recorded at most once per item and endpoint per browser session.
+ */
+import { CounterError, counterMessages as msg, describeValue } from './errors.js';
+
+/** One request for a count. */
+export interface CountRequest {
+  /** The endpoint URL, absolute or relative to the page. */
+  endpoint: string;
+  /** The item whose views are wanted. */
+  id: string;
+  /** Record a view first (once per session, and never under DNT/GPC). */
+  hit?: boolean;
+  /** Give up after this many milliseconds (default 10 000). */
+  timeout?: number;
+}
+
+/** A validated answer. */
+export interface CountAnswer {
+  /** The item's view count: a non-negative safe integer. */
+  views: number;
+  /** The URL that answered. */
+  url: string;
+  /** True when this call recorded the view (sent the `POST`). */
+  counted: boolean;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+const STORAGE_PREFIX = 'civic-view-counter:counted:';
+
+/** Requests in flight, so counters on one page that ask the same thing share one request. */
+const inFlight = new Map<string, Promise<CountAnswer>>();
+/** Views recorded in this page when sessionStorage could not remember them. */
+const countedHere = new Set<string>();
+
+/**
+ * Ask an endpoint for an item's count, recording the view first when `hit` is set and
+ * the viewer allows it. Rejects with a `CounterError` (never anything else) when the
+ * endpoint cannot be used; the message says what was wrong and the URL.
+ */
+export function loadCount(request: CountRequest): Promise<CountAnswer> {
+  const { id } = request;
+  const timeout = request.timeout ?? DEFAULT_TIMEOUT;
+  let base: URL;
+  try {
+    base = endpointUrl(request.endpoint);
+  } catch (error) {
+    return Promise.reject(
+      error instanceof CounterError
+        ? error
+        : new CounterError(String(error), { url: request.endpoint }),
+    );
+  }
+  const key = countedKey(base.href, id);
+  const post = request.hit === true && !privacySignal() && !wasCounted(key);
+  const url = post ? base.href : withId(base, id);
+  const flightKey = `${post ? 'POST' : 'GET'} ${key}`;
+  let pending = inFlight.get(flightKey);
+  if (!pending) {
+    pending = send(url, id, post, timeout).then((views) => {
+      if (post) rememberCounted(key);
+      return { views, url, counted: post };
+    });
+    const settled = () => inFlight.delete(flightKey);
+    pending.then(settled, settled);
+    inFlight.set(flightKey, pending);
+  }
+  return pending;
+}
+
+/**
+ * True when the viewer asked not to be tracked: Do Not Track (`navigator.doNotTrack`,
+ * or the older `window.doNotTrack`) is `"1"`, or Global Privacy Control is on.
+ */
+export function privacySignal(): boolean {
+  const nav = navigator as Navigator & { globalPrivacyControl?: unknown };
+  const win = window as Window & { doNotTrack?: unknown };
+  return nav.doNotTrack === '1' || win.doNotTrack === '1' || nav.globalPrivacyControl === true;
+}
+
+/** The GET URL for an item: the endpoint with `id` set in its query (other parameters kept). */
+export function countUrl(endpoint: string, id: string): string {
+  return withId(endpointUrl(endpoint), id);
+}
+
+function endpointUrl(raw: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw.trim(), document.baseURI);
+  } catch {
+    url = undefined;
+  }
+  // Anything but http(s) (javascript:, data:, file:) is refused before any request.
+  if (!raw.trim() || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new CounterError(msg.badEndpoint(raw), { url: raw });
+  }
+  url.hash = '';
+  return url;
+}
+
+function withId(base: URL, id: string): string {
+  const url = new URL(base.href);
+  url.searchParams.set('id', id);
+  return url.href;
+}
+
+async function send(url: string, id: string, post: boolean, timeout: number): Promise<number> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: post ? 'POST' : 'GET',
+      headers: post
+        ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+        : { Accept: 'application/json' },
+      body: post ? JSON.stringify({ id }) : undefined,
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      // A count is live data: never answer from the HTTP cache.
+      cache: 'no-store',
+      // The view is recorded even when the reader leaves the page before the answer.
+      keepalive: post,
+      signal: AbortSignal.timeout(timeout),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw new CounterError(timedOut ? msg.timeout(timeout / 1000, url) : msg.network(url), {
+      url,
+      cause: error,
+    });
+  }
+  if (!response.ok)
+    throw new CounterError(msg.httpStatus(response.status, url), { url, status: response.status });
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch (error) {
+    throw new CounterError(msg.notJson(url), { url, cause: error });
+  }
+  return readAnswer(body, id, url);
+}
+
+/** Checks an answer strictly: an object whose `id` is the item's and whose `views` is a count. */
+export function readAnswer(body: unknown, id: string, url: string): number {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new CounterError(msg.notObject(url), { url });
+  }
+  const answer = body as Record<string, unknown>;
+  // A proxy or a shared cache mixing items up is caught here instead of showing
+  // another article's number.
+  if (answer.id !== id)
+    throw new CounterError(msg.badId(describeValue(answer.id), id, url), { url });
+  const views = answer.views;
+  if (typeof views !== 'number' || !Number.isSafeInteger(views) || views < 0) {
+    throw new CounterError(msg.badViews(describeValue(views), url), { url });
+  }
+  return views;
+}
+
+function countedKey(endpoint: string, id: string): string {
+  return STORAGE_PREFIX + JSON.stringify([endpoint, id]);
+}
+
+// sessionStorage can be missing or throw on every access (sandboxed iframes, storage
+// disabled, quota full). Then the page itself remembers, so at least one page view
+// never counts twice.
+function session(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function wasCounted(key: string): boolean {
+  if (countedHere.has(key)) return true;
+  try {
+    return session()?.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberCounted(key: string): void {
+  try {
+    const store = session();
+    if (store) {
+      store.setItem(key, '1');
+      return;
+    }
+  } catch {
+    // fall through to the page's own memory
+  }
+  countedHere.add(key);
+}

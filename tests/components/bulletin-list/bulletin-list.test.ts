@@ -1,0 +1,676 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../../src/components/bulletin-list/bulletin-list.define.js';
+import { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
+import { forget, remember } from '../../../src/feed/memory.js';
+
+const PAGE1 = '/tests/fixtures/bulletin-list/page1.json';
+const SAMPLE = '/tests/fixtures/vi-cong-an-tinh.json';
+const NOT_FOUND = '/tests/fixtures/does-not-exist.json';
+
+const shadow = (el: CivicBulletinList) => el.shadowRoot!;
+const items = (el: CivicBulletinList) => [...shadow(el).querySelectorAll<HTMLLIElement>('ul[part=list] > li')];
+const titles = (el: CivicBulletinList) => items(el).map((li) => li.querySelector('.title')!.textContent!.trim());
+const moreButton = (el: CivicBulletinList) => shadow(el).querySelector<HTMLButtonElement>('button[part=more]');
+const live = (el: CivicBulletinList) => shadow(el).querySelector('[aria-live=polite]')!.textContent!.trim();
+const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Waits until the list has left the loading state (items, empty, or error drawn). */
+async function settled(el: CivicBulletinList): Promise<CivicBulletinList> {
+  await waitUntil(
+    () => !shadow(el).querySelector('.skeleton') && shadow(el).querySelector('ul[part=list], [part=status]'),
+    'the list never left the loading state',
+    { timeout: 4000 },
+  );
+  await el.updateComplete;
+  return el;
+}
+
+interface ItemSpec {
+  id: string;
+  published?: string;
+  modified?: string;
+  views?: number;
+  pinned?: boolean;
+  featured?: boolean;
+  category?: string;
+  tags?: string[];
+  summary?: string;
+  image?: string;
+  url?: string | null;
+}
+
+/** A raw JSON Feed document, the kind a site hands to `.feed`. */
+function jsonFeed(specs: ItemSpec[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Tin thử',
+    _civic: { time_zone: 'Asia/Ho_Chi_Minh' },
+    ...extra,
+    items: specs.map((s) => ({
+      id: s.id,
+      ...(s.url === null ? {} : { url: s.url ?? `https://tinh.example/tin/${s.id}` }),
+      title: `Tin ${s.id}`,
+      ...(s.summary ? { summary: s.summary } : {}),
+      ...(s.image ? { image: s.image } : {}),
+      ...(s.published ? { date_published: s.published } : {}),
+      ...(s.modified ? { date_modified: s.modified } : {}),
+      ...(s.tags ? { tags: s.tags } : {}),
+      _civic: {
+        ...(s.views !== undefined ? { views: s.views } : {}),
+        ...(s.pinned ? { pinned: true } : {}),
+        ...(s.featured ? { featured: true } : {}),
+        ...(s.category ? { category: s.category } : {}),
+      },
+    })),
+  };
+}
+
+async function withFeed(doc: unknown, attrs: Partial<CivicBulletinList> = {}): Promise<CivicBulletinList> {
+  const el = await fixture<CivicBulletinList>(html`<civic-bulletin-list .feed=${doc}></civic-bulletin-list>`);
+  Object.assign(el, attrs);
+  await el.updateComplete;
+  return el;
+}
+
+function key(): string {
+  return Math.random().toString(36).slice(2);
+}
+
+describe('civic-bulletin-list', () => {
+  it('is defined', async () => {
+    expect(customElements.get('civic-bulletin-list')).to.equal(CivicBulletinList);
+    expect(document.createElement('civic-bulletin-list')).to.be.instanceOf(CivicBulletinList);
+    // Loading the script twice keeps the first definition and throws nothing.
+    await import(`../../../src/components/bulletin-list/bulletin-list.define.ts?again=${Date.now()}`);
+    expect(customElements.get('civic-bulletin-list')).to.equal(CivicBulletinList);
+  });
+
+  it('renders the defaults: 10 items, pinned first then newest, dated in the feed zone', async () => {
+    const el = await settled(
+      await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${SAMPLE}></civic-bulletin-list>`),
+    );
+    expect(el.limit).to.equal(10);
+    expect(el.sort).to.equal('published');
+    expect(el.layout).to.equal('list');
+    expect(el.newDays).to.equal(3);
+    const list = shadow(el).querySelector('ul')!;
+    expect(list.getAttribute('part')).to.equal('list');
+    expect(list.getAttribute('aria-label')).to.equal('Tin tức - Công an tỉnh');
+    expect(items(el)).to.have.length(10);
+    expect(items(el).every((li) => li.getAttribute('part') === 'item' || li.getAttribute('part') === 'item featured')).to
+      .be.true;
+    // The pinned admission notice, then the rest by date_published, newest first.
+    const doc = (await (await fetch(SAMPLE)).json()) as { items: { id: string; title: string }[] };
+    const titleOf = (id: string) => doc.items.find((i) => i.id === id)!.title;
+    expect(titles(el)).to.deep.equal(
+      [
+        '2020-tuyen-sinh-cand',
+        '2020-bat-doi-tuong-ma-tuy',
+        '2020-lua-dao-mang-xa-hoi',
+        '2020-lich-tiep-cong-dan',
+        '2020-dvc-truc-tuyen',
+        '2020-pccc-mua-kho',
+        '2020-khen-thuong-antq',
+        '2019-antq-ket-qua',
+        '2020-atgt-tet-canh-ty',
+        '2020-tong-ket-cong-tac',
+      ].map(titleOf),
+    );
+    const first = items(el)[0]!;
+    const time = first.querySelector('time')!;
+    expect(time.textContent).to.equal('25/03/2020 14:00:00');
+    expect(time.getAttribute('datetime')).to.equal('2020-03-25T07:00:00.000Z');
+    expect(first.querySelector('[part=summary]')).to.exist;
+    // Second: the newest unpinned item (16/07/2020).
+    expect(items(el)[1]!.querySelector('time')!.textContent).to.equal('16/07/2020 11:05:00');
+    // Ten items, limit ten, no next_url: nothing more to show.
+    expect(moreButton(el)).to.equal(null);
+    expect(shadow(el).querySelector('[part=badge]')).to.equal(null);
+    expect(text(shadow(el))).not.to.match(/undefined|NaN|\[object Object\]|Invalid Date/);
+  });
+
+  it('passes axe', async () => {
+    const el = await settled(
+      await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`),
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  describe('when nothing is configured', () => {
+    it('says "Chưa có tin" and passes axe', async () => {
+      const el = await fixture<CivicBulletinList>(html`<civic-bulletin-list></civic-bulletin-list>`);
+      expect(text(shadow(el))).to.equal('Chưa có tin');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when loading', () => {
+    it('shows a skeleton with one bar per item to come, then the items, and passes axe', async () => {
+      const gate = key();
+      const el = await fixture<CivicBulletinList>(
+        html`<civic-bulletin-list src=${`/bulletin-list/hold/${gate}`} limit="4"></civic-bulletin-list>`,
+      );
+      const skeleton = shadow(el).querySelector('.skeleton')!;
+      expect(skeleton).to.exist;
+      expect(skeleton.getAttribute('role')).to.equal('status');
+      expect(text(skeleton)).to.equal('Đang tải…');
+      expect(skeleton.querySelectorAll('.skeleton-line')).to.have.length(4);
+      await expect(el).to.be.accessible();
+      await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
+      await settled(el);
+      expect(items(el)).to.have.length(4);
+    });
+
+    for (const [layout, width] of [
+      ['list', 480],
+      ['compact', 480],
+      ['grid', 480],
+      ['grid', 800],
+    ] as const) {
+      it(`reserves about the height the items take (${layout}, ${width}px), so the page below does not jump`, async () => {
+        const gate = key();
+        const wrap = await fixture<HTMLDivElement>(
+          html`<div>
+            <civic-bulletin-list src=${`/bulletin-list/hold/${gate}`} limit="6" layout=${layout}></civic-bulletin-list>
+          </div>`,
+        );
+        wrap.style.width = `${width}px`;
+        const el = wrap.querySelector('civic-bulletin-list')!;
+        await el.updateComplete;
+        const before = el.getBoundingClientRect().height;
+        await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
+        await settled(el);
+        // The "Xem thêm" button comes on top of the items; the items themselves are compared.
+        const after = shadow(el).querySelector('ul')!.getBoundingClientRect().height;
+        expect(before).to.be.greaterThan(0);
+        expect(Math.abs(after - before) / after, `skeleton ${before}px, items ${after}px`).to.be.lessThan(0.2);
+      });
+    }
+
+    it('draws a one-line skeleton for the ticker', async () => {
+      const gate = key();
+      const el = await fixture<CivicBulletinList>(
+        html`<civic-bulletin-list src=${`/bulletin-list/hold/${gate}`} layout="ticker"></civic-bulletin-list>`,
+      );
+      expect(shadow(el).querySelectorAll('.skeleton-line')).to.have.length(1);
+      await expect(el).to.be.accessible();
+      await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
+      await settled(el);
+    });
+  });
+
+  describe('when the feed has no items', () => {
+    it('says "Chưa có tin" and passes axe', async () => {
+      const el = await withFeed(jsonFeed([]));
+      expect(text(shadow(el))).to.equal('Chưa có tin');
+      expect(shadow(el).querySelector('[part=status]')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when the feed cannot be loaded', () => {
+    it('shows a plain message, the reason, a working "Thử lại" and the fallback, and passes axe', async () => {
+      const failed = oneEvent(document, 'civic-feed-error');
+      const el = await fixture<CivicBulletinList>(
+        html`<civic-bulletin-list src=${NOT_FOUND}><a href="/tin-tuc">Tin tức</a></civic-bulletin-list>`,
+      );
+      await failed;
+      await settled(el);
+      const box = shadow(el).querySelector('[role=alert]')!;
+      expect(text(box)).to.contain('Không tải được tin');
+      expect(text(box)).to.contain('HTTP 404 for');
+      const slot = shadow(el).querySelector('slot')!;
+      expect(slot.assignedElements()[0]!.textContent).to.equal('Tin tức');
+      await expect(el).to.be.accessible();
+
+      const retry = shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!;
+      expect(retry.textContent!.trim()).to.equal('Thử lại');
+      // The retry really asks the server again: a second request, a second failure.
+      const again = oneEvent(el, 'civic-feed-error');
+      retry.click();
+      const { detail } = await again;
+      expect(detail.error.message).to.match(/^HTTP 404 for /);
+      await settled(el);
+      expect(shadow(el).querySelector('[role=alert]')).to.exist;
+    });
+  });
+
+  describe('when a remembered copy stands in for a failed load', () => {
+    const url = new URL('/tests/fixtures/bulletin-list/gone.json', location.href).href;
+    afterEach(() => forget(url));
+
+    it('shows the remembered items and when they were fetched, and passes axe', async () => {
+      const page1 = await (await fetch(PAGE1)).text();
+      remember({ url, text: page1, fetchedAt: new Date('2020-07-30T03:00:00Z') });
+      const el = await settled(
+        await fixture<CivicBulletinList>(
+          html`<civic-bulletin-list src="/tests/fixtures/bulletin-list/gone.json" limit="3"></civic-bulletin-list>`,
+        ),
+      );
+      await waitUntil(() => shadow(el).querySelector('.stale'), 'no stale note');
+      expect(items(el)).to.have.length(3);
+      expect(text(shadow(el).querySelector('.stale')!)).to.equal(
+        'Bản lưu lúc 30/07/2020 10:00:00, chưa cập nhật được tin mới',
+      );
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when ordering', () => {
+    const specs: ItemSpec[] = [
+      { id: 'a', published: '2020-07-01T08:00:00+07:00', modified: '2020-07-20T08:00:00+07:00', views: 5 },
+      { id: 'b', published: '2020-07-10T08:00:00+07:00', views: 50 },
+      { id: 'nodate1' },
+      { id: 'c', published: '2020-07-05T08:00:00+07:00', views: 500 },
+      { id: 'pin-old', published: '2019-01-01T08:00:00+07:00', pinned: true, views: 1 },
+      { id: 'nodate2' },
+      { id: 'pin-new', published: '2020-06-01T08:00:00+07:00', pinned: true },
+    ];
+    const order = (el: CivicBulletinList) => titles(el).map((t) => t.replace('Tin ', ''));
+
+    it('sort="published": pinned first (newest of them first), then newest, undated last in feed order', async () => {
+      const el = await withFeed(jsonFeed(specs));
+      expect(order(el)).to.deep.equal(['pin-new', 'pin-old', 'b', 'c', 'a', 'nodate1', 'nodate2']);
+    });
+
+    it('sort="updated": modified, falling back to published', async () => {
+      const el = await withFeed(jsonFeed(specs), { sort: 'updated' });
+      expect(order(el)).to.deep.equal(['pin-new', 'pin-old', 'a', 'b', 'c', 'nodate1', 'nodate2']);
+      // The date shown is the one sorted by.
+      expect(items(el)[2]!.querySelector('time')!.textContent).to.equal('20/07/2020 08:00:00');
+    });
+
+    it('sort="views": highest first, items without a count last', async () => {
+      const el = await withFeed(jsonFeed(specs), { sort: 'views' });
+      expect(order(el)).to.deep.equal(['pin-old', 'pin-new', 'c', 'b', 'a', 'nodate1', 'nodate2']);
+    });
+
+    it('reads an unknown sort as published', async () => {
+      const el = await withFeed(jsonFeed(specs), { sort: 'random' as 'views' });
+      expect(order(el)).to.deep.equal(['pin-new', 'pin-old', 'b', 'c', 'a', 'nodate1', 'nodate2']);
+    });
+
+    it('never prints a date for an undated item', async () => {
+      const el = await withFeed(jsonFeed(specs));
+      const undated = items(el)[5]!;
+      expect(undated.querySelector('time')).to.equal(null);
+      expect(text(undated)).to.equal('Tin nodate1');
+    });
+  });
+
+  describe('when "Xem thêm" is pressed', () => {
+    it('reveals the next `limit` items, says so politely, and moves focus to the first new one', async () => {
+      const el = await settled(
+        await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`),
+      );
+      expect(items(el)).to.have.length(5);
+      const more = moreButton(el)!;
+      expect(more.tagName).to.equal('BUTTON');
+      expect(more.textContent!.trim()).to.equal('Xem thêm');
+      expect(live(el)).to.equal('');
+      more.focus();
+      more.click();
+      await waitUntil(() => items(el).length === 10, 'five more items');
+      await el.updateComplete;
+      expect(live(el)).to.equal('Đang hiển thị 10 tin');
+      expect(shadow(el).activeElement).to.equal(items(el)[5]!.querySelector('a.title'));
+      expect(shadow(el).activeElement!.textContent).to.equal('Bài số 06');
+    });
+
+    it('follows next_url over HTTP when the loaded items run out, drops duplicates, then disappears', async () => {
+      const el = await settled(
+        await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${PAGE1}></civic-bulletin-list>`),
+      );
+      expect(items(el)).to.have.length(10);
+      const loaded = oneEvent(el, 'civic-feed-load');
+      moreButton(el)!.click();
+      const { detail } = await loaded;
+      expect(detail.url).to.match(/\/tests\/fixtures\/bulletin-list\/page2\.json$/);
+      await waitUntil(() => items(el).length === 20, 'page 2 appended');
+      await el.updateComplete;
+      expect(live(el)).to.equal('Đang hiển thị 20 tin');
+      expect(shadow(el).activeElement!.textContent).to.equal('Bài số 11');
+      // Page 2 repeats p12; it is shown once, and the twenty are in date order.
+      const shown = titles(el);
+      expect(new Set(shown).size).to.equal(20);
+      expect(shown).to.deep.equal(Array.from({ length: 20 }, (_, i) => `Bài số ${String(i + 1).padStart(2, '0')}`));
+      // Page 2 has no next_url and everything is shown.
+      expect(moreButton(el)).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so and keeps the button when the next page fails', async () => {
+      const el = await withFeed(
+        jsonFeed([{ id: 'x', published: '2020-07-01T08:00:00+07:00' }], {
+          next_url: '/tests/fixtures/bulletin-list/no-such-page.json',
+        }),
+        { limit: 1 },
+      );
+      expect(items(el)).to.have.length(1);
+      const failed = oneEvent(el, 'civic-feed-error');
+      moreButton(el)!.click();
+      const { detail } = await failed;
+      expect(detail.error.message).to.match(/^HTTP 404 for /);
+      await waitUntil(() => live(el) === 'Không tải được tin', 'the failure is announced');
+      expect(items(el)).to.have.length(1);
+      expect(moreButton(el)).to.exist;
+    });
+  });
+
+  describe('when filtered', () => {
+    const specs: ItemSpec[] = [
+      { id: 'a', category: 'Thông báo', tags: ['Cải cách hành chính'], published: '2020-07-03T08:00:00+07:00' },
+      { id: 'b', category: 'An toàn giao thông', tags: ['Giao thông'], published: '2020-07-02T08:00:00+07:00' },
+      { id: 'c', category: 'thông báo', tags: ['Tuyển sinh', 'Giáo dục'], published: '2020-07-01T08:00:00+07:00' },
+    ];
+    const order = (el: CivicBulletinList) => titles(el).map((t) => t.replace('Tin ', ''));
+
+    it('keeps the items of one category, ignoring case and surrounding spaces', async () => {
+      const el = await withFeed(jsonFeed(specs), { category: '  THÔNG BÁO ' });
+      expect(order(el)).to.deep.equal(['a', 'c']);
+    });
+
+    it('matches the whole category, not a part of it', async () => {
+      const el = await withFeed(jsonFeed(specs), { category: 'Thông' });
+      expect(text(shadow(el))).to.equal('Chưa có tin');
+    });
+
+    it('keeps the items with a tag; comma-separated tags match any, spaces stay inside a tag', async () => {
+      const el = await withFeed(jsonFeed(specs), { tag: 'cải cách hành chính' });
+      expect(order(el)).to.deep.equal(['a']);
+      el.tag = 'Giao thông, giáo dục';
+      await el.updateComplete;
+      expect(order(el)).to.deep.equal(['b', 'c']);
+    });
+
+    it('needs both when both are given', async () => {
+      const el = await withFeed(jsonFeed(specs), { category: 'Thông báo', tag: 'Giáo dục' });
+      expect(order(el)).to.deep.equal(['c']);
+    });
+
+    it('says "Chưa có tin" when nothing passes, and passes axe', async () => {
+      const el = await withFeed(jsonFeed(specs), { tag: 'Thể thao' });
+      expect(text(shadow(el))).to.equal('Chưa có tin');
+      expect(shadow(el).querySelector('ul')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('starts paging over when the filter changes', async () => {
+      const many = Array.from({ length: 6 }, (_, i) => ({
+        id: `n${i}`,
+        category: 'Thông báo',
+        published: `2020-07-0${i + 1}T08:00:00+07:00`,
+      }));
+      const el = await withFeed(jsonFeed(many), { limit: 2 });
+      moreButton(el)!.click();
+      await waitUntil(() => items(el).length === 4);
+      el.category = 'thông báo';
+      await el.updateComplete;
+      expect(items(el)).to.have.length(2);
+    });
+  });
+
+  describe('when items are recent', () => {
+    let clock: sinon.SinonFakeTimers;
+    afterEach(() => clock?.restore());
+    const specs: ItemSpec[] = [
+      { id: 'today', published: '2020-07-16T08:00:00+07:00' },
+      { id: 'two-days', published: '2020-07-14T09:00:00+07:00', modified: '2020-07-16T09:00:00+07:00' },
+      { id: 'four-days', published: '2020-07-12T08:00:00+07:00', modified: '2020-07-16T07:00:00+07:00' },
+      { id: 'undated' },
+    ];
+    const badged = (el: CivicBulletinList) =>
+      items(el)
+        .filter((li) => li.querySelector('[part=badge]'))
+        .map((li) => li.querySelector('.title')!.textContent!.replace('Tin ', ''));
+
+    it('badges items published less than 3 days ago, counting from publication, not update', async () => {
+      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
+      const el = await withFeed(jsonFeed(specs));
+      expect(badged(el)).to.deep.equal(['today', 'two-days']);
+    });
+
+    it('shows "Mới" and tells screen readers "Tin mới", and passes axe', async () => {
+      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
+      const el = await withFeed(jsonFeed(specs));
+      const badge = items(el)[0]!.querySelector('[part=badge]')!;
+      expect(badge.querySelector('[aria-hidden=true]')!.textContent).to.equal('Mới');
+      expect(badge.querySelector('.visually-hidden')!.textContent).to.equal('Tin mới');
+      // The link's name stays the title: the badge sits beside it.
+      expect(items(el)[0]!.querySelector('a')!.textContent).to.equal('Tin today');
+      await expect(el).to.be.accessible();
+    });
+
+    it('follows new-days, and new-days="0" turns the badge off', async () => {
+      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
+      const el = await withFeed(jsonFeed(specs), { newDays: 5 });
+      expect(badged(el)).to.deep.equal(['today', 'two-days', 'four-days']);
+      el.setAttribute('new-days', '0');
+      await el.updateComplete;
+      expect(badged(el)).to.deep.equal([]);
+    });
+
+    it('drops the badge once the article is old enough', async () => {
+      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-19T08:00:01+07:00'), toFake: ['Date'] });
+      const el = await withFeed(jsonFeed(specs));
+      expect(badged(el)).to.deep.equal([]);
+    });
+  });
+
+  describe('when items are featured', () => {
+    it('marks them with the featured class and part', async () => {
+      const el = await withFeed(
+        jsonFeed([
+          { id: 'plain', published: '2020-07-02T08:00:00+07:00' },
+          { id: 'star', published: '2020-07-01T08:00:00+07:00', featured: true },
+        ]),
+      );
+      const [plain, star] = items(el);
+      expect(plain!.className).to.equal('item');
+      expect(plain!.getAttribute('part')).to.equal('item');
+      expect(star!.classList.contains('featured')).to.be.true;
+      expect(star!.getAttribute('part')).to.equal('item featured');
+      expect(getComputedStyle(star!).borderInlineStartWidth).not.to.equal(getComputedStyle(plain!).borderInlineStartWidth);
+    });
+  });
+
+  describe('when a layout is chosen', () => {
+    const specs: ItemSpec[] = [
+      {
+        id: 'pic',
+        published: '2020-07-02T08:00:00+07:00',
+        summary: 'Có ảnh.',
+        image: '/tests/fixtures/bulletin-list/image.svg',
+      },
+      { id: 'nopic', published: '2020-07-01T08:00:00+07:00', summary: 'Không ảnh.', views: 2007 },
+    ];
+
+    for (const layout of ['list', 'compact', 'grid', 'ticker'] as const) {
+      it(`${layout}: a real ul of li with title links and <time>, and passes axe`, async () => {
+        const el = await withFeed(jsonFeed(specs), { layout });
+        const ul = shadow(el).querySelector('ul')!;
+        expect(ul.getAttribute('part')).to.equal('list');
+        expect([...ul.children].map((c) => c.tagName)).to.deep.equal(['LI', 'LI']);
+        for (const li of items(el)) {
+          expect(li.querySelector('a[part=title]')!.getAttribute('target')).to.equal(null);
+          expect(li.querySelector('[part=meta] time')).to.exist;
+        }
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('list and grid show the summary; compact and ticker do not', async () => {
+      for (const [layout, has] of [['list', true], ['grid', true], ['compact', false], ['ticker', false]] as const) {
+        const el = await withFeed(jsonFeed(specs), { layout });
+        expect(!!shadow(el).querySelector('[part=summary]'), layout).to.equal(has);
+      }
+    });
+
+    it('compact keeps title and date on one line', async () => {
+      const el = await withFeed(jsonFeed(specs), { layout: 'compact' });
+      const li = items(el)[0]!;
+      const title = li.querySelector('.title')!.getBoundingClientRect();
+      const time = li.querySelector('time')!.getBoundingClientRect();
+      expect(Math.abs(title.top - time.top)).to.be.lessThan(title.height);
+    });
+
+    it('grid reserves the image box for every card, picture or not', async () => {
+      const el = await withFeed(jsonFeed(specs), { layout: 'grid' });
+      const [pic, nopic] = items(el);
+      const img = pic!.querySelector<HTMLImageElement>('[part=image] img')!;
+      expect(img.getAttribute('alt')).to.equal('');
+      expect(nopic!.querySelector('[part=image]')).to.exist;
+      expect(nopic!.querySelector('[part=image] img')).to.equal(null);
+      const box = nopic!.querySelector('[part=image]')!.getBoundingClientRect();
+      expect(box.height).to.be.closeTo((box.width * 9) / 16, 1);
+      expect(getComputedStyle(shadow(el).querySelector('ul')!).display).to.equal('grid');
+    });
+
+    it('ticker has no "Xem thêm", and a pause toggle that stops the motion', async () => {
+      const many = Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, published: '2020-07-01T08:00:00+07:00' }));
+      const el = await withFeed(jsonFeed(many), { layout: 'ticker' });
+      expect(items(el)).to.have.length(10);
+      expect(moreButton(el)).to.equal(null);
+      const pause = shadow(el).querySelector<HTMLButtonElement>('button[part=pause]')!;
+      expect(pause.getAttribute('aria-pressed')).to.equal('false');
+      expect(pause.textContent!.trim()).to.equal('Tạm dừng');
+      pause.click();
+      await el.updateComplete;
+      expect(pause.getAttribute('aria-pressed')).to.equal('true');
+      const ul = shadow(el).querySelector('ul')!;
+      if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
+        expect(getComputedStyle(ul).animationPlayState).to.equal('paused');
+      }
+    });
+
+    it('reads an unknown layout as list', async () => {
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const el = await withFeed(jsonFeed(specs), { layout: 'carousel' as 'list' });
+        expect(shadow(el).querySelector('.layout-list')).to.exist;
+        expect(warn.calledWithMatch('layout="carousel"')).to.be.true;
+      } finally {
+        warn.restore();
+      }
+    });
+  });
+
+  describe('when the reader prefers reduced motion', () => {
+    afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+    it('the ticker moves by CSS animation only when motion is fine', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), { layout: 'ticker' });
+      const ul = shadow(el).querySelector('ul')!;
+      expect(getComputedStyle(ul).animationName).to.equal('civic-ticker');
+      expect(getComputedStyle(ul).flexWrap).to.equal('nowrap');
+    });
+
+    it('the ticker becomes a static, wrapping list with no pause button', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), { layout: 'ticker' });
+      const ul = shadow(el).querySelector('ul')!;
+      expect(getComputedStyle(ul).animationName).to.equal('none');
+      expect(getComputedStyle(ul).flexWrap).to.equal('wrap');
+      expect(getComputedStyle(shadow(el).querySelector('button[part=pause]')!).display).to.equal('none');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when the language is English', () => {
+    let clock: sinon.SinonFakeTimers;
+    afterEach(() => clock?.restore());
+
+    it('says More, New, and prints English dates', async () => {
+      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-02T12:00:00+07:00'), toFake: ['Date'] });
+      const el = await withFeed(
+        jsonFeed([
+          { id: 'a', published: '2020-07-02T08:00:00+07:00' },
+          { id: 'b', published: '2020-06-01T08:00:00+07:00' },
+        ]),
+        { locale: 'en', limit: 1 },
+      );
+      expect(moreButton(el)!.textContent!.trim()).to.equal('More');
+      const badge = shadow(el).querySelector('[part=badge]')!;
+      expect(badge.querySelector('[aria-hidden=true]')!.textContent).to.equal('New');
+      expect(badge.querySelector('.visually-hidden')!.textContent).to.equal('New article');
+      expect(items(el)[0]!.querySelector('time')!.textContent).to.equal('Jul 2, 2020, 8:00 AM');
+      moreButton(el)!.click();
+      await waitUntil(() => live(el) === 'Showing 2 articles');
+    });
+
+    it('says "No news yet" and "Try again"', async () => {
+      const empty = await withFeed(jsonFeed([]), { locale: 'en' });
+      expect(text(shadow(empty))).to.equal('No news yet');
+      const failed = await settled(
+        await fixture<CivicBulletinList>(html`<civic-bulletin-list locale="en" src=${NOT_FOUND}></civic-bulletin-list>`),
+      );
+      await waitUntil(() => shadow(failed).querySelector('button[part=retry]'));
+      expect(shadow(failed).querySelector('button[part=retry]')!.textContent!.trim()).to.equal('Try again');
+    });
+  });
+
+  describe('when labelled and counting views', () => {
+    it('names the list with label, and prints "Lượt xem: 2.007" with show-views', async () => {
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]), {
+        label: 'Tin mới nhất',
+        showViews: true,
+      });
+      expect(shadow(el).querySelector('ul')!.getAttribute('aria-label')).to.equal('Tin mới nhất');
+      expect(text(items(el)[0]!.querySelector('[part=meta]')!)).to.equal('01/07/2020 08:00:00 Lượt xem: 2.007');
+    });
+
+    it('prints no view count by default', async () => {
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]));
+      expect(text(items(el)[0]!)).not.to.contain('Lượt xem');
+    });
+  });
+
+  describe('when the feed is long', () => {
+    const thousand = () =>
+      jsonFeed(
+        Array.from({ length: 1000 }, (_, i) => ({
+          id: `n${i}`,
+          published: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(),
+          summary: `Tóm tắt ${i}.`,
+          views: i,
+        })),
+      );
+
+    it('limit="1000" renders 1,000 items', async () => {
+      const el = await withFeed(thousand(), { limit: 1000 });
+      expect(items(el)).to.have.length(1000);
+      expect(moreButton(el)).to.equal(null);
+      // Newest first: the last generated item is on top.
+      expect(titles(el)[0]).to.equal('Tin n999');
+    });
+
+    it('the default limit shows 10 and offers more; a bad limit reads as 10', async () => {
+      const el = await withFeed(thousand());
+      expect(items(el)).to.have.length(10);
+      expect(moreButton(el)).to.exist;
+      el.setAttribute('limit', 'many');
+      await el.updateComplete;
+      expect(items(el)).to.have.length(10);
+    });
+  });
+
+  describe('when it leaves the page while a page loads', () => {
+    it('throws nothing and stops', async () => {
+      const gate = key();
+      const el = await withFeed(
+        jsonFeed([{ id: 'x', published: '2020-07-01T08:00:00+07:00' }], {
+          next_url: `/bulletin-list/hold/${gate}`,
+        }),
+        { limit: 1 },
+      );
+      moreButton(el)!.click();
+      el.remove();
+      await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
+      await aTimeout(0);
+      expect(items(el)).to.have.length(1);
+    });
+  });
+});

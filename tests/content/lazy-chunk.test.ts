@@ -1,0 +1,38 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+// Only the card: this page must not have marked or DOMPurify until a full body needs them.
+import '../../src/components/article-card/article-card.define.js';
+import type { CivicArticleCard } from '../../src/components/article-card/article-card.js';
+
+performance.setResourceTimingBufferSize(100_000);
+
+const requested = (part: string) =>
+  performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.includes(part));
+
+describe('the body chunk (marked + DOMPurify)', () => {
+  it('is not loaded by the card module, nor by summary or plain-text cards', async () => {
+    const text = { id: 't', title: 'Text', content_text: 'Plain text body' };
+    const md = { id: 'm', title: 'Summary only', summary: 'S', _civic: { markdown: '**x**' } };
+    await fixture(html`<civic-article-card .item=${text} variant="full"></civic-article-card>`);
+    await fixture(html`<civic-article-card .item=${md}></civic-article-card>`);
+    expect(requested('/marked/'), 'marked').to.be.false;
+    expect(requested('/dompurify/'), 'dompurify').to.be.false;
+    expect(requested('/src/content/sanitize.ts'), 'sanitize chunk').to.be.false;
+  });
+
+  it('loads on first need, showing a body placeholder until it resolves, then the body', async () => {
+    const item = { id: 'lazy', title: 'Lazy', _civic: { markdown: 'A *lazy* body' } };
+    const el = await fixture<CivicArticleCard>(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+    const root = el.shadowRoot!;
+    // The chunk is a dynamic import() over the network: it cannot have arrived yet.
+    const placeholder = root.querySelector('[part=body]')!;
+    expect(placeholder.classList.contains('loading')).to.be.true;
+    expect(placeholder.querySelector('[role=status]')!.textContent.trim()).to.equal('Đang tải…');
+    expect(placeholder.getBoundingClientRect().height, 'space reserved').to.be.greaterThan(100);
+    await expect(el).to.be.accessible();
+    await waitUntil(() => root.querySelector('[part=body] em'), 'the body did not render');
+    expect(root.querySelector('[part=body] em')!.textContent).to.equal('lazy');
+    expect(requested('/marked/'), 'marked').to.be.true;
+    expect(requested('/dompurify/'), 'dompurify').to.be.true;
+    expect(requested('/src/content/sanitize.ts'), 'sanitize chunk').to.be.true;
+  });
+});

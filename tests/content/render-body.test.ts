@@ -1,0 +1,169 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { html as litHtml, render } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { bodyFallbackText, bodySource, loadBody, sanitizedBody, textParagraphs } from '../../src/content/render-body.js';
+import { civicPolicy, POLICY_NAME, safeScript, whileSanitizing } from '../../src/content/policy.js';
+import { markdownToHtml, sanitizeHtml } from '../../src/content/sanitize.js';
+import { newsArticleJsonLd, scriptJson, JsonLdBlock } from '../../src/content/json-ld.js';
+import { toArticle } from '../../src/feed/parse.js';
+import type { Article } from '../../src/feed/model.js';
+
+const article = (item: Record<string, unknown>): Article => toArticle({ id: 'a', title: 'T', ...item })!;
+const clean = (dirty: string): HTMLElement => {
+  const div = document.createElement('div');
+  render(litHtml`<div ${sanitizedBody(sanitizeHtml(dirty), 2)}></div>`, div);
+  return div.firstElementChild as HTMLElement;
+};
+
+describe('src/content', () => {
+  describe('when choosing the body', () => {
+    it('prefers markdown, then content_html, then content_text', () => {
+      expect(bodySource(article({ content_text: 't', content_html: '<p>h</p>', _civic: { markdown: 'm' } }))).to.deep.equal({ kind: 'markdown', text: 'm' });
+      expect(bodySource(article({ content_text: 't', content_html: '<p>h</p>' }))).to.deep.equal({ kind: 'html', text: '<p>h</p>' });
+      expect(bodySource(article({ content_text: 't' }))).to.deep.equal({ kind: 'text', text: 't' });
+      expect(bodySource(article({ summary: 's' }))).to.be.undefined;
+    });
+
+    it('falls back to readable text when HTML cannot be shown', () => {
+      const a = article({ content_text: 'plain', content_html: '<p>h</p>' });
+      expect(bodyFallbackText(a, { kind: 'html', text: '<p>h</p>' })).to.equal('plain');
+      expect(bodyFallbackText(a, { kind: 'markdown', text: '**m**' })).to.equal('**m**');
+    });
+  });
+
+  describe('when splitting plain text', () => {
+    it('makes paragraphs on blank lines and keeps single line breaks', () => {
+      expect(textParagraphs('a\nb\n\n  \n\nc\r\n\r\nd')).to.deep.equal([['a', 'b'], ['c'], ['d']]);
+      expect(textParagraphs('\n\n')).to.deep.equal([]);
+    });
+  });
+
+  describe('when sanitizing', () => {
+    it('keeps ordinary article markup', () => {
+      const el = clean('<p>A <strong>b</strong> <a href="/x">c</a></p><ul><li>d</li></ul><blockquote>e</blockquote><table><tr><td>f</td></tr></table>');
+      expect(el.querySelector('strong')).to.exist;
+      expect(el.querySelector('a')!.getAttribute('href')).to.equal('/x');
+      expect(el.querySelector('ul li')).to.exist;
+      expect(el.querySelector('td')).to.exist;
+    });
+
+    it('allows only http, https, mailto and relative URLs, in href, src and srcset', () => {
+      const el = clean(
+        '<a href="https://a.example/">1</a><a href="mailto:x@y.example">2</a><a href="#frag">3</a>' +
+          '<a href="JaVaScRiPt:alert(1)">4</a><a href="java&#x09;script:alert(1)">5</a><a href="vbscript:x">6</a>' +
+          '<a href="data:text/html,x">7</a><a href="tel:123">8</a><img src="data:image/png;base64,AA">' +
+          '<img src="/ok.png" srcset="/a.png 1x, javascript:alert(1) 2x"><img srcset="/a.png 1x, /b.png 2x">',
+      );
+      expect(Array.from(el.querySelectorAll('a')).map((a) => a.getAttribute('href'))).to.deep.equal([
+        'https://a.example/', 'mailto:x@y.example', '#frag', null, null, null, null, null,
+      ]);
+      const imgs = el.querySelectorAll('img');
+      expect(imgs[0].hasAttribute('src')).to.be.false;
+      expect(imgs[1].getAttribute('src')).to.equal('/ok.png');
+      expect(imgs[1].hasAttribute('srcset')).to.be.false;
+      expect(imgs[2].getAttribute('srcset')).to.equal('/a.png 1x, /b.png 2x');
+    });
+
+    it('drops forms, frames, styles, slots and the attributes that could reach the card', () => {
+      const el = clean(
+        '<form action="/x"><input name="q"><button>go</button></form><iframe src="/x"></iframe><object data="/x"></object>' +
+          '<style>*{display:none}</style><p style="color:red" class="link" id="title" name="n" onclick="x()" tabindex="1">p</p>' +
+          '<slot></slot><svg><script>alert(1)</script></svg><math><mi>x</mi></math>',
+      );
+      expect(el.querySelector('form, input, button, iframe, object, style, slot, svg, math, script')).to.be.null;
+      const p = el.querySelector('p')!;
+      expect(p.getAttributeNames()).to.deep.equal([]);
+    });
+
+    it('marks links to other sites noopener noreferrer, and lazy-loads images with an alt', () => {
+      const el = clean(`<a href="https://other.example/">o</a><a href="${location.origin}/same">s</a><img src="/i.png">`);
+      const [other, same] = Array.from(el.querySelectorAll('a'));
+      expect(other.getAttribute('rel')).to.equal('noopener noreferrer');
+      expect(same.hasAttribute('rel')).to.be.false;
+      const img = el.querySelector('img')!;
+      expect([img.getAttribute('loading'), img.getAttribute('decoding'), img.getAttribute('alt')]).to.deep.equal(['lazy', 'async', '']);
+    });
+
+    it('moves body headings below the card title', () => {
+      const el = clean('<h1>a</h1><h2>b</h2><h6>c</h6>');
+      expect(Array.from(el.children).map((h) => h.localName)).to.deep.equal(['h2', 'h3', 'h6']);
+    });
+
+    it('sanitizes Markdown output too (raw HTML and javascript: links)', () => {
+      const safe = markdownToHtml('**b** <img src=x onerror=alert(1)> [x](javascript:alert(1))');
+      const div = document.createElement('div');
+      render(litHtml`<div ${sanitizedBody(safe, 2)}></div>`, div);
+      expect(div.querySelector('strong')).to.exist;
+      expect(div.querySelector('[onerror]')).to.be.null;
+      expect(div.querySelector('a')!.hasAttribute('href')).to.be.false;
+    });
+
+    it('loads the same results through loadBody', async () => {
+      const safe = await loadBody({ kind: 'markdown', text: '# Hi' });
+      expect(String(safe)).to.equal('<h1>Hi</h1>\n');
+    });
+
+    it('does not touch the global DOMPurify or marked a host page may use', async () => {
+      const { default: purify } = await import('dompurify');
+      const { marked } = await import('marked');
+      clean('<p>x</p>');
+      expect(purify.sanitize('<img src="data:image/png;base64,AA">')).to.contain('data:');
+      expect(marked.parse('x', { async: false })).to.equal('<p>x</p>\n');
+    });
+  });
+
+  describe('when Trusted Types are present (Chromium)', () => {
+    it('creates one policy named civic-widgets and returns TrustedHTML', () => {
+      const policy = civicPolicy()!;
+      expect(policy.name).to.equal(POLICY_NAME);
+      expect(civicPolicy()).to.equal(policy);
+      const safe = sanitizeHtml('<b>x</b>');
+      expect((window as unknown as { trustedTypes: { isHTML(v: unknown): boolean } }).trustedTypes.isHTML(safe)).to.be.true;
+    });
+
+    it('refuses HTML outside the sanitizer, and script text that is not JSON', () => {
+      const policy = civicPolicy()!;
+      expect(() => policy.createHTML('<img src=x onerror=alert(1)>')).to.throw(TypeError);
+      expect(() => policy.createScriptURL('https://evil.example/x.js')).to.throw(TypeError);
+      expect(whileSanitizing(() => String(policy.createHTML('<b>ok</b>')))).to.equal('<b>ok</b>');
+      expect(() => safeScript('alert(1)')).to.throw(SyntaxError);
+      expect(String(safeScript('{"a":1}'))).to.equal('{"a":1}');
+    });
+
+    it("is why the body is not rendered with Lit's unsafeHTML: it rejects TrustedHTML", () => {
+      const div = document.createElement('div');
+      expect(() => render(litHtml`${unsafeHTML(sanitizeHtml('<b>x</b>') as unknown as string)}`, div)).to.throw(/non-string/);
+    });
+  });
+
+  describe('when writing JSON-LD', () => {
+    it('escapes <, > and & so the JSON cannot leave its script element', () => {
+      const json = scriptJson({ t: '</script><!-- & \u2028' });
+      expect(json).not.to.match(/[<>&\u2028]/);
+      expect(JSON.parse(json)).to.deep.equal({ t: '</script><!-- & \u2028' });
+    });
+
+    it('leaves out what the article does not have', () => {
+      const data = newsArticleJsonLd(article({ url: 'https://x.example/a' }));
+      expect(data).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline: 'T',
+        url: 'https://x.example/a',
+        mainEntityOfPage: 'https://x.example/a',
+      });
+    });
+
+    it('keeps one block per owner and removes it', async () => {
+      const block = new JsonLdBlock();
+      const count = () => document.head.querySelectorAll('script[data-civic-article-card="a"]').length;
+      block.set(document, { a: 1 }, 'a');
+      block.set(document, { a: 2 }, 'a');
+      expect(count()).to.equal(1);
+      expect(document.head.querySelector('script[data-civic-article-card="a"]')!.textContent).to.equal('{"a":2}');
+      block.remove();
+      expect(count()).to.equal(0);
+      await fixture(html`<div></div>`);
+    });
+  });
+});

@@ -1,0 +1,134 @@
+import { expect } from '@open-wc/testing';
+import { forget, recall, remember, type Remembered } from '../../src/feed/memory.js';
+
+/** A real Storage-shaped map whose quota a test can set, like a site that filled localStorage. */
+class QuotaStorage implements Storage {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly quotaChars: number) {}
+  get length(): number {
+    return this.map.size;
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    const used = [...this.map].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
+    if (used + key.length + value.length > this.quotaChars) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(key, value);
+  }
+  [name: string]: unknown;
+}
+
+/** Storage as a page with storage disabled sees it: every call throws. */
+const disabled = new Proxy({} as Storage, {
+  get() {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  },
+});
+
+const doc = (n: number, size = 100): Remembered => ({
+  url: `https://congan.tinh.example/feed-${n}.json`,
+  text: `{"items":[],"pad":"${'x'.repeat(size)}"}`,
+  etag: `"e${n}"`,
+  fetchedAt: new Date(Date.UTC(2020, 6, n)),
+});
+
+describe('memory', () => {
+  afterEach(() => forget());
+
+  describe('when a feed is remembered', () => {
+    it('gives back its text, validators and fetch time', () => {
+      expect(remember(doc(1))).to.equal(true);
+      const back = recall(doc(1).url)!;
+      expect(back.text).to.equal(doc(1).text);
+      expect(back.etag).to.equal('"e1"');
+      expect(back.fetchedAt).to.be.instanceOf(Date);
+      expect(back.fetchedAt.toISOString()).to.equal('2020-07-01T00:00:00.000Z');
+      expect(recall('https://congan.tinh.example/other.json')).to.equal(undefined);
+    });
+
+    it('ignores a corrupted entry', () => {
+      localStorage.setItem(`civic-widgets:feed:${doc(2).url}`, '{"text": 5');
+      expect(recall(doc(2).url)).to.equal(undefined);
+    });
+  });
+
+  describe('when the cap is reached', () => {
+    it('drops the oldest copies first', () => {
+      const storage = new QuotaStorage(1e6);
+      // Each entry is about 980 bytes (UTF-16): room for three, not four.
+      const maxBytes = 3200;
+      for (const n of [3, 1, 2, 4]) remember(doc(n, 300), { storage, maxBytes });
+      expect(recall(doc(1).url, { storage })).to.equal(undefined);
+      expect(recall(doc(2).url, { storage })).not.to.equal(undefined);
+      expect(recall(doc(3).url, { storage })).not.to.equal(undefined);
+      expect(recall(doc(4).url, { storage })).not.to.equal(undefined);
+    });
+
+    it('does not store a document bigger than the cap', () => {
+      expect(remember(doc(5, 5000), { maxBytes: 2000 })).to.equal(false);
+      expect(recall(doc(5).url)).to.equal(undefined);
+    });
+  });
+
+  describe('when storage is full or disabled', () => {
+    it('gives up its own oldest copies to fit, and never throws', () => {
+      const storage = new QuotaStorage(1500);
+      expect(remember(doc(1, 500), { storage })).to.equal(true);
+      expect(remember(doc(2, 500), { storage })).to.equal(true);
+      // The site's own data leaves no room for both.
+      expect(remember(doc(3, 500), { storage })).to.equal(true);
+      expect(recall(doc(1).url, { storage })).to.equal(undefined);
+      expect(recall(doc(3).url, { storage })).not.to.equal(undefined);
+      expect(remember(doc(4, 5000), { storage })).to.equal(false);
+    });
+
+    it('works in the real localStorage when the site filled it', () => {
+      const filler = 'civic-test-filler';
+      let size = 6_000_000;
+      // Fill the real quota (its size differs between browsers) with one big site value.
+      for (;;) {
+        try {
+          localStorage.setItem(filler, 'x'.repeat(size));
+          break;
+        } catch {
+          size -= 250_000;
+        }
+      }
+      try {
+        for (let chunk = 50_000; chunk >= 1; chunk = Math.floor(chunk / 2)) {
+          try {
+            for (;;) localStorage.setItem(`${filler}-${chunk}-${localStorage.length}`, 'y'.repeat(chunk));
+          } catch {
+            // this chunk size no longer fits; try smaller
+          }
+        }
+        expect(() => remember(doc(6, 2000))).not.to.throw();
+        expect(remember(doc(6, 2000))).to.equal(false);
+        expect(recall(doc(6).url)).to.equal(undefined);
+      } finally {
+        for (let i = localStorage.length - 1; i >= 0; i--) {
+          const k = localStorage.key(i);
+          if (k?.startsWith(filler)) localStorage.removeItem(k);
+        }
+      }
+      expect(remember(doc(6, 2000))).to.equal(true);
+    });
+
+    it('treats disabled storage as remembering nothing', () => {
+      expect(remember(doc(7), { storage: disabled })).to.equal(false);
+      expect(recall(doc(7).url, { storage: disabled })).to.equal(undefined);
+      expect(() => forget(undefined, { storage: disabled })).not.to.throw();
+      expect(remember(doc(7), { storage: null })).to.equal(false);
+    });
+  });
+});
