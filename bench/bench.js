@@ -84,7 +84,12 @@ function headline(a) {
 }
 
 function order(items) {
-  const keyed = items.map((a, index) => ({ a, index, pinned: a.pinned ? 1 : 0, key: a.published?.getTime() }));
+  const keyed = items.map((a, index) => ({
+    a,
+    index,
+    pinned: a.pinned ? 1 : 0,
+    key: a.published?.getTime(),
+  }));
   keyed.sort((x, y) => {
     if (y.pinned !== x.pinned) return y.pinned - x.pinned;
     if (x.key !== y.key) {
@@ -178,7 +183,8 @@ async function renderElement(f, limit) {
   list.feed = f;
   stage.append(list);
   // The feed property resolves synchronously; a second pass only if the element needed one.
-  for (let i = 0; i < 5 && itemCount(list) < Math.min(limit, f.items.length); i++) await list.updateComplete;
+  for (let i = 0; i < 5 && itemCount(list) < Math.min(limit, f.items.length); i++)
+    await list.updateComplete;
   return list;
 }
 
@@ -267,7 +273,8 @@ function untilTitle(card, title, timeout = 10_000) {
         resolve();
       }
     });
-    const watch = () => observer.observe(card.shadowRoot, { childList: true, subtree: true, characterData: true });
+    const watch = () =>
+      observer.observe(card.shadowRoot, { childList: true, subtree: true, characterData: true });
     if (card.shadowRoot) watch();
     else void card.updateComplete.then(() => (shows() ? (done(), resolve()) : watch()));
     const timer = setTimeout(() => {
@@ -292,7 +299,11 @@ export async function verify() {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   const at = a.lastIndexOf('\n', i) + 1;
-  return { same: false, a: a.slice(at, at + 300), b: b.slice(b.lastIndexOf('\n', i) + 1, b.lastIndexOf('\n', i) + 301) };
+  return {
+    same: false,
+    a: a.slice(at, at + 300),
+    b: b.slice(b.lastIndexOf('\n', i) + 1, b.lastIndexOf('\n', i) + 301),
+  };
 }
 
 function canon(node, depth = 0, out = []) {

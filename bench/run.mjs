@@ -42,7 +42,9 @@ if (!seedFile) {
   process.exit(1);
 }
 if (!existsSync(join(DIST, 'civic-widgets.js'))) {
-  console.error(`${DIST}/civic-widgets.js is missing: run \`npm run build\` first (npm run bench does)`);
+  console.error(
+    `${DIST}/civic-widgets.js is missing: run \`npm run build\` first (npm run bench does)`,
+  );
   process.exit(1);
 }
 
@@ -55,7 +57,14 @@ const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
 };
-const stats = (xs) => ({ median: median(xs), p25: quantile(xs, 0.25), p75: quantile(xs, 0.75), min: Math.min(...xs), max: Math.max(...xs), n: xs.length });
+const stats = (xs) => ({
+  median: median(xs),
+  p25: quantile(xs, 0.25),
+  p75: quantile(xs, 0.75),
+  min: Math.min(...xs),
+  max: Math.max(...xs),
+  n: xs.length,
+});
 const ms = (x) => `${x.toFixed(1)} ms`;
 
 const server = await startStaticServer({
@@ -101,8 +110,14 @@ try {
     }, name);
 
   const info = await call('setup');
-  console.log(`Chromium ${browser.version()}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(`feed: ${info.items} items; ${WARMUP} warm-up rounds, ${SAMPLES} samples each, interleaved\n`);
+  console.log(
+    `Chromium ${browser.version()}, ${cpus().length} cores, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `feed: ${info.items} items; ${WARMUP} warm-up rounds, ${SAMPLES} samples each, interleaved\n`,
+  );
 
   const same = await call('verify');
   if (!same.same) {
@@ -114,7 +129,12 @@ try {
   }
 
   const samples = { A: [], B: [], Ascript: [], Bscript: [], cardProperty: [], cardSrc: [] };
-  const fns = { A: 'sampleA', B: 'sampleB', cardProperty: 'sampleCardProperty', cardSrc: 'sampleCardSrc' };
+  const fns = {
+    A: 'sampleA',
+    B: 'sampleB',
+    cardProperty: 'sampleCardProperty',
+    cardSrc: 'sampleCardSrc',
+  };
   const rounds = async (keys, n, keep) => {
     for (let i = 0; i < n; i++) {
       // Alternate who goes first, so neither always runs on a just-warmed cache.
@@ -148,20 +168,33 @@ try {
     ['card, first render from src (local HTTP)', s.cardSrc],
   ];
   const w = 44;
-  console.log(`${'what'.padEnd(w)} ${'median'.padStart(10)} ${'p25'.padStart(10)} ${'p75'.padStart(10)} ${'min'.padStart(10)}`);
+  console.log(
+    `${'what'.padEnd(w)} ${'median'.padStart(10)} ${'p25'.padStart(10)} ${'p75'.padStart(10)} ${'min'.padStart(10)}`,
+  );
   for (const [label, x] of rows) {
-    console.log(`${label.padEnd(w)} ${ms(x.median).padStart(10)} ${ms(x.p25).padStart(10)} ${ms(x.p75).padStart(10)} ${ms(x.min).padStart(10)}`);
+    console.log(
+      `${label.padEnd(w)} ${ms(x.median).padStart(10)} ${ms(x.p25).padStart(10)} ${ms(x.p75).padStart(10)} ${ms(x.min).padStart(10)}`,
+    );
   }
   console.log(`\nB/A = ${ratio.toFixed(2)} (pass ≤ ${PASS_RATIO}, aim ≤ ${AIM_RATIO}): ${verdict}`);
-  console.log(`script-only B/A = ${(s.Bscript.median / s.Ascript.median).toFixed(2)} (for insight; the verdict uses the totals)`);
+  console.log(
+    `script-only B/A = ${(s.Bscript.median / s.Ascript.median).toFixed(2)} (for insight; the verdict uses the totals)`,
+  );
   console.log('Date formatting (library formatDate, 1,000 dates) is included in both A and B.');
   if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
 
   let sizes;
   try {
     const r = bundleReport(DIST);
-    sizes = { entryGz: r.entry.gz, eagerGz: r.eager.gz, lazy: r.lazy.map((c) => ({ file: c.file, gz: c.gz })), iifeGz: r.iife?.gz };
-    console.log(`entry ${kib(r.eager.gz)} gzipped${r.lazy.length ? `, lazy: ${r.lazy.map((c) => `${c.file} ${kib(c.gz)}`).join(', ')}` : ''}`);
+    sizes = {
+      entryGz: r.entry.gz,
+      eagerGz: r.eager.gz,
+      lazy: r.lazy.map((c) => ({ file: c.file, gz: c.gz })),
+      iifeGz: r.iife?.gz,
+    };
+    console.log(
+      `entry ${kib(r.eager.gz)} gzipped${r.lazy.length ? `, lazy: ${r.lazy.map((c) => `${c.file} ${kib(c.gz)}`).join(', ')}` : ''}`,
+    );
   } catch {
     sizes = undefined;
   }

@@ -24,13 +24,18 @@ export const gzSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 // Static `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`; not
 // `import("./x.js")`, whose next character is a parenthesis.
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{][^"'`;()]*?\bfrom\s*)?["'`](\.\/[^"'`]+)["'`]/g;
+const STATIC_IMPORT =
+  /\b(?:import|export)\s*(?:[\w$*{][^"'`;()]*?\bfrom\s*)?["'`](\.\/[^"'`]+)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'`](\.\/[^"'`]+)["'`]\s*\)/g;
 
 /** Relative specifiers a module's source imports statically and dynamically. */
 export function importsOf(source) {
-  const names = (re) => [...source.matchAll(re)].map((m) => m[1].replace(/^\.\//, '').replace(/[?#].*$/, ''));
-  return { static: [...new Set(names(STATIC_IMPORT))], dynamic: [...new Set(names(DYNAMIC_IMPORT))] };
+  const names = (re) =>
+    [...source.matchAll(re)].map((m) => m[1].replace(/^\.\//, '').replace(/[?#].*$/, ''));
+  return {
+    static: [...new Set(names(STATIC_IMPORT))],
+    dynamic: [...new Set(names(DYNAMIC_IMPORT))],
+  };
 }
 
 /**
@@ -71,18 +76,24 @@ export function bundleReport(distDir) {
 }
 
 function main() {
-  const distDir = resolve(process.env.CIVIC_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url)));
+  const distDir = resolve(
+    process.env.CIVIC_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url)),
+  );
   const r = bundleReport(distDir);
   const label = (f) => `dist/${f}`.padEnd(48);
   console.log(`${label(r.entry.file)} ${kib(r.entry.gz)} gzipped`);
-  for (const f of r.eager.files.slice(1)) console.log(`${label(f)} imported statically by the entry`);
+  for (const f of r.eager.files.slice(1))
+    console.log(`${label(f)} imported statically by the entry`);
   console.log(
     `${'entry + static imports'.padEnd(48)} ${kib(r.eager.gz)} gzipped (budget ${kib(BUDGET)}, aim ${kib(AIM)})`,
   );
   for (const c of r.lazy) console.log(`${label(c.file)} ${kib(c.gz)} gzipped, lazy`);
-  if (r.iife) console.log(`${label(r.iife.file)} ${kib(r.iife.gz)} gzipped (classic script, no splitting)`);
+  if (r.iife)
+    console.log(`${label(r.iife.file)} ${kib(r.iife.gz)} gzipped (classic script, no splitting)`);
   if (r.eager.gz > BUDGET) {
-    console.error(`dist/${ENTRY} loads ${kib(r.eager.gz)} gzipped up front, over the ${kib(BUDGET)} budget`);
+    console.error(
+      `dist/${ENTRY} loads ${kib(r.eager.gz)} gzipped up front, over the ${kib(BUDGET)} budget`,
+    );
     process.exit(1);
   }
 }

@@ -29,7 +29,8 @@ const TYPES = {
 };
 
 /** The content type for a file name, by extension. */
-export const contentType = (path) => TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+export const contentType = (path) =>
+  TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * Start the server. Resolves to `{ origin, requests, close() }`.
@@ -40,7 +41,13 @@ export const contentType = (path) => TYPES[extname(path).toLowerCase()] ?? 'appl
  * @param {(path: string) => object|undefined} [options.headers] extra headers per path
  * @param {number} [options.slowMs] delay of `/slow/…` paths (default 500)
  */
-export async function startStaticServer({ root, distDir, routes = new Map(), headers, slowMs = 500 }) {
+export async function startStaticServer({
+  root,
+  distDir,
+  routes = new Map(),
+  headers,
+  slowMs = 500,
+}) {
   const rootDir = resolve(root);
   const dist = resolve(distDir ?? join(rootDir, 'dist'));
   const requests = [];
@@ -73,7 +80,11 @@ export async function startStaticServer({ root, distDir, routes = new Map(), hea
         return;
       }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store', ...extra });
+      res.writeHead(200, {
+        'content-type': contentType(file),
+        'cache-control': 'no-store',
+        ...extra,
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -99,7 +110,8 @@ export async function startStaticServer({ root, distDir, routes = new Map(), hea
 
 /** Map a URL path to a file inside the served folders, or null if it would leave them. */
 function resolveFile(path, rootDir, dist) {
-  const [base, rest] = path === '/dist' || path.startsWith('/dist/') ? [dist, path.slice(5)] : [rootDir, path];
+  const [base, rest] =
+    path === '/dist' || path.startsWith('/dist/') ? [dist, path.slice(5)] : [rootDir, path];
   const file = normalize(join(base, rest));
   if (file !== base && !file.startsWith(base + sep)) return null;
   return file.endsWith(sep) ? join(file, 'index.html') : file;

@@ -16,7 +16,11 @@ export { loadFeed, type LoadFeedOptions, type LoadedFeed } from './feed/load.js'
 export { parseFeed, toFeed, toArticle, type ParseOptions, type ParsedFeed } from './feed/parse.js';
 export { mergeFeeds } from './feed/merge.js';
 export type { FeedState, FeedStatus } from './components/shared/feed-context.js';
-export { FeedSource, type FeedHost, type FeedSourceOptions } from './components/shared/feed-source.js';
+export {
+  FeedSource,
+  type FeedHost,
+  type FeedSourceOptions,
+} from './components/shared/feed-source.js';
 export {
   CivicFeedLoadEvent,
   CivicFeedErrorEvent,

@@ -54,7 +54,8 @@ export const messages = {
   noContent: () => `has neither a title nor any content; skipped`,
   notItem: () => `not an object; skipped`,
   noVersion: () => `"version" is missing; read as JSON Feed 1.1`,
-  unknownVersion: (v: string) => `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
+  unknownVersion: (v: string) =>
+    `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
   noAttachmentUrl: () => `has no url; dropped`,
   sourceFailed: (why: string) => `${why}; this feed's items are missing from the merged list`,
 } as const;

@@ -60,12 +60,14 @@ function scan(text: string): { what: string; index: number } | undefined {
 
   const key = (): { what: string; index: number } | undefined => {
     if (i >= n) return end;
-    if (text[i] !== '"') return fail(`expected a property name in double quotes but found ${describe(text[i])}`);
+    if (text[i] !== '"')
+      return fail(`expected a property name in double quotes but found ${describe(text[i])}`);
     const e = string();
     if (e) return e;
     ws();
     if (i >= n) return end;
-    if (text[i] !== ':') return fail(`expected ":" after a property name but found ${describe(text[i])}`);
+    if (text[i] !== ':')
+      return fail(`expected ":" after a property name but found ${describe(text[i])}`);
     i++;
     return undefined;
   };
@@ -120,7 +122,9 @@ function scan(text: string): { what: string; index: number } | undefined {
       ws();
       const top = stack[stack.length - 1];
       if (!top) {
-        return i < n ? fail(`unexpected ${describe(text[i])} after the end of the JSON value`) : undefined;
+        return i < n
+          ? fail(`unexpected ${describe(text[i])} after the end of the JSON value`)
+          : undefined;
       }
       if (i >= n) return end;
       const d = text[i];

@@ -68,7 +68,10 @@ const pending = new Map<string, Shared>();
  *   the message says plainly what is wrong and where. An aborted call rejects with the
  *   signal's reason.
  */
-export async function loadFeed(urlOrUrls: string | string[], options: LoadFeedOptions = {}): Promise<LoadedFeed> {
+export async function loadFeed(
+  urlOrUrls: string | string[],
+  options: LoadFeedOptions = {},
+): Promise<LoadedFeed> {
   const urls = toUrls(urlOrUrls);
   if (urls.length === 1) return loadOne(urls[0], options);
   const settled = await Promise.allSettled(urls.map((u) => loadOne(u, options)));
@@ -98,7 +101,9 @@ export function peekFeed(urlOrUrls: string | string[]): LoadedFeed | undefined {
 
 /** Splits, resolves and checks the URLs; the absolute form is the sharing key. */
 export function toUrls(urlOrUrls: string | string[]): string[] {
-  const raw = (Array.isArray(urlOrUrls) ? urlOrUrls : [urlOrUrls]).flatMap((u) => u.split(/\s+/)).filter((u) => u !== '');
+  const raw = (Array.isArray(urlOrUrls) ? urlOrUrls : [urlOrUrls])
+    .flatMap((u) => u.split(/\s+/))
+    .filter((u) => u !== '');
   if (raw.length === 0) throw new FeedError(messages.noUrl());
   const out: string[] = [];
   for (const r of raw) {
@@ -108,7 +113,8 @@ export function toUrls(urlOrUrls: string | string[]): string[] {
     } catch {
       throw new FeedError(messages.badUrl(r));
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedError(messages.badUrl(r));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new FeedError(messages.badUrl(r));
     url.hash = '';
     if (!out.includes(url.href)) out.push(url.href);
   }
@@ -126,7 +132,11 @@ function combine(urls: string[], settled: PromiseSettledResult<LoadedFeed>[]): L
     } else {
       firstError ??= r.reason;
       const why = r.reason instanceof Error ? r.reason.message : String(r.reason);
-      warnings.push({ path: displayUrl(urls[i]), message: messages.sourceFailed(why), url: urls[i] });
+      warnings.push({
+        path: displayUrl(urls[i]),
+        message: messages.sourceFailed(why),
+        url: urls[i],
+      });
     }
   });
   if (good.length === 0) throw firstError;
@@ -154,7 +164,12 @@ function loadOne(url: string, options: LoadFeedOptions): Promise<LoadedFeed> {
 
 function start(url: string, options: LoadFeedOptions): Shared {
   const controller = new AbortController();
-  const shared: Shared = { controller, holders: 0, settled: false, promise: Promise.resolve(undefined as never) };
+  const shared: Shared = {
+    controller,
+    holders: 0,
+    settled: false,
+    promise: Promise.resolve(undefined as never),
+  };
   shared.promise = fetchFeed(url, controller.signal, options)
     .then((result) => {
       // A stale copy is a failure in disguise: the next widget should try the network again.
@@ -186,7 +201,9 @@ function hold(shared: Shared, url: string, signal: AbortSignal | undefined): Pro
         shared.idle = setTimeout(() => {
           if (shared.holders > 0 || shared.settled) return;
           if (pending.get(url) === shared) pending.delete(url);
-          shared.controller.abort(new DOMException(`no widget wants ${url} any more`, 'AbortError'));
+          shared.controller.abort(
+            new DOMException(`no widget wants ${url} any more`, 'AbortError'),
+          );
         }, 0);
       }
       reject(abortReason(signal));
@@ -210,7 +227,11 @@ function memoryOptions(options: LoadFeedOptions): MemoryOptions | undefined {
   return options.remember === true || options.remember === undefined ? {} : options.remember;
 }
 
-async function fetchFeed(url: string, signal: AbortSignal, options: LoadFeedOptions): Promise<LoadedFeed> {
+async function fetchFeed(
+  url: string,
+  signal: AbortSignal,
+  options: LoadFeedOptions,
+): Promise<LoadedFeed> {
   const memory = memoryOptions(options);
   const remembered = memory ? recall(url, memory) : undefined;
   try {
@@ -227,7 +248,8 @@ async function fetchFeed(url: string, signal: AbortSignal, options: LoadFeedOpti
     return { ...parsed, warnings: parsed.warnings.map((w) => ({ ...w, url })), url, fetchedAt };
   } catch (error) {
     if (signal.aborted) throw abortReason(signal);
-    const failure = error instanceof FeedError ? error : new FeedError(String(error), { url, cause: error });
+    const failure =
+      error instanceof FeedError ? error : new FeedError(String(error), { url, cause: error });
     if (remembered) {
       try {
         const parsed = parseFeed(remembered.text, { url, contentType: remembered.contentType });
@@ -264,7 +286,9 @@ class Retryable extends Error {
 /** Why a signal aborted, always as an Error (an AbortError DOMException unless the caller gave one). */
 function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
+  return reason instanceof Error
+    ? reason
+    : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 async function fetchWithRetry(
@@ -327,7 +351,10 @@ async function fetchOnce(
   const where = displayUrl(url);
   const limit = options.timeout ?? DEFAULT_TIMEOUT;
   const timer = new AbortController();
-  const timeoutId = setTimeout(() => timer.abort(new DOMException('timeout', 'TimeoutError')), limit);
+  const timeoutId = setTimeout(
+    () => timer.abort(new DOMException('timeout', 'TimeoutError')),
+    limit,
+  );
   const both = AbortSignal.any([signal, timer.signal]);
   const crossOrigin = isCrossOrigin(url);
   const headers: Record<string, string> = {};
@@ -339,7 +366,8 @@ async function fetchOnce(
   }
   const failed = (cause: unknown): never => {
     if (signal.aborted) throw abortReason(signal);
-    if (timer.signal.aborted) throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
+    if (timer.signal.aborted)
+      throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
     throw new Retryable(new FeedError(messages.network(where), { url, cause }));
   };
   try {
@@ -367,7 +395,10 @@ async function fetchOnce(
       };
     }
     if (!response.ok) {
-      const error = new FeedError(messages.httpStatus(response.status, where), { url, status: response.status });
+      const error = new FeedError(messages.httpStatus(response.status, where), {
+        url,
+        status: response.status,
+      });
       if (response.status >= 500) throw new Retryable(error);
       throw error;
     }

@@ -143,7 +143,8 @@ export function recall(url: string, options: MemoryOptions = {}): Remembered | u
     if (typeof v !== 'object' || v === null) return undefined;
     const o = v as Record<string, unknown>;
     const at = o['fetchedAt'];
-    if (typeof o['text'] !== 'string' || typeof at !== 'number' || !Number.isFinite(at)) return undefined;
+    if (typeof o['text'] !== 'string' || typeof at !== 'number' || !Number.isFinite(at))
+      return undefined;
     const entry: Remembered = { url, text: o['text'], fetchedAt: new Date(at) };
     for (const key of ['contentType', 'etag', 'lastModified'] as const) {
       const s = o[key];
@@ -161,7 +162,8 @@ export function forget(url?: string, options: MemoryOptions = {}): void {
   if (!storage) return;
   try {
     let index = readIndex(storage);
-    for (const e of url === undefined ? [...index] : index.filter((x) => x.url === url)) index = drop(storage, index, e.url);
+    for (const e of url === undefined ? [...index] : index.filter((x) => x.url === url))
+      index = drop(storage, index, e.url);
     if (url === undefined) {
       // Also copies an older index lost track of.
       for (let i = storage.length - 1; i >= 0; i--) {

@@ -10,7 +10,10 @@ import { Warnings, documentBase, htmlToText, toCount, toLanguage } from './value
 import { NS, isImage, isoDate, kid, kidText, kids, newestFirst, xmlUrl } from './xml.js';
 
 /** Reads an Atom `<feed>` document. */
-export function readAtom(doc: Document, options: ReadOptions = {}): { feed: Feed; warnings: FeedWarning[] } {
+export function readAtom(
+  doc: Document,
+  options: ReadOptions = {},
+): { feed: Feed; warnings: FeedWarning[] } {
   const root = doc.documentElement;
   const w = new Warnings();
   const base = options.url ?? documentBase();
@@ -24,7 +27,9 @@ export function readAtom(doc: Document, options: ReadOptions = {}): { feed: Feed
   });
 
   const feed: Feed = { format: 'atom', items: newestFirst(items) };
-  const lang = root.getAttribute('xml:lang') ?? root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang');
+  const lang =
+    root.getAttribute('xml:lang') ??
+    root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang');
   const language = lang ? toLanguage(lang) : undefined;
   if (lang && !language) w.add('feed.xml:lang', messages.notLanguage(lang));
   assign(feed, {
@@ -42,7 +47,10 @@ export function readAtom(doc: Document, options: ReadOptions = {}): { feed: Feed
 function textConstruct(el: Element | undefined): string | undefined {
   if (!el) return undefined;
   const type = el.getAttribute('type') ?? 'text';
-  const text = type === 'html' ? htmlToText(el.textContent ?? '') : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text =
+    type === 'html'
+      ? htmlToText(el.textContent ?? '')
+      : (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text === '' ? undefined : text;
 }
 
@@ -55,10 +63,19 @@ function xhtmlMarkup(el: Element): string | undefined {
 }
 
 /** The href of the first `<link>` with this rel (a link with no rel is "alternate"). */
-function link(el: Element, rel: string, path: string, w: Warnings, base: string | undefined): string | undefined {
-  const links = kids(el, 'link', NS.atom).filter((l) => (l.getAttribute('rel') ?? 'alternate') === rel);
+function link(
+  el: Element,
+  rel: string,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+): string | undefined {
+  const links = kids(el, 'link', NS.atom).filter(
+    (l) => (l.getAttribute('rel') ?? 'alternate') === rel,
+  );
   // Prefer the HTML page when a feed offers several alternates.
-  const best = links.find((l) => (l.getAttribute('type') ?? 'text/html').includes('html')) ?? links[0];
+  const best =
+    links.find((l) => (l.getAttribute('type') ?? 'text/html').includes('html')) ?? links[0];
   return best ? xmlUrl(best.getAttribute('href'), `${path}.href`, w, base) : undefined;
 }
 
@@ -94,7 +111,8 @@ function readEntry(
     const type = content.getAttribute('type') ?? 'text';
     const text = content.textContent?.trim() || undefined;
     if (type === 'html' || type === 'text/html') contentHtml = text;
-    else if (type === 'xhtml' || type === 'application/xhtml+xml') contentHtml = xhtmlMarkup(content);
+    else if (type === 'xhtml' || type === 'application/xhtml+xml')
+      contentHtml = xhtmlMarkup(content);
     else if (type === 'text' || type.startsWith('text/')) contentText = text;
   }
 
@@ -102,7 +120,12 @@ function readEntry(
     w.add(path, messages.noIdentity());
     return undefined;
   }
-  if (title === undefined && summary === undefined && contentHtml === undefined && contentText === undefined) {
+  if (
+    title === undefined &&
+    summary === undefined &&
+    contentHtml === undefined &&
+    contentText === undefined
+  ) {
     w.add(path, messages.noContent());
     return undefined;
   }
@@ -129,7 +152,14 @@ function readEntry(
       const size = length === null ? undefined : toCount(length);
       if (length !== null && size === undefined) w.add(`${p}.length`, messages.notCount());
       attachments.push(
-        assign({ url: href }, { mimeType: type ?? undefined, title: l.getAttribute('title') ?? undefined, sizeInBytes: size }),
+        assign<Attachment>(
+          { url: href },
+          {
+            mimeType: type ?? undefined,
+            title: l.getAttribute('title') ?? undefined,
+            sizeInBytes: size,
+          },
+        ),
       );
     });
   readMedia(el, path, w, base, images, attachments);

@@ -4,7 +4,15 @@
  */
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { Warnings, checkUrl, documentBase, isTimeZone, parseRfc3339, toCount, toLanguage } from './values.js';
+import {
+  Warnings,
+  checkUrl,
+  documentBase,
+  isTimeZone,
+  parseRfc3339,
+  toCount,
+  toLanguage,
+} from './values.js';
 
 type Json = Record<string, unknown>;
 
@@ -160,7 +168,12 @@ function readAttachment(f: Fields, w: Warnings, path: string): Attachment | unde
  * One JSON Feed item, or undefined when it must be skipped (the reason is warned at
  * `path`). Exported for `toArticle`.
  */
-export function readJsonItem(value: unknown, path: string, w: Warnings, base: string | undefined): Article | undefined {
+export function readJsonItem(
+  value: unknown,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+): Article | undefined {
   if (!isObject(value)) {
     w.add(path, messages.notItem());
     return undefined;
@@ -184,7 +197,13 @@ export function readJsonItem(value: unknown, path: string, w: Warnings, base: st
     w.add(path, messages.noIdentity());
     return undefined;
   }
-  if (title === undefined && contentHtml === undefined && contentText === undefined && summary === undefined && markdown === undefined) {
+  if (
+    title === undefined &&
+    contentHtml === undefined &&
+    contentText === undefined &&
+    summary === undefined &&
+    markdown === undefined
+  ) {
     w.add(path, messages.noContent());
     return undefined;
   }
@@ -225,7 +244,20 @@ export function readJsonItem(value: unknown, path: string, w: Warnings, base: st
   const language = f.language('language');
   const category = civic?.string('category');
   const views = civic?.count('views');
-  assign(article, { url, title, summary, contentHtml, contentText, markdown, published, modified, image, language, category, views });
+  assign(article, {
+    url,
+    title,
+    summary,
+    contentHtml,
+    contentText,
+    markdown,
+    published,
+    modified,
+    image,
+    language,
+    category,
+    views,
+  });
   return article;
 }
 
@@ -240,19 +272,28 @@ export function assign<T extends object>(target: T, values: Partial<T>): T {
 const VERSIONS = ['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1'];
 
 /** A parsed JSON value read as a JSON Feed. Throws FeedError when it is not one. */
-export function readJsonFeed(doc: unknown, options: ReadOptions = {}): { feed: Feed; warnings: FeedWarning[] } {
-  if (!isObject(doc)) throw new FeedError(messages.notJsonFeed(`the document is ${kindOf(doc)}, not an object`));
+export function readJsonFeed(
+  doc: unknown,
+  options: ReadOptions = {},
+): { feed: Feed; warnings: FeedWarning[] } {
+  if (!isObject(doc))
+    throw new FeedError(messages.notJsonFeed(`the document is ${kindOf(doc)}, not an object`));
   const w = new Warnings();
   const base = options.url ?? documentBase();
   const f = new Fields(doc, '', w, base);
   const version = doc['version'];
   const items = doc['items'];
   if (items === undefined || items === null) {
-    throw new FeedError(messages.notJsonFeed(version === undefined ? 'no "version" and no "items"' : '"items" is missing'));
+    throw new FeedError(
+      messages.notJsonFeed(
+        version === undefined ? 'no "version" and no "items"' : '"items" is missing',
+      ),
+    );
   }
   if (!Array.isArray(items)) throw new FeedError(messages.notJsonFeed('"items" must be an array'));
   if (typeof version !== 'string') w.add('version', messages.noVersion());
-  else if (!VERSIONS.includes(version.replace(/\/$/, ''))) w.add('version', messages.unknownVersion(version));
+  else if (!VERSIONS.includes(version.replace(/\/$/, '')))
+    w.add('version', messages.unknownVersion(version));
 
   const feed: Feed = { format: 'json', items: [] };
   const civic = f.object('_civic');

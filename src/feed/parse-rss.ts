@@ -6,10 +6,24 @@ import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js'
 import { FeedError, messages } from './errors.js';
 import { assign, type ReadOptions } from './parse-json.js';
 import { Warnings, documentBase, htmlToText, toCount, toLanguage } from './values.js';
-import { NS, isImage, isoDate, kid, kidText, kids, newestFirst, rssAuthorName, rssDate, xmlUrl } from './xml.js';
+import {
+  NS,
+  isImage,
+  isoDate,
+  kid,
+  kidText,
+  kids,
+  newestFirst,
+  rssAuthorName,
+  rssDate,
+  xmlUrl,
+} from './xml.js';
 
 /** Reads an `<rss>` (or `<rdf:RDF>`) document. Throws FeedError when it has no channel. */
-export function readRss(doc: Document, options: ReadOptions = {}): { feed: Feed; warnings: FeedWarning[] } {
+export function readRss(
+  doc: Document,
+  options: ReadOptions = {},
+): { feed: Feed; warnings: FeedWarning[] } {
   const root = doc.documentElement;
   const channel = kid(root, 'channel');
   if (!channel) throw new FeedError(messages.notRss('no <channel> element'));
@@ -27,7 +41,8 @@ export function readRss(doc: Document, options: ReadOptions = {}): { feed: Feed;
   const feed: Feed = { format: 'rss', items: newestFirst(items) };
   const languageText = kidText(channel, 'language') ?? kidText(channel, 'language', NS.dc);
   const language = languageText === undefined ? undefined : toLanguage(languageText);
-  if (languageText !== undefined && language === undefined) w.add('channel.language', messages.notLanguage(languageText));
+  if (languageText !== undefined && language === undefined)
+    w.add('channel.language', messages.notLanguage(languageText));
   const next = kids(channel, 'link', NS.atom).find((l) => l.getAttribute('rel') === 'next');
   const title = kidText(channel, 'title');
   const description = kidText(channel, 'description');
@@ -42,7 +57,12 @@ export function readRss(doc: Document, options: ReadOptions = {}): { feed: Feed;
   return { feed, warnings: w.list };
 }
 
-function readItem(el: Element, path: string, w: Warnings, base: string | undefined): Article | undefined {
+function readItem(
+  el: Element,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+): Article | undefined {
   const guidEl = kid(el, 'guid');
   const guid = guidEl?.textContent?.trim() || undefined;
   // RSS 2.0: a guid is a permalink unless it says isPermaLink="false".
@@ -102,7 +122,8 @@ function readItem(el: Element, path: string, w: Warnings, base: string | undefin
     contentHtml: encoded ?? description,
     summary: description === undefined ? undefined : htmlToText(description) || undefined,
     published:
-      rssDate(kidText(el, 'pubDate'), `${path}.pubDate`, w) ?? isoDate(kidText(el, 'date', NS.dc), `${path}.dc:date`, w),
+      rssDate(kidText(el, 'pubDate'), `${path}.pubDate`, w) ??
+      isoDate(kidText(el, 'date', NS.dc), `${path}.dc:date`, w),
     modified: isoDate(kidText(el, 'updated', NS.atom), `${path}.atom:updated`, w),
     image: images[0],
     category: tags[0],
@@ -136,8 +157,13 @@ export function readMedia(
       const att: Attachment = { url: u };
       const size = content.getAttribute('fileSize');
       const bytes = size === null ? undefined : toCount(size);
-      if (size !== null && bytes === undefined) w.add(`${path}.media:content.fileSize`, messages.notCount());
-      assign(att, { mimeType: type?.trim() || undefined, title: kidText(content, 'title', NS.media), sizeInBytes: bytes });
+      if (size !== null && bytes === undefined)
+        w.add(`${path}.media:content.fileSize`, messages.notCount());
+      assign(att, {
+        mimeType: type?.trim() || undefined,
+        title: kidText(content, 'title', NS.media),
+        sizeInBytes: bytes,
+      });
       attachments.push(att);
     }
   }

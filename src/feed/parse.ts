@@ -65,7 +65,8 @@ function parseXml(text: string, options: ReadOptions): ParsedFeed {
   if (error) throw new FeedError(messages.notXml(describeXmlError(error.textContent ?? '')));
   const root = doc.documentElement;
   if (root.localName === 'html') throw new FeedError(messages.html());
-  if (root.localName === 'rss' || (root.localName === 'RDF' && root.namespaceURI === NS.rdf)) return readRss(doc, options);
+  if (root.localName === 'rss' || (root.localName === 'RDF' && root.namespaceURI === NS.rdf))
+    return readRss(doc, options);
   if (root.localName === 'feed' && root.namespaceURI === NS.atom) return readAtom(doc, options);
   throw new FeedError(messages.notXmlFeed(root.tagName));
 }
@@ -90,7 +91,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A Feed built by this library (or by hand in the same shape), as opposed to a raw JSON Feed. */
 function isModelFeed(value: Record<string, unknown>): boolean {
-  return FORMATS.includes(value['format'] as FeedFormat) && Array.isArray(value['items']) && !('version' in value);
+  return (
+    FORMATS.includes(value['format'] as FeedFormat) &&
+    Array.isArray(value['items']) &&
+    !('version' in value)
+  );
 }
 
 /** An Article of the model: the shape has booleans and arrays a raw JSON Feed item never has at its top level. */
@@ -182,7 +187,14 @@ function checkArticle(value: unknown, path: string, w: Warnings): Article | unde
         const u = url(a['url']);
         return u === undefined
           ? undefined
-          : assign<Attachment>({ url: u }, { mimeType: text(a['mimeType']), title: text(a['title']), sizeInBytes: toCount(a['sizeInBytes']) });
+          : assign<Attachment>(
+              { url: u },
+              {
+                mimeType: text(a['mimeType']),
+                title: text(a['title']),
+                sizeInBytes: toCount(a['sizeInBytes']),
+              },
+            );
       })
       .filter((a): a is Attachment => a !== undefined),
     pinned: value['pinned'] as boolean,

@@ -26,7 +26,12 @@ export function parseRfc3339(text: string): Date | undefined {
   const m = RFC3339.exec(text.trim());
   if (!m) return undefined;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const fraction = m[7] ? Number(`0${m[7]}`) : 0;
   let offsetMinutes = 0;
@@ -76,8 +81,18 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 /** RFC 822 / 2822 zone names; military single letters carry no reliable meaning (RFC 2822 §4.3). */
 const ZONES: Record<string, number> = {
-  UT: 0, UTC: 0, GMT: 0, Z: 0,
-  EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
 };
 
 const RFC822 =
@@ -105,7 +120,16 @@ export function parseRfc822(text: string): Date | undefined {
   } else if (zone) {
     offset = ZONES[zone.toUpperCase()] ?? 0;
   }
-  return fromParts(year, monthIndex + 1, Number(m[2]), Number(m[5]), Number(m[6]), Number(m[7] ?? 0), 0, offset);
+  return fromParts(
+    year,
+    monthIndex + 1,
+    Number(m[2]),
+    Number(m[5]),
+    Number(m[6]),
+    Number(m[7] ?? 0),
+    0,
+    offset,
+  );
 }
 
 /** A count (views, bytes): a non-negative safe integer, else undefined. Never NaN. */

@@ -41,7 +41,12 @@ export function kidText(el: Element, name: string, ns: string | null = null): st
 }
 
 /** A URL field, resolved against the feed URL; bad ones are dropped with a warning. */
-export function xmlUrl(raw: string | undefined | null, path: string, w: Warnings, base?: string): string | undefined {
+export function xmlUrl(
+  raw: string | undefined | null,
+  path: string,
+  w: Warnings,
+  base?: string,
+): string | undefined {
   if (raw === undefined || raw === null || raw.trim() === '') return undefined;
   const checked = checkUrl(raw, base);
   if (!checked.ok) {

@@ -4,7 +4,8 @@ import { loadFeed, peekFeed, type LoadFeedOptions } from '../../src/feed/load.js
 import { recall } from '../../src/feed/memory.js';
 
 /** A key no other test (or earlier run in this browser profile) has used. */
-const key = (name: string) => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const key = (name: string) =>
+  `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 interface Counts {
   hits: number;
@@ -36,8 +37,16 @@ describe('loadFeed', () => {
     it('loads each fixture format over HTTP', async () => {
       for (const [file, format, first] of [
         ['vi-cong-an-tinh.json', 'json', '2019-antq-ket-qua'],
-        ['vi-cong-an-tinh.rss.xml', 'rss', 'https://congan.tinh.example/tin-tuc/triet-pha-duong-day-mua-ban-trai-phep-chat-ma-tuy'],
-        ['vi-cong-an-tinh.atom.xml', 'atom', 'tag:congan.tinh.example,2020:2020-bat-doi-tuong-ma-tuy'],
+        [
+          'vi-cong-an-tinh.rss.xml',
+          'rss',
+          'https://congan.tinh.example/tin-tuc/triet-pha-duong-day-mua-ban-trai-phep-chat-ma-tuy',
+        ],
+        [
+          'vi-cong-an-tinh.atom.xml',
+          'atom',
+          'tag:congan.tinh.example,2020:2020-bat-doi-tuong-ma-tuy',
+        ],
       ] as const) {
         const result = await loadFeed(`/tests/fixtures/${file}?k=${key('fmt')}`);
         expect(result.feed.format).to.equal(format);
@@ -49,7 +58,9 @@ describe('loadFeed', () => {
     });
 
     it('tells RSS from its body when served as text/plain', async () => {
-      const result = await loadFeed(`/faults/as?file=vi-cong-an-tinh.rss.xml&type=text/plain&k=${key('as')}`);
+      const result = await loadFeed(
+        `/faults/as?file=vi-cong-an-tinh.rss.xml&type=text/plain&k=${key('as')}`,
+      );
       expect(result.feed.format).to.equal('rss');
       expect(result.feed.items).to.have.length(7);
     });
@@ -70,7 +81,9 @@ describe('loadFeed', () => {
   describe('when the feed is unusable', () => {
     it('says the HTTP status and the URL', async () => {
       const k = key('404');
-      expect((await failure(`/faults/status/404?key=${k}`)).message).to.equal(`HTTP 404 for /faults/status/404?key=${k}`);
+      expect((await failure(`/faults/status/404?key=${k}`)).message).to.equal(
+        `HTTP 404 for /faults/status/404?key=${k}`,
+      );
       const error = await failure('/faults/404');
       expect(error.message).to.equal('HTTP 404 for /faults/404');
       expect(error.status).to.equal(404);
@@ -79,7 +92,9 @@ describe('loadFeed', () => {
 
     it('retries a 5xx once, then says so', async () => {
       const k = key('500');
-      expect((await failure(`/faults/status/500?key=${k}`)).message).to.equal(`HTTP 500 for /faults/status/500?key=${k}`);
+      expect((await failure(`/faults/status/500?key=${k}`)).message).to.equal(
+        `HTTP 500 for /faults/status/500?key=${k}`,
+      );
       expect((await counts(k)).hits).to.equal(2);
     });
 
@@ -112,9 +127,9 @@ describe('loadFeed', () => {
     });
 
     it('says when JSON is not a feed', async () => {
-      expect((await failure(`/tests/fixtures/items-not-array.json?k=${key('na')}`)).message).to.equal(
-        'not a JSON Feed: "items" must be an array',
-      );
+      expect(
+        (await failure(`/tests/fixtures/items-not-array.json?k=${key('na')}`)).message,
+      ).to.equal('not a JSON Feed: "items" must be an array');
     });
 
     it('gives up on a body slower than the timeout', async () => {
@@ -137,7 +152,9 @@ describe('loadFeed', () => {
     });
 
     it('refuses a URL that is not http(s)', async () => {
-      expect((await failure('javascript:alert(1)')).message).to.equal('not a feed URL: "javascript:alert(1)"');
+      expect((await failure('javascript:alert(1)')).message).to.equal(
+        'not a feed URL: "javascript:alert(1)"',
+      );
       expect((await failure('  ')).message).to.equal('no feed URL given');
     });
   });
@@ -204,7 +221,11 @@ describe('loadFeed', () => {
       const url = `/faults/last-modified?key=${k}`;
       await loadFeed(url);
       await loadFeed(url, { revalidate: true });
-      expect(await counts(k)).to.include({ hits: 1, notModified: 1, ifModifiedSince: 'Thu, 16 Jul 2020 04:05:00 GMT' });
+      expect(await counts(k)).to.include({
+        hits: 1,
+        notModified: 1,
+        ifModifiedSince: 'Thu, 16 Jul 2020 04:05:00 GMT',
+      });
     });
   });
 
@@ -238,7 +259,9 @@ describe('loadFeed', () => {
 
     it('keeps the feeds that load and warns about the one that does not', async () => {
       const k = key('partial');
-      const result = await loadFeed(`/tests/fixtures/vi-cong-an-tinh.atom.xml?k=${k} /faults/404`, { remember: false });
+      const result = await loadFeed(`/tests/fixtures/vi-cong-an-tinh.atom.xml?k=${k} /faults/404`, {
+        remember: false,
+      });
       expect(result.feed.items).to.have.length(6);
       expect(result.warnings).to.deep.include({
         path: '/faults/404',

@@ -22,7 +22,8 @@ class QuotaStorage implements Storage {
   }
   setItem(key: string, value: string): void {
     const used = [...this.map].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
-    if (used + key.length + value.length > this.quotaChars) throw new DOMException('full', 'QuotaExceededError');
+    if (used + key.length + value.length > this.quotaChars)
+      throw new DOMException('full', 'QuotaExceededError');
     this.map.set(key, value);
   }
   [name: string]: unknown;
@@ -107,7 +108,8 @@ describe('memory', () => {
       try {
         for (let chunk = 50_000; chunk >= 1; chunk = Math.floor(chunk / 2)) {
           try {
-            for (;;) localStorage.setItem(`${filler}-${chunk}-${localStorage.length}`, 'y'.repeat(chunk));
+            for (;;)
+              localStorage.setItem(`${filler}-${chunk}-${localStorage.length}`, 'y'.repeat(chunk));
           } catch {
             // this chunk size no longer fits; try smaller
           }

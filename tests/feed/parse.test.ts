@@ -126,7 +126,9 @@ describe('parseFeed', () => {
       );
 
       const fraud = byId(feed, '2020-lua-dao-mang-xa-hoi');
-      expect(fraud.url).to.equal('https://congan.tinh.example/tin-tuc/canh-bao-thu-doan-lua-dao-qua-mang-xa-hoi');
+      expect(fraud.url).to.equal(
+        'https://congan.tinh.example/tin-tuc/canh-bao-thu-doan-lua-dao-qua-mang-xa-hoi',
+      );
       expect(fraud.published!.toISOString()).to.equal('2020-07-14T03:30:00.000Z');
       expect(fraud.contentHtml).to.contain('<strong>cảnh giác</strong>');
       expect(fraud.summary).to.contain('"phục vụ điều tra"');
@@ -136,7 +138,9 @@ describe('parseFeed', () => {
 
       const notice = byId(feed, '2020-tuyen-sinh-cand');
       // A relative link is resolved against the feed URL.
-      expect(notice.url).to.equal('https://congan.tinh.example/thong-bao/tuyen-sinh-cac-truong-cong-an-nhan-dan-nam-2020');
+      expect(notice.url).to.equal(
+        'https://congan.tinh.example/thong-bao/tuyen-sinh-cac-truong-cong-an-nhan-dan-nam-2020',
+      );
       expect(notice.tags).to.deep.equal(['Thông báo', 'Tuyển sinh']);
       expect(notice.authors).to.deep.equal([{ name: 'Phòng Tổ chức cán bộ' }]);
       expect(notice.attachments).to.deep.equal([
@@ -150,7 +154,9 @@ describe('parseFeed', () => {
       // An image enclosure is the item's image, and media:content with medium="image" too.
       expect(feed.items[5].image).to.equal('https://congan.tinh.example/anh/ra-quan-atgt.jpg');
       expect(feed.items[5].attachments).to.deep.equal([]);
-      expect(feed.items[6].image).to.equal('https://congan.tinh.example/anh/hoi-nghi-tong-ket-2019.jpg');
+      expect(feed.items[6].image).to.equal(
+        'https://congan.tinh.example/anh/hoi-nghi-tong-ket-2019.jpg',
+      );
     });
   });
 
@@ -159,7 +165,9 @@ describe('parseFeed', () => {
       const { feed, warnings } = parseFeed(await text('vi-cong-an-tinh.atom.xml'), { url: BASE });
       expect(warnings).to.deep.equal([]);
       expect(feed.format).to.equal('atom');
-      expect(feed.items.map((a) => a.id.replace('tag:congan.tinh.example,2020:', ''))).to.deep.equal([
+      expect(
+        feed.items.map((a) => a.id.replace('tag:congan.tinh.example,2020:', '')),
+      ).to.deep.equal([
         '2020-bat-doi-tuong-ma-tuy',
         '2020-lua-dao-mang-xa-hoi',
         '2020-lich-tiep-cong-dan',
@@ -177,9 +185,16 @@ describe('parseFeed', () => {
       expect(feed.language).to.equal('vi');
 
       const [drugs, fraud, schedule, online, , admissions] = feed.items as [
-        Article, Article, Article, Article, Article, Article,
+        Article,
+        Article,
+        Article,
+        Article,
+        Article,
+        Article,
       ];
-      expect(drugs.authors).to.deep.equal([{ name: 'Công an tỉnh', url: 'https://congan.tinh.example/' }]);
+      expect(drugs.authors).to.deep.equal([
+        { name: 'Công an tỉnh', url: 'https://congan.tinh.example/' },
+      ]);
       expect(fraud.contentHtml).to.equal(
         '<p>Người dân cần <strong>cảnh giác</strong> với các cuộc gọi giả danh cơ quan Công an.</p>',
       );
@@ -187,7 +202,9 @@ describe('parseFeed', () => {
       expect(fraud.image).to.equal('https://congan.tinh.example/anh/canh-bao-lua-dao.jpg');
       expect(fraud.published!.toISOString()).to.equal('2020-07-14T03:30:00.000Z');
       expect(fraud.modified!.toISOString()).to.equal('2020-07-15T01:00:00.000Z');
-      expect(schedule.url).to.equal('https://congan.tinh.example/thong-bao/lich-tiep-cong-dan-thang-7-2020');
+      expect(schedule.url).to.equal(
+        'https://congan.tinh.example/thong-bao/lich-tiep-cong-dan-thang-7-2020',
+      );
       expect(schedule.contentText).to.match(/^Giám đốc Công an tỉnh tiếp công dân/);
       expect(online.contentHtml).to.equal(
         '<p>Từ ngày <strong>01/07/2020</strong>, công dân có thể nộp hồ sơ qua Cổng dịch vụ công.</p>',
@@ -214,7 +231,9 @@ describe('parseFeed', () => {
       ] as const) {
         const body = await text(name);
         expect(parseFeed(body, { contentType: 'text/html' }).feed.format).to.equal(format);
-        expect(parseFeed(`\uFEFF\n  ${body}`, { contentType: 'text/plain' }).feed.format).to.equal(format);
+        expect(parseFeed(`\uFEFF\n  ${body}`, { contentType: 'text/plain' }).feed.format).to.equal(
+          format,
+        );
       }
     });
   });
@@ -309,18 +328,24 @@ describe('parseFeed', () => {
       expect(parseError('{"a": 1} x').message).to.equal(
         'not JSON: unexpected "x" after the end of the JSON value at byte 9',
       );
-      expect(parseError('Service Unavailable').message).to.equal('not JSON: unexpected "S" at byte 0');
+      expect(parseError('Service Unavailable').message).to.equal(
+        'not JSON: unexpected "S" at byte 0',
+      );
     });
 
     it('says when it is JSON but not a JSON Feed', () => {
-      expect(parseError('{"version":"https://jsonfeed.org/version/1.1","items":{}}').message).to.equal(
-        'not a JSON Feed: "items" must be an array',
-      );
+      expect(
+        parseError('{"version":"https://jsonfeed.org/version/1.1","items":{}}').message,
+      ).to.equal('not a JSON Feed: "items" must be an array');
       expect(parseError('{"version":"https://jsonfeed.org/version/1.1"}').message).to.equal(
         'not a JSON Feed: "items" is missing',
       );
-      expect(parseError('{"error":"Không tìm thấy"}').message).to.equal('not a JSON Feed: no "version" and no "items"');
-      expect(parseError('[1, 2]').message).to.equal('not a JSON Feed: the document is an array, not an object');
+      expect(parseError('{"error":"Không tìm thấy"}').message).to.equal(
+        'not a JSON Feed: no "version" and no "items"',
+      );
+      expect(parseError('[1, 2]').message).to.equal(
+        'not a JSON Feed: the document is an array, not an object',
+      );
     });
 
     it('says when it is an HTML page', () => {
@@ -336,15 +361,19 @@ describe('parseFeed', () => {
       expect(parseError('<rss><channel><item></channel></rss>').message).to.match(
         /^not XML: .+ at line 1, column \d+$/,
       );
-      expect(parseError('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>').message).to.equal(
-        'not a feed: the XML root is <urlset>, not <rss> or Atom <feed>',
+      expect(
+        parseError('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>').message,
+      ).to.equal('not a feed: the XML root is <urlset>, not <rss> or Atom <feed>');
+      expect(parseError('<rss version="2.0"></rss>').message).to.equal(
+        'not an RSS feed: no <channel> element',
       );
-      expect(parseError('<rss version="2.0"></rss>').message).to.equal('not an RSS feed: no <channel> element');
       expect(parseError('   ').message).to.equal('not a feed: the response is empty');
     });
 
     it('accepts an empty item list as a usable, empty feed', () => {
-      const { feed } = parseFeed('{"version":"https://jsonfeed.org/version/1.1","title":"Trống","items":[]}');
+      const { feed } = parseFeed(
+        '{"version":"https://jsonfeed.org/version/1.1","title":"Trống","items":[]}',
+      );
       expect(feed.items).to.deep.equal([]);
     });
   });
@@ -364,7 +393,12 @@ describe('toFeed and toArticle', () => {
     const { feed } = parseFeed(await text('vi-cong-an-tinh.json'), { url: BASE });
     expect(toFeed(feed).feed).to.deep.equal(feed);
     expect(toArticle(feed.items[0])).to.deep.equal(feed.items[0]);
-    const broken = { ...feed.items[0], published: new Date(NaN), views: Number.NaN, url: 'javascript:x' };
+    const broken = {
+      ...feed.items[0],
+      published: new Date(NaN),
+      views: Number.NaN,
+      url: 'javascript:x',
+    };
     const checked = toArticle(broken)!;
     expect(checked).not.to.have.property('published');
     expect(checked).not.to.have.property('views');

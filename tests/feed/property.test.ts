@@ -9,7 +9,8 @@ const SAFE_URL = /^(https?:|mailto:)/;
 
 /** Every rule the model promises, checked on one value; returns the first broken one. */
 function modelProblem(feed: Feed): string | undefined {
-  if (!['json', 'rss', 'atom', 'merged'].includes(feed.format)) return `format ${String(feed.format)}`;
+  if (!['json', 'rss', 'atom', 'merged'].includes(feed.format))
+    return `format ${String(feed.format)}`;
   if (!Array.isArray(feed.items)) return 'items not an array';
   for (const [k, v] of Object.entries(feed)) {
     if (v === undefined) return `feed.${k} is undefined`;
@@ -33,25 +34,41 @@ function articleProblem(a: Article): string | undefined {
   }
   if (typeof a.pinned !== 'boolean' || typeof a.featured !== 'boolean') return `${a.id} flags`;
   if (!Array.isArray(a.tags) || a.tags.some((t) => typeof t !== 'string')) return `${a.id}.tags`;
-  if (!Array.isArray(a.authors) || a.authors.some((x) => Object.values(x).some((v) => typeof v !== 'string'))) {
+  if (
+    !Array.isArray(a.authors) ||
+    a.authors.some((x) => Object.values(x).some((v) => typeof v !== 'string'))
+  ) {
     return `${a.id}.authors`;
   }
   for (const k of ['published', 'modified'] as const) {
     const d = a[k];
-    if (d !== undefined && (!(d instanceof Date) || Number.isNaN(d.getTime()))) return `${a.id}.${k} invalid date`;
+    if (d !== undefined && (!(d instanceof Date) || Number.isNaN(d.getTime())))
+      return `${a.id}.${k} invalid date`;
   }
-  if (a.views !== undefined && !(Number.isSafeInteger(a.views) && a.views >= 0)) return `${a.id}.views ${a.views}`;
+  if (a.views !== undefined && !(Number.isSafeInteger(a.views) && a.views >= 0))
+    return `${a.id}.views ${a.views}`;
   for (const k of ['url', 'image'] as const) {
     if (a[k] !== undefined && !SAFE_URL.test(a[k])) return `${a.id}.${k} ${a[k]}`;
   }
   for (const att of a.attachments) {
     if (!SAFE_URL.test(att.url)) return `${a.id} attachment ${att.url}`;
-    if (att.sizeInBytes !== undefined && !(Number.isSafeInteger(att.sizeInBytes) && att.sizeInBytes >= 0)) {
+    if (
+      att.sizeInBytes !== undefined &&
+      !(Number.isSafeInteger(att.sizeInBytes) && att.sizeInBytes >= 0)
+    ) {
       return `${a.id} attachment size ${att.sizeInBytes}`;
     }
     if (Object.values(att).some((v) => v === undefined)) return `${a.id} attachment undefined`;
   }
-  for (const k of ['title', 'summary', 'contentHtml', 'contentText', 'markdown', 'category', 'language'] as const) {
+  for (const k of [
+    'title',
+    'summary',
+    'contentHtml',
+    'contentText',
+    'markdown',
+    'category',
+    'language',
+  ] as const) {
     if (a[k] !== undefined && typeof a[k] !== 'string') return `${a.id}.${k}`;
   }
   return undefined;
@@ -63,8 +80,10 @@ function usableOrFeedError(read: () => { feed: Feed }): void {
   try {
     feed = read().feed;
   } catch (e) {
-    if (!(e instanceof FeedError)) throw new Error(`threw ${String(e)}`);
-    if (!e.message || /undefined|NaN|Invalid Date/.test(e.message)) throw new Error(`bad message: ${e.message}`);
+    if (!(e instanceof FeedError)) throw new Error(`threw ${String(e)}`, { cause: e });
+    if (!e.message || /undefined|NaN|Invalid Date/.test(e.message)) {
+      throw new Error(`bad message: ${e.message}`, { cause: e });
+    }
     return;
   }
   const problem = modelProblem(feed);
@@ -121,16 +140,33 @@ const jsonItem = fc.oneof(
       language: junk,
       tags: fc.oneof(junk, fc.array(junk, { maxLength: 4 })),
       author: fc.oneof(junk, fc.record({ name: junk, url: junk }, { requiredKeys: [] })),
-      authors: fc.oneof(junk, fc.array(fc.oneof(junk, fc.record({ name: junk, url: junk }, { requiredKeys: [] })), { maxLength: 3 })),
-      attachments: fc.oneof(
+      authors: fc.oneof(
         junk,
-        fc.array(fc.oneof(junk, fc.record({ url: junk, mime_type: junk, title: junk, size_in_bytes: junk }, { requiredKeys: [] })), {
+        fc.array(fc.oneof(junk, fc.record({ name: junk, url: junk }, { requiredKeys: [] })), {
           maxLength: 3,
         }),
       ),
+      attachments: fc.oneof(
+        junk,
+        fc.array(
+          fc.oneof(
+            junk,
+            fc.record(
+              { url: junk, mime_type: junk, title: junk, size_in_bytes: junk },
+              { requiredKeys: [] },
+            ),
+          ),
+          {
+            maxLength: 3,
+          },
+        ),
+      ),
       _civic: fc.oneof(
         junk,
-        fc.record({ views: junk, category: junk, markdown: junk, pinned: junk, featured: junk }, { requiredKeys: [] }),
+        fc.record(
+          { views: junk, category: junk, markdown: junk, pinned: junk, featured: junk },
+          { requiredKeys: [] },
+        ),
       ),
     },
     { requiredKeys: [] },
@@ -140,7 +176,10 @@ const jsonItem = fc.oneof(
 
 const jsonDoc = fc.record(
   {
-    version: fc.oneof(junk, fc.constantFrom('https://jsonfeed.org/version/1.1', 'https://jsonfeed.org/version/1')),
+    version: fc.oneof(
+      junk,
+      fc.constantFrom('https://jsonfeed.org/version/1.1', 'https://jsonfeed.org/version/1'),
+    ),
     title: junk,
     home_page_url: junk,
     next_url: junk,
@@ -154,15 +193,25 @@ const jsonDoc = fc.record(
 /** Damage a text the ways transfers and hand edits do: cut, splice, overwrite. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.nat(),
-    text: fc.oneof(fc.string(), fc.constantFrom('<', '>', '&', '"', ',', '}', ']', '<![CDATA[', '&bogus;', '\u0000', 'ệ')),
+    text: fc.oneof(
+      fc.string(),
+      fc.constantFrom('<', '>', '&', '"', ',', '}', ']', '<![CDATA[', '&bogus;', '\u0000', 'ệ'),
+    ),
   }),
 );
 
-type Mutation = { kind: 'truncate'; at: number } | { kind: 'delete'; at: number; length: number } | { kind: 'insert'; at: number; text: string };
+type Mutation =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'insert'; at: number; text: string };
 
 function mutate(text: string, mutations: Mutation[]): string {
   let out = text;
@@ -219,7 +268,9 @@ describe('parsers under random input (property-based)', () => {
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         fc.constantFrom(undefined, 'application/json', 'application/xml', 'text/html'),
         (name, mutations, contentType) => {
-          usableOrFeedError(() => parseFeed(mutate(fixtures[name], mutations), { url: BASE, contentType }));
+          usableOrFeedError(() =>
+            parseFeed(mutate(fixtures[name], mutations), { url: BASE, contentType }),
+          );
         },
       ),
       { numRuns: 300 },
@@ -228,9 +279,16 @@ describe('parsers under random input (property-based)', () => {
 
   it('never throws anything but FeedError on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.string().map((s) => `<rss><channel>${s}</channel></rss>`)), (text) => {
-        usableOrFeedError(() => parseFeed(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.string().map((s) => `<rss><channel>${s}</channel></rss>`),
+        ),
+        (text) => {
+          usableOrFeedError(() => parseFeed(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -14,7 +14,11 @@ const SEED = 'vi-cong-an-tinh.json';
 const counts = new Map();
 function countFor(key) {
   let c = counts.get(key);
-  if (!c) counts.set(key, (c = { hits: 0, notModified: 0, aborted: 0, ifNoneMatch: null, ifModifiedSince: null }));
+  if (!c)
+    counts.set(
+      key,
+      (c = { hits: 0, notModified: 0, aborted: 0, ifNoneMatch: null, ifModifiedSince: null }),
+    );
   return c;
 }
 

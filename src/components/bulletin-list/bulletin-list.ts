@@ -210,7 +210,7 @@ export class CivicBulletinList extends CivicFeedElement {
       ${items}
     </ul>`;
     if (layout === 'ticker') {
-      return html`<div class="ticker-viewport">${list}</div>
+      return html`<div class="ticker-viewport" @focusout=${this.onTickerFocusOut}>${list}</div>
         <button type="button" class="pause" part="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.onPause}>
           ${m.tickerPause}
         </button>
@@ -394,6 +394,14 @@ export class CivicBulletinList extends CivicFeedElement {
     this.paused = !this.paused;
   };
 
+  // Tabbing through the stopped ticker scrolls its viewport to each link; once focus
+  // leaves, the motion resumes from the start, so the scroll must go back too.
+  private onTickerFocusOut = (e: FocusEvent): void => {
+    const viewport = e.currentTarget as HTMLElement;
+    if (e.relatedTarget instanceof Node && viewport.contains(e.relatedTarget)) return;
+    viewport.scrollLeft = 0;
+  };
+
   private onMore = (): void => {
     void this.showMore();
   };
@@ -421,7 +429,13 @@ export class CivicBulletinList extends CivicFeedElement {
         ? this.messages.error
         : this.messages.showing(formatCount(after, this.localeTag));
     this.requestUpdate();
-    if (after > before) this.focusItem(before);
+    if (after > before) {
+      this.focusItem(before);
+    } else if (!this.renderRoot.querySelector('.more')) {
+      // Nothing new and nothing left to fetch: the focused button is gone, so keep the
+      // keyboard in the list rather than dropping it to the top of the page.
+      this.focusItem(after - 1);
+    }
   }
 
   /** Puts the keyboard on item `index`: its link, or the item itself when it has none. */

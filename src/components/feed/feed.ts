@@ -111,7 +111,8 @@ export class CivicFeed extends CivicElement {
 
   private inlineFeed(): string | undefined {
     const script = Array.from(this.children).find(
-      (el): el is HTMLScriptElement => el instanceof HTMLScriptElement && el.type.trim().toLowerCase() === 'application/feed+json',
+      (el): el is HTMLScriptElement =>
+        el instanceof HTMLScriptElement && el.type.trim().toLowerCase() === 'application/feed+json',
     );
     return script?.textContent ?? undefined;
   }

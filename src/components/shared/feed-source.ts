@@ -146,7 +146,11 @@ export class FeedSource implements ReactiveController {
   }
 
   /** A feed that needs no request: the property or the inline script. */
-  private fromValue(read: () => { feed: Feed; warnings: FeedWarning[] }, url: string | undefined, announce: boolean): FeedState {
+  private fromValue(
+    read: () => { feed: Feed; warnings: FeedWarning[] },
+    url: string | undefined,
+    announce: boolean,
+  ): FeedState {
     try {
       const { feed, warnings } = read();
       if (announce) this.later(() => announceLoad(this.host, { url, feed, warnings }));
@@ -217,7 +221,12 @@ export class FeedSource implements ReactiveController {
   }
 
   private announce(result: LoadedFeed): void {
-    const detail = { url: result.url, feed: result.feed, warnings: result.warnings, fetchedAt: result.fetchedAt };
+    const detail = {
+      url: result.url,
+      feed: result.feed,
+      warnings: result.warnings,
+      fetchedAt: result.fetchedAt,
+    };
     announceLoad(this.host, result.stale ? { ...detail, stale: result.stale } : detail);
   }
 

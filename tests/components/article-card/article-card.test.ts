@@ -6,7 +6,6 @@ import '../../../src/components/article-card/article-card.define.js';
 import { CivicArticleCard } from '../../../src/components/article-card/article-card.js';
 import { feedContext, type FeedState } from '../../../src/components/shared/feed-context.js';
 import { toFeed } from '../../../src/feed/parse.js';
-import type { Feed } from '../../../src/feed/model.js';
 import { formatDate } from '../../../src/format/dates.js';
 
 const VI = '/tests/fixtures/vi-cong-an-tinh.json';
@@ -41,7 +40,7 @@ async function card(template: ReturnType<typeof html>, ready = 'article'): Promi
 /** Waits for the full card's body to leave its loading placeholder. */
 async function bodyOf(el: CivicArticleCard): Promise<HTMLElement> {
   await waitUntil(() => $(el, '[part=body]:not(.loading)'), 'the body did not render');
-  return $(el, '[part=body]')!;
+  return $<HTMLElement>(el, '[part=body]')!;
 }
 
 /** A fake <civic-feed>: hands the card any FeedState through the real context. */

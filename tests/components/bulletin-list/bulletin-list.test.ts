@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/components/bulletin-list/bulletin-list.define.js';
 import { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
@@ -11,10 +11,10 @@ const NOT_FOUND = '/tests/fixtures/does-not-exist.json';
 
 const shadow = (el: CivicBulletinList) => el.shadowRoot!;
 const items = (el: CivicBulletinList) => [...shadow(el).querySelectorAll<HTMLLIElement>('ul[part=list] > li')];
-const titles = (el: CivicBulletinList) => items(el).map((li) => li.querySelector('.title')!.textContent!.trim());
+const titles = (el: CivicBulletinList) => items(el).map((li) => li.querySelector('.title')!.textContent.trim());
 const moreButton = (el: CivicBulletinList) => shadow(el).querySelector<HTMLButtonElement>('button[part=more]');
-const live = (el: CivicBulletinList) => shadow(el).querySelector('[aria-live=polite]')!.textContent!.trim();
-const text = (node: Element | ShadowRoot) => node.textContent!.replace(/\s+/g, ' ').trim();
+const live = (el: CivicBulletinList) => shadow(el).querySelector('[aria-live=polite]')!.textContent.trim();
+const text = (node: Element | ShadowRoot) => node.textContent.replace(/\s+/g, ' ').trim();
 
 /** Waits until the list has left the loading state (items, empty, or error drawn). */
 async function settled(el: CivicBulletinList): Promise<CivicBulletinList> {
@@ -118,13 +118,13 @@ describe('civic-bulletin-list', () => {
         '2020-tong-ket-cong-tac',
       ].map(titleOf),
     );
-    const first = items(el)[0]!;
+    const first = items(el)[0];
     const time = first.querySelector('time')!;
     expect(time.textContent).to.equal('25/03/2020 14:00:00');
     expect(time.getAttribute('datetime')).to.equal('2020-03-25T07:00:00.000Z');
     expect(first.querySelector('[part=summary]')).to.exist;
     // Second: the newest unpinned item (16/07/2020).
-    expect(items(el)[1]!.querySelector('time')!.textContent).to.equal('16/07/2020 11:05:00');
+    expect(items(el)[1].querySelector('time')!.textContent).to.equal('16/07/2020 11:05:00');
     // Ten items, limit ten, no next_url: nothing more to show.
     expect(moreButton(el)).to.equal(null);
     expect(shadow(el).querySelector('[part=badge]')).to.equal(null);
@@ -222,11 +222,11 @@ describe('civic-bulletin-list', () => {
       expect(text(box)).to.contain('Không tải được tin');
       expect(text(box)).to.contain('HTTP 404 for');
       const slot = shadow(el).querySelector('slot')!;
-      expect(slot.assignedElements()[0]!.textContent).to.equal('Tin tức');
+      expect(slot.assignedElements()[0].textContent).to.equal('Tin tức');
       await expect(el).to.be.accessible();
 
       const retry = shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!;
-      expect(retry.textContent!.trim()).to.equal('Thử lại');
+      expect(retry.textContent.trim()).to.equal('Thử lại');
       // The retry really asks the server again: a second request, a second failure.
       const again = oneEvent(el, 'civic-feed-error');
       retry.click();
@@ -279,7 +279,7 @@ describe('civic-bulletin-list', () => {
       const el = await withFeed(jsonFeed(specs), { sort: 'updated' });
       expect(order(el)).to.deep.equal(['pin-new', 'pin-old', 'a', 'b', 'c', 'nodate1', 'nodate2']);
       // The date shown is the one sorted by.
-      expect(items(el)[2]!.querySelector('time')!.textContent).to.equal('20/07/2020 08:00:00');
+      expect(items(el)[2].querySelector('time')!.textContent).to.equal('20/07/2020 08:00:00');
     });
 
     it('sort="views": highest first, items without a count last', async () => {
@@ -294,7 +294,7 @@ describe('civic-bulletin-list', () => {
 
     it('never prints a date for an undated item', async () => {
       const el = await withFeed(jsonFeed(specs));
-      const undated = items(el)[5]!;
+      const undated = items(el)[5];
       expect(undated.querySelector('time')).to.equal(null);
       expect(text(undated)).to.equal('Tin nodate1');
     });
@@ -308,14 +308,15 @@ describe('civic-bulletin-list', () => {
       expect(items(el)).to.have.length(5);
       const more = moreButton(el)!;
       expect(more.tagName).to.equal('BUTTON');
-      expect(more.textContent!.trim()).to.equal('Xem thêm');
+      expect(more.textContent.trim()).to.equal('Xem thêm');
       expect(live(el)).to.equal('');
+      // The keyboard path: Enter on the focused button.
       more.focus();
-      more.click();
+      await sendKeys({ press: 'Enter' });
       await waitUntil(() => items(el).length === 10, 'five more items');
       await el.updateComplete;
       expect(live(el)).to.equal('Đang hiển thị 10 tin');
-      expect(shadow(el).activeElement).to.equal(items(el)[5]!.querySelector('a.title'));
+      expect(shadow(el).activeElement).to.equal(items(el)[5].querySelector('a.title'));
       expect(shadow(el).activeElement!.textContent).to.equal('Bài số 06');
     });
 
@@ -339,6 +340,23 @@ describe('civic-bulletin-list', () => {
       // Page 2 has no next_url and everything is shown.
       expect(moreButton(el)).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('stops at a page that repeats itself: no duplicates, no loop, focus stays in the list', async () => {
+      const el = await withFeed(
+        jsonFeed([{ id: 'd1', published: '2020-07-02T08:00:00+07:00' }, { id: 'd2', published: '2020-07-01T08:00:00+07:00' }], {
+          next_url: '/tests/fixtures/bulletin-list/repeat.json',
+        }),
+        { limit: 2 },
+      );
+      const more = moreButton(el)!;
+      more.focus();
+      more.click();
+      await waitUntil(() => !moreButton(el), 'the button goes once nothing is left');
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(['Tin d1', 'Tin d2']);
+      expect(live(el)).to.equal('Đang hiển thị 2 tin');
+      expect(shadow(el).activeElement).to.equal(items(el)[1].querySelector('a'));
     });
 
     it('says so and keeps the button when the next page fails', async () => {
@@ -424,7 +442,7 @@ describe('civic-bulletin-list', () => {
     const badged = (el: CivicBulletinList) =>
       items(el)
         .filter((li) => li.querySelector('[part=badge]'))
-        .map((li) => li.querySelector('.title')!.textContent!.replace('Tin ', ''));
+        .map((li) => li.querySelector('.title')!.textContent.replace('Tin ', ''));
 
     it('badges items published less than 3 days ago, counting from publication, not update', async () => {
       clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
@@ -435,11 +453,11 @@ describe('civic-bulletin-list', () => {
     it('shows "Mới" and tells screen readers "Tin mới", and passes axe', async () => {
       clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
       const el = await withFeed(jsonFeed(specs));
-      const badge = items(el)[0]!.querySelector('[part=badge]')!;
+      const badge = items(el)[0].querySelector('[part=badge]')!;
       expect(badge.querySelector('[aria-hidden=true]')!.textContent).to.equal('Mới');
       expect(badge.querySelector('.visually-hidden')!.textContent).to.equal('Tin mới');
       // The link's name stays the title: the badge sits beside it.
-      expect(items(el)[0]!.querySelector('a')!.textContent).to.equal('Tin today');
+      expect(items(el)[0].querySelector('a')!.textContent).to.equal('Tin today');
       await expect(el).to.be.accessible();
     });
 
@@ -468,11 +486,11 @@ describe('civic-bulletin-list', () => {
         ]),
       );
       const [plain, star] = items(el);
-      expect(plain!.className).to.equal('item');
-      expect(plain!.getAttribute('part')).to.equal('item');
-      expect(star!.classList.contains('featured')).to.be.true;
-      expect(star!.getAttribute('part')).to.equal('item featured');
-      expect(getComputedStyle(star!).borderInlineStartWidth).not.to.equal(getComputedStyle(plain!).borderInlineStartWidth);
+      expect(plain.className).to.equal('item');
+      expect(plain.getAttribute('part')).to.equal('item');
+      expect(star.classList.contains('featured')).to.be.true;
+      expect(star.getAttribute('part')).to.equal('item featured');
+      expect(getComputedStyle(star).borderInlineStartWidth).not.to.equal(getComputedStyle(plain).borderInlineStartWidth);
     });
   });
 
@@ -510,7 +528,7 @@ describe('civic-bulletin-list', () => {
 
     it('compact keeps title and date on one line', async () => {
       const el = await withFeed(jsonFeed(specs), { layout: 'compact' });
-      const li = items(el)[0]!;
+      const li = items(el)[0];
       const title = li.querySelector('.title')!.getBoundingClientRect();
       const time = li.querySelector('time')!.getBoundingClientRect();
       expect(Math.abs(title.top - time.top)).to.be.lessThan(title.height);
@@ -519,11 +537,11 @@ describe('civic-bulletin-list', () => {
     it('grid reserves the image box for every card, picture or not', async () => {
       const el = await withFeed(jsonFeed(specs), { layout: 'grid' });
       const [pic, nopic] = items(el);
-      const img = pic!.querySelector<HTMLImageElement>('[part=image] img')!;
+      const img = pic.querySelector<HTMLImageElement>('[part=image] img')!;
       expect(img.getAttribute('alt')).to.equal('');
-      expect(nopic!.querySelector('[part=image]')).to.exist;
-      expect(nopic!.querySelector('[part=image] img')).to.equal(null);
-      const box = nopic!.querySelector('[part=image]')!.getBoundingClientRect();
+      expect(nopic.querySelector('[part=image]')).to.exist;
+      expect(nopic.querySelector('[part=image] img')).to.equal(null);
+      const box = nopic.querySelector('[part=image]')!.getBoundingClientRect();
       expect(box.height).to.be.closeTo((box.width * 9) / 16, 1);
       expect(getComputedStyle(shadow(el).querySelector('ul')!).display).to.equal('grid');
     });
@@ -535,7 +553,7 @@ describe('civic-bulletin-list', () => {
       expect(moreButton(el)).to.equal(null);
       const pause = shadow(el).querySelector<HTMLButtonElement>('button[part=pause]')!;
       expect(pause.getAttribute('aria-pressed')).to.equal('false');
-      expect(pause.textContent!.trim()).to.equal('Tạm dừng');
+      expect(pause.textContent.trim()).to.equal('Tạm dừng');
       pause.click();
       await el.updateComplete;
       expect(pause.getAttribute('aria-pressed')).to.equal('true');
@@ -543,6 +561,32 @@ describe('civic-bulletin-list', () => {
       if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
         expect(getComputedStyle(ul).animationPlayState).to.equal('paused');
       }
+    });
+
+    it('ticker stops for the keyboard, shows the focused link, and rewinds when focus leaves', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const many = Array.from({ length: 8 }, (_, i) => ({ id: `headline-${i}`, published: '2020-07-01T08:00:00+07:00' }));
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div><button>before</button><civic-bulletin-list layout="ticker" .feed=${jsonFeed(many)}></civic-bulletin-list></div>`,
+      );
+      wrap.style.width = '360px';
+      const el = wrap.querySelector('civic-bulletin-list')!;
+      await el.updateComplete;
+      wrap.querySelector('button')!.focus();
+      for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
+      const link = shadow(el).activeElement as HTMLAnchorElement;
+      expect(link.textContent).to.equal('Tin headline-6');
+      const viewport = shadow(el).querySelector('.ticker-viewport')!;
+      const box = viewport.getBoundingClientRect();
+      const at = link.getBoundingClientRect();
+      expect(getComputedStyle(shadow(el).querySelector('ul')!).animationName).to.equal('none');
+      expect(at.left).to.be.at.least(box.left - 1);
+      expect(at.right).to.be.at.most(box.right + 1);
+      expect(viewport.scrollLeft).to.be.greaterThan(0);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement!.getAttribute('part')).to.equal('pause');
+      expect(viewport.scrollLeft).to.equal(0);
     });
 
     it('reads an unknown layout as list', async () => {
@@ -579,6 +623,37 @@ describe('civic-bulletin-list', () => {
     });
   });
 
+  describe('when the page is dark', () => {
+    afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+    it('keeps every layout readable (axe contrast) on a dark page', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const clock = sinon.useFakeTimers({ now: Date.parse('2020-07-02T12:00:00+07:00'), toFake: ['Date'] });
+      try {
+        for (const layout of ['list', 'grid'] as const) {
+          const wrap = await fixture<HTMLDivElement>(html`<div class="dark-page">
+            <civic-bulletin-list
+              layout=${layout}
+              show-views
+              .feed=${jsonFeed([
+                { id: 'a', published: '2020-07-02T08:00:00+07:00', summary: 'Mới đăng.', featured: true, views: 12 },
+                { id: 'b', published: '2020-06-01T08:00:00+07:00', summary: 'Cũ hơn.' },
+              ])}
+            ></civic-bulletin-list>
+          </div>`);
+          wrap.style.background = '#121212';
+          wrap.style.color = '#eeeeee';
+          const el = wrap.querySelector('civic-bulletin-list')!;
+          await el.updateComplete;
+          expect(shadow(el).querySelector('[part=badge]')).to.exist;
+          await expect(wrap).to.be.accessible();
+        }
+      } finally {
+        clock.restore();
+      }
+    });
+  });
+
   describe('when the language is English', () => {
     let clock: sinon.SinonFakeTimers;
     afterEach(() => clock?.restore());
@@ -592,11 +667,11 @@ describe('civic-bulletin-list', () => {
         ]),
         { locale: 'en', limit: 1 },
       );
-      expect(moreButton(el)!.textContent!.trim()).to.equal('More');
+      expect(moreButton(el)!.textContent.trim()).to.equal('More');
       const badge = shadow(el).querySelector('[part=badge]')!;
       expect(badge.querySelector('[aria-hidden=true]')!.textContent).to.equal('New');
       expect(badge.querySelector('.visually-hidden')!.textContent).to.equal('New article');
-      expect(items(el)[0]!.querySelector('time')!.textContent).to.equal('Jul 2, 2020, 8:00 AM');
+      expect(items(el)[0].querySelector('time')!.textContent).to.equal('Jul 2, 2020, 8:00 AM');
       moreButton(el)!.click();
       await waitUntil(() => live(el) === 'Showing 2 articles');
     });
@@ -608,7 +683,7 @@ describe('civic-bulletin-list', () => {
         await fixture<CivicBulletinList>(html`<civic-bulletin-list locale="en" src=${NOT_FOUND}></civic-bulletin-list>`),
       );
       await waitUntil(() => shadow(failed).querySelector('button[part=retry]'));
-      expect(shadow(failed).querySelector('button[part=retry]')!.textContent!.trim()).to.equal('Try again');
+      expect(shadow(failed).querySelector('button[part=retry]')!.textContent.trim()).to.equal('Try again');
     });
   });
 
@@ -619,12 +694,12 @@ describe('civic-bulletin-list', () => {
         showViews: true,
       });
       expect(shadow(el).querySelector('ul')!.getAttribute('aria-label')).to.equal('Tin mới nhất');
-      expect(text(items(el)[0]!.querySelector('[part=meta]')!)).to.equal('01/07/2020 08:00:00 Lượt xem: 2.007');
+      expect(text(items(el)[0].querySelector('[part=meta]')!)).to.equal('01/07/2020 08:00:00 Lượt xem: 2.007');
     });
 
     it('prints no view count by default', async () => {
       const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]));
-      expect(text(items(el)[0]!)).not.to.contain('Lượt xem');
+      expect(text(items(el)[0])).not.to.contain('Lượt xem');
     });
   });
 

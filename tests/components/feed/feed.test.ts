@@ -3,7 +3,10 @@ import { LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import '../../../src/components/feed/feed.define.js';
 import { CivicFeed } from '../../../src/components/feed/feed.js';
-import type { CivicFeedErrorEvent } from '../../../src/components/shared/events.js';
+import type {
+  CivicFeedErrorEvent,
+  CivicFeedLoadEvent,
+} from '../../../src/components/shared/events.js';
 import { FeedSource } from '../../../src/components/shared/feed-source.js';
 import type { FeedStatus } from '../../../src/components/shared/feed-context.js';
 
@@ -21,7 +24,24 @@ class FeedProbe extends LitElement {
 }
 if (!customElements.get('feed-probe')) customElements.define('feed-probe', FeedProbe);
 
-const key = (name: string) => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+declare global {
+  interface HTMLElementTagNameMap {
+    'feed-probe': FeedProbe;
+  }
+}
+
+type FeedEvents = {
+  'civic-feed-load': CivicFeedLoadEvent;
+  'civic-feed-error': CivicFeedErrorEvent;
+};
+
+/** `oneEvent`, typed by the event name. */
+function once<E extends keyof FeedEvents>(el: EventTarget, name: E): Promise<FeedEvents[E]> {
+  return oneEvent<FeedEvents[E]>(el, name);
+}
+
+const key = (name: string) =>
+  `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const SEED = '/tests/fixtures/vi-cong-an-tinh.json';
 
 async function counts(k: string): Promise<{ hits: number }> {
@@ -29,15 +49,17 @@ async function counts(k: string): Promise<{ hits: number }> {
 }
 
 function statusOf(probe: FeedProbe, status: FeedStatus, timeout = 4000): Promise<unknown> {
-  return waitUntil(() => probe.source.state.status === status, `status never became ${status}`, { timeout });
+  return waitUntil(() => probe.source.state.status === status, `status never became ${status}`, {
+    timeout,
+  });
 }
 
 /** Creates a <civic-feed> with `src`, waiting for the event it fires. */
-async function provider<E extends 'civic-feed-load' | 'civic-feed-error'>(src: string, event: E) {
+async function provider<E extends keyof FeedEvents>(src: string, event: E) {
   const el = document.createElement('civic-feed');
   el.src = src;
   el.append(document.createElement('feed-probe'));
-  const fired = oneEvent(el, event);
+  const fired = once(el, event);
   document.body.append(el);
   const ev = await fired;
   return { el, ev, probe: el.querySelector('feed-probe')! };
@@ -63,7 +85,9 @@ describe('civic-feed', () => {
   });
 
   it('is accessible', async () => {
-    const el = await fixture<CivicFeed>(html`<civic-feed src=${SEED}><feed-probe></feed-probe></civic-feed>`);
+    const el = await fixture<CivicFeed>(
+      html`<civic-feed src=${SEED}><feed-probe></feed-probe></civic-feed>`,
+    );
     await statusOf(el.querySelector('feed-probe')!, 'ready');
     await expect(el).to.be.accessible();
   });
@@ -83,10 +107,16 @@ describe('civic-feed', () => {
 
     it('lists RSS and Atom items newest first', async () => {
       for (const file of ['vi-cong-an-tinh.rss.xml', 'vi-cong-an-tinh.atom.xml']) {
-        const { ev } = await provider(`/tests/fixtures/${file}?k=${key('order')}`, 'civic-feed-load');
+        const { ev } = await provider(
+          `/tests/fixtures/${file}?k=${key('order')}`,
+          'civic-feed-load',
+        );
         const times = ev.detail.feed.items.map((i) => i.published!.getTime());
         expect(times.length).to.be.at.least(6);
-        expect([...times].sort((a, b) => b - a), file).to.deep.equal(times);
+        expect(
+          [...times].sort((a, b) => b - a),
+          file,
+        ).to.deep.equal(times);
       }
     });
 
@@ -102,7 +132,10 @@ describe('civic-feed', () => {
     });
 
     it('an empty item list leaves the widgets empty', async () => {
-      const { ev, probe } = await provider(`/tests/fixtures/empty.json?k=${key('empty')}`, 'civic-feed-load');
+      const { ev, probe } = await provider(
+        `/tests/fixtures/empty.json?k=${key('empty')}`,
+        'civic-feed-load',
+      );
       expect(ev.detail.feed.items).to.deep.equal([]);
       await statusOf(probe, 'empty');
     });
@@ -112,12 +145,18 @@ describe('civic-feed', () => {
     it('makes one request, inside one provider or each with its own src', async () => {
       const k = key('eight');
       const url = `/faults/counted?key=${k}&delay=200`;
-      const page = await fixture<HTMLDivElement>(html`<div>
-        <civic-feed src=${url}>${Array.from({ length: 4 }, () => html`<feed-probe></feed-probe>`)}</civic-feed>
-        <civic-feed src=${url}>${Array.from({ length: 2 }, () => html`<feed-probe></feed-probe>`)}</civic-feed>
-        <feed-probe src=${url}></feed-probe>
-        <feed-probe src=${url}></feed-probe>
-      </div>`);
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <civic-feed src=${url}
+            >${Array.from({ length: 4 }, () => html`<feed-probe></feed-probe>`)}</civic-feed
+          >
+          <civic-feed src=${url}
+            >${Array.from({ length: 2 }, () => html`<feed-probe></feed-probe>`)}</civic-feed
+          >
+          <feed-probe src=${url}></feed-probe>
+          <feed-probe src=${url}></feed-probe>
+        </div>`,
+      );
       const probes = [...page.querySelectorAll('feed-probe')];
       expect(probes).to.have.length(8);
       for (const probe of probes) await statusOf(probe, 'ready');
@@ -131,21 +170,25 @@ describe('civic-feed', () => {
       const doc = {
         version: 'https://jsonfeed.org/version/1.1',
         _civic: { time_zone: 'Asia/Ho_Chi_Minh' },
-        items: [{ id: 'a', title: 'Tin nhúng trong trang', date_published: '2020-07-16T08:00:00+07:00' }],
+        items: [
+          { id: 'a', title: 'Tin nhúng trong trang', date_published: '2020-07-16T08:00:00+07:00' },
+        ],
       };
       // The default buffer (250 entries) fills up with the test's own modules.
       performance.setResourceTimingBufferSize(10_000);
       const requestsBefore = performance.getEntriesByType('resource').length;
       const el = document.createElement('civic-feed');
       el.innerHTML = `<script type="application/feed+json">${JSON.stringify(doc)}</script><feed-probe></feed-probe>`;
-      const loaded = oneEvent(el, 'civic-feed-load');
+      const loaded = once(el, 'civic-feed-load');
       document.body.append(el);
       const ev = await loaded;
       expect(ev.detail.url).to.equal(undefined);
       const probe = el.querySelector('feed-probe')!;
       await statusOf(probe, 'ready');
-      expect(probe.source.state.feed!.items[0]!.title).to.equal('Tin nhúng trong trang');
-      expect(performance.getEntriesByType('resource').length, 'a request was made').to.equal(requestsBefore);
+      expect(probe.source.state.feed!.items[0].title).to.equal('Tin nhúng trong trang');
+      expect(performance.getEntriesByType('resource').length, 'a request was made').to.equal(
+        requestsBefore,
+      );
     });
 
     it('notices a script added after the element is upgraded', async () => {
@@ -154,7 +197,8 @@ describe('civic-feed', () => {
       expect(probe.source.state.status).to.equal('idle');
       const script = document.createElement('script');
       script.type = 'application/feed+json';
-      script.textContent = '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Muộn"}]}';
+      script.textContent =
+        '{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Muộn"}]}';
       el.prepend(script);
       await statusOf(probe, 'ready');
     });
@@ -162,26 +206,33 @@ describe('civic-feed', () => {
     it('reports a broken inline feed with its position', async () => {
       const el = document.createElement('civic-feed');
       el.innerHTML = `<script type="application/feed+json">{"items": [</script>`;
-      const failed = oneEvent(el, 'civic-feed-error');
+      const failed = once(el, 'civic-feed-error');
       document.body.append(el);
-      expect((await failed).detail.error.message).to.equal('not JSON: unexpected end of input at byte 11');
+      expect((await failed).detail.error.message).to.equal(
+        'not JSON: unexpected end of input at byte 11',
+      );
     });
   });
 
   describe('when the feed property is set', () => {
     it('wins over src and the inline script', async () => {
       const k = key('prop');
-      const el = await fixture<CivicFeed>(html`<civic-feed
-        src=${`/faults/counted?key=${k}`}
-        .feed=${{ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'p', title: 'Từ thuộc tính' }] }}
-        ><script type="application/feed+json">
-          {"version":"https://jsonfeed.org/version/1.1","items":[{"id":"i","title":"Nhúng"}]}
-        </script
-        ><feed-probe></feed-probe
-      ></civic-feed>`);
+      const el = await fixture<CivicFeed>(
+        html`<civic-feed
+          src=${`/faults/counted?key=${k}`}
+          .feed=${{ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'p', title: 'Từ thuộc tính' }] }}
+          ><script type="application/feed+json">
+            {
+              "version": "https://jsonfeed.org/version/1.1",
+              "items": [{ "id": "i", "title": "Nhúng" }]
+            }
+          </script>
+          <feed-probe></feed-probe
+        ></civic-feed>`,
+      );
       const probe = el.querySelector('feed-probe')!;
       await statusOf(probe, 'ready');
-      expect(probe.source.state.feed!.items[0]!.title).to.equal('Từ thuộc tính');
+      expect(probe.source.state.feed!.items[0].title).to.equal('Từ thuộc tính');
       await new Promise((r) => setTimeout(r, 150));
       expect((await counts(k)).hits).to.equal(0);
     });
@@ -189,11 +240,31 @@ describe('civic-feed', () => {
 
   describe('when the feed is unusable', () => {
     const cases: [string, (k: string) => string, (k: string) => string][] = [
-      ['404', (k) => `/faults/status/404?key=${k}`, (k) => `HTTP 404 for /faults/status/404?key=${k}`],
-      ['503 twice', (k) => `/faults/flaky?key=${k}&fails=2&code=503`, (k) => `HTTP 503 for /faults/flaky?key=${k}&fails=2&code=503`],
-      ['an HTML page', (k) => `/faults/html?key=${k}`, () => 'not a feed: got an HTML page, not JSON Feed, RSS or Atom'],
-      ['truncated JSON', (k) => `/faults/truncated?bytes=800&key=${k}`, () => 'not JSON: unexpected end of input at byte 800'],
-      ['not a feed', (k) => `/tests/fixtures/items-not-array.json?k=${k}`, () => 'not a JSON Feed: "items" must be an array'],
+      [
+        '404',
+        (k) => `/faults/status/404?key=${k}`,
+        (k) => `HTTP 404 for /faults/status/404?key=${k}`,
+      ],
+      [
+        '503 twice',
+        (k) => `/faults/flaky?key=${k}&fails=2&code=503`,
+        (k) => `HTTP 503 for /faults/flaky?key=${k}&fails=2&code=503`,
+      ],
+      [
+        'an HTML page',
+        (k) => `/faults/html?key=${k}`,
+        () => 'not a feed: got an HTML page, not JSON Feed, RSS or Atom',
+      ],
+      [
+        'truncated JSON',
+        (k) => `/faults/truncated?bytes=800&key=${k}`,
+        () => 'not JSON: unexpected end of input at byte 800',
+      ],
+      [
+        'not a feed',
+        (k) => `/tests/fixtures/items-not-array.json?k=${k}`,
+        () => 'not a JSON Feed: "items" must be an array',
+      ],
       [
         'a dropped connection',
         (k) => `/faults/reset?key=${k}`,
@@ -204,7 +275,7 @@ describe('civic-feed', () => {
       it(`says so plainly for ${name}`, async () => {
         const k = key('fault');
         const { ev, probe } = await provider(url(k), 'civic-feed-error');
-        expect((ev as CivicFeedErrorEvent).detail.error.message).to.equal(message(k));
+        expect(ev.detail.error.message).to.equal(message(k));
         expect(ev.detail.url).to.equal(new URL(url(k), location.href).href);
         await statusOf(probe, 'error');
         expect(probe.source.state.error!.message).to.equal(message(k));
@@ -230,7 +301,9 @@ describe('civic-feed', () => {
         await provider(src, 'civic-feed-load');
         expect(first.ev.detail.warnings).to.have.length(17);
         expect(first.ev.detail.feed.items).to.have.length(4);
-        const dated = logged.filter((l) => l.endsWith('items[1].date_published: not an RFC 3339 date'));
+        const dated = logged.filter((l) =>
+          l.endsWith('items[1].date_published: not an RFC 3339 date'),
+        );
         expect(dated).to.have.length(1);
         expect(dated[0]).to.contain('/tests/fixtures/bad-parts.json');
         expect(logged).to.have.length(17);
@@ -243,8 +316,12 @@ describe('civic-feed', () => {
   describe('when refresh is set', () => {
     it('reloads on the interval and pauses while the page is hidden', async () => {
       const k = key('refresh');
-      const el = await fixture<CivicFeed>(html`<civic-feed refresh="0.2" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`);
-      await waitUntil(async () => (await counts(k)).hits >= 3, 'did not refresh', { timeout: 3000 });
+      const el = await fixture<CivicFeed>(
+        html`<civic-feed refresh="0.2" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
+      );
+      await waitUntil(async () => (await counts(k)).hits >= 3, 'did not refresh', {
+        timeout: 3000,
+      });
       const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')!;
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
       document.dispatchEvent(new Event('visibilitychange'));
@@ -259,7 +336,9 @@ describe('civic-feed', () => {
         document.dispatchEvent(new Event('visibilitychange'));
       }
       const resumed = (await counts(k)).hits;
-      await waitUntil(async () => (await counts(k)).hits > resumed, 'did not resume', { timeout: 2000 });
+      await waitUntil(async () => (await counts(k)).hits > resumed, 'did not resume', {
+        timeout: 2000,
+      });
       el.refresh = undefined;
     });
   });
@@ -270,7 +349,7 @@ describe('civic-feed', () => {
       const el = document.createElement('civic-feed');
       el.src = `/faults/once?key=${k}`;
       el.innerHTML = '<feed-probe></feed-probe>';
-      const first = oneEvent(el, 'civic-feed-load');
+      const first = once(el, 'civic-feed-load');
       document.body.append(el);
       const good = await first;
       const probe = el.querySelector('feed-probe')!;
@@ -288,9 +367,11 @@ describe('civic-feed', () => {
 
   describe('when locale and time-zone are set', () => {
     it('hands them to the widgets inside', async () => {
-      const el = await fixture<CivicFeed>(html`<civic-feed locale="en" time-zone="America/New_York" src=${SEED}
-        ><feed-probe></feed-probe
-      ></civic-feed>`);
+      const el = await fixture<CivicFeed>(
+        html`<civic-feed locale="en" time-zone="America/New_York" src=${SEED}
+          ><feed-probe></feed-probe
+        ></civic-feed>`,
+      );
       const probe = el.querySelector('feed-probe')!;
       await statusOf(probe, 'ready');
       expect(el.getAttribute('lang')).to.equal('en');
