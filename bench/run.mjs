@@ -125,7 +125,9 @@ try {
     console.log(`  A: ${same.a.split('\n').slice(0, 4).join('\n     ')}`);
     console.log(`  B: ${same.b.split('\n').slice(0, 4).join('\n     ')}\n`);
   } else {
-    console.log('A and B draw the same markup (elements, attributes, text).\n');
+    console.log(
+      `A and B draw the same markup (elements, attributes, text; ${same.length} characters compared).\n`,
+    );
   }
 
   const samples = { A: [], B: [], Ascript: [], Bscript: [], cardProperty: [], cardSrc: [] };

@@ -3,7 +3,9 @@
  * locale in, text out. The zone is what makes "20/03/2020 03:57:36" come out the same
  * for a reader in Hà Nội and one in Los Angeles.
  */
-import { TZDate } from '@date-fns/tz';
+// The mini TZDate has the getters and date-fns interop we need without the string
+// formatting methods of the full class (about 1 KiB less in the entry).
+import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
 import { lightFormat } from 'date-fns/lightFormat';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';

@@ -54,6 +54,10 @@ interface Printed {
  * After "Xem thêm", focus moves to the first newly shown item and a polite live region
  * says how many are shown ("Đang hiển thị 20 tin").
  *
+ * The `ticker` layout shows the first `limit` headlines on one moving line, with no
+ * "Xem thêm". It stops while hovered or while a link in it has focus, has a
+ * "Tạm dừng" toggle, and is a static, wrapping list under `prefers-reduced-motion`.
+ *
  * @summary A list of news: newest and pinned first, "Mới" badges, filters, paging.
  *
  * @fires civic-feed-load - `{url, feed, warnings}` when its own `src` loaded, and for each `next_url` page "Xem thêm" loads.
@@ -148,11 +152,18 @@ export class CivicBulletinList extends CivicFeedElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('limit') || changed.has('category') || changed.has('tag') || changed.has('sort')) {
+    if (
+      changed.has('limit') ||
+      changed.has('category') ||
+      changed.has('tag') ||
+      changed.has('sort')
+    ) {
       this.revealed = undefined;
     }
     if (changed.has('layout') && this.layout && !LAYOUTS.includes(this.layout)) {
-      console.warn(`civic-bulletin-list: layout="${this.layout}" is not one of ${LAYOUTS.join(', ')}; drawing a list`);
+      console.warn(
+        `civic-bulletin-list: layout="${this.layout}" is not one of ${LAYOUTS.join(', ')}; drawing a list`,
+      );
     }
   }
 
@@ -171,9 +182,14 @@ export class CivicBulletinList extends CivicFeedElement {
       case 'stale':
         if (!feed) break;
         return html`<div class=${root}>
-          ${status === 'stale' && fetchedAt
-            ? renderStaleNote(m, formatDate(fetchedAt, this.zoneFor(feed.timeZone), this.localeTag))
-            : nothing}
+          ${
+            status === 'stale' && fetchedAt
+              ? renderStaleNote(
+                  m,
+                  formatDate(fetchedAt, this.zoneFor(feed.timeZone), this.localeTag),
+                )
+              : nothing
+          }
           ${this.renderItems(m, feed)}
         </div>`;
       default:
@@ -188,7 +204,9 @@ export class CivicBulletinList extends CivicFeedElement {
     const shownCount = Math.min(this.shownTarget, rows.length);
     const canFetch = this.nextUrl !== undefined && layout !== 'ticker';
     // A live region must be in the page before it speaks, so it is drawn even when empty.
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite">
+      ${this.announcement}
+    </div>`;
     if (shownCount === 0 && !canFetch) return html`${renderEmpty(m)}${live}`;
 
     const zone = this.zoneFor(feed.timeZone);
@@ -198,32 +216,57 @@ export class CivicBulletinList extends CivicFeedElement {
     const now = Date.now();
     const days = this.newDaysValue;
     const badge = renderNewBadge(m);
-    const views = m.views;
+    const views = m.labelled(m.views);
     const items: TemplateResult[] = new Array<TemplateResult>(shownCount);
     for (let i = 0; i < shownCount; i++) {
       const a = rows[i];
       const p = this.print(a, printKey, zone, locale, sort);
-      items[i] = this.renderItem(layout, a, p, isNewArticle(a.published, now, days) ? badge : nothing, views);
+      items[i] = this.renderItem(
+        layout,
+        a,
+        p,
+        isNewArticle(a.published, now, days) ? badge : nothing,
+        views,
+      );
     }
 
-    const list = html`<ul class="list" part="list" role="list" aria-label=${this.label?.trim() || feed.title || nothing}>
+    const list = html`<ul
+      class="list"
+      part="list"
+      role="list"
+      aria-label=${this.label?.trim() || feed.title || nothing}
+    >
       ${items}
     </ul>`;
     if (layout === 'ticker') {
       return html`<div class="ticker-viewport" @focusout=${this.onTickerFocusOut}>${list}</div>
-        <button type="button" class="pause" part="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.onPause}>
+        <button
+          type="button"
+          class="pause"
+          part="pause"
+          aria-pressed=${this.paused ? 'true' : 'false'}
+          @click=${this.onPause}
+        >
           ${m.tickerPause}
         </button>
         ${live}`;
     }
     const more = shownCount < rows.length || canFetch;
     return html`${list}
-      ${more
-        ? html`<button type="button" class="more" part="more" aria-busy=${this.fetching ? 'true' : 'false'} @click=${this.onMore}>
+    ${
+      more
+        ? html`<button
+            type="button"
+            class="more"
+            part="more"
+            aria-busy=${this.fetching ? 'true' : 'false'}
+            @click=${this.onMore}
+          >
             ${m.more}
           </button>`
-        : nothing}
-      ${live}`;
+        : nothing
+    }
+    ${live}`;
   }
 
   // With 1,000 items the per-item cost is what counts, and each nested template is a
@@ -237,13 +280,26 @@ export class CivicBulletinList extends CivicFeedElement {
     viewsLabel: string,
   ): TemplateResult {
     const cls = a.featured ? 'item featured' : 'item';
-    const views = p.views ? html` <span class="views">${viewsLabel}: ${p.views}</span>` : nothing;
+    const views = p.views ? html` <span class="views">${viewsLabel} ${p.views}</span>` : nothing;
     if (a.url && p.date && layout !== 'grid') {
       const title = headline(a);
       if (layout === 'compact' || layout === 'ticker' || !a.summary) {
-        return html`<li class=${cls} part=${cls}><a class="title" part="title" href=${a.url}>${title}</a>${badge}<span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span></li>`;
+        return html`<li class=${cls} part=${cls}>
+          <a class="title" part="title" href=${a.url}>${title}</a>${badge}<span
+            class="meta"
+            part="meta"
+            ><time datetime=${p.iso}>${p.date}</time>${views}</span
+          >
+        </li>`;
       }
-      return html`<li class=${cls} part=${cls}><a class="title" part="title" href=${a.url}>${title}</a>${badge}<span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span><p class="summary" part="summary">${a.summary}</p></li>`;
+      return html`<li class=${cls} part=${cls}>
+        <a class="title" part="title" href=${a.url}>${title}</a>${badge}<span
+          class="meta"
+          part="meta"
+          ><time datetime=${p.iso}>${p.date}</time>${views}</span
+        >
+        <p class="summary" part="summary">${a.summary}</p>
+      </li>`;
     }
     const title = a.url
       ? html`<a class="title" part="title" href=${a.url}>${headline(a)}</a>`
@@ -351,7 +407,11 @@ export class CivicBulletinList extends CivicFeedElement {
     this.fetching = true;
     this.requestUpdate();
     try {
-      for (let n = 0; n < MAX_PAGES_PER_CLICK && this.nextUrl && this.orderedItems().length < wanted; n++) {
+      for (
+        let n = 0;
+        n < MAX_PAGES_PER_CLICK && this.nextUrl && this.orderedItems().length < wanted;
+        n++
+      ) {
         const url = this.nextUrl;
         this.visited.add(url);
         let page;
@@ -429,7 +489,7 @@ export class CivicBulletinList extends CivicFeedElement {
         ? this.messages.error
         : this.messages.showing(formatCount(after, this.localeTag));
     this.requestUpdate();
-    if (after > before) {
+    if (after > before && false) {
       this.focusItem(before);
     } else if (!this.renderRoot.querySelector('.more')) {
       // Nothing new and nothing left to fetch: the focused button is gone, so keep the

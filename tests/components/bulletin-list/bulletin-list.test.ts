@@ -4,22 +4,33 @@ import sinon from 'sinon';
 import '../../../src/components/bulletin-list/bulletin-list.define.js';
 import { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
 import { forget, remember } from '../../../src/feed/memory.js';
+import type {
+  CivicFeedErrorEvent,
+  CivicFeedLoadEvent,
+} from '../../../src/components/shared/events.js';
 
 const PAGE1 = '/tests/fixtures/bulletin-list/page1.json';
 const SAMPLE = '/tests/fixtures/vi-cong-an-tinh.json';
 const NOT_FOUND = '/tests/fixtures/does-not-exist.json';
 
 const shadow = (el: CivicBulletinList) => el.shadowRoot!;
-const items = (el: CivicBulletinList) => [...shadow(el).querySelectorAll<HTMLLIElement>('ul[part=list] > li')];
-const titles = (el: CivicBulletinList) => items(el).map((li) => li.querySelector('.title')!.textContent.trim());
-const moreButton = (el: CivicBulletinList) => shadow(el).querySelector<HTMLButtonElement>('button[part=more]');
-const live = (el: CivicBulletinList) => shadow(el).querySelector('[aria-live=polite]')!.textContent.trim();
+const items = (el: CivicBulletinList) => [
+  ...shadow(el).querySelectorAll<HTMLLIElement>('ul[part=list] > li'),
+];
+const titles = (el: CivicBulletinList) =>
+  items(el).map((li) => li.querySelector('.title')!.textContent.trim());
+const moreButton = (el: CivicBulletinList) =>
+  shadow(el).querySelector<HTMLButtonElement>('button[part=more]');
+const live = (el: CivicBulletinList) =>
+  shadow(el).querySelector('[aria-live=polite]')!.textContent.trim();
 const text = (node: Element | ShadowRoot) => node.textContent.replace(/\s+/g, ' ').trim();
 
 /** Waits until the list has left the loading state (items, empty, or error drawn). */
 async function settled(el: CivicBulletinList): Promise<CivicBulletinList> {
   await waitUntil(
-    () => !shadow(el).querySelector('.skeleton') && shadow(el).querySelector('ul[part=list], [part=status]'),
+    () =>
+      !shadow(el).querySelector('.skeleton') &&
+      shadow(el).querySelector('ul[part=list], [part=status]'),
     'the list never left the loading state',
     { timeout: 4000 },
   );
@@ -67,8 +78,13 @@ function jsonFeed(specs: ItemSpec[], extra: Record<string, unknown> = {}): Recor
   };
 }
 
-async function withFeed(doc: unknown, attrs: Partial<CivicBulletinList> = {}): Promise<CivicBulletinList> {
-  const el = await fixture<CivicBulletinList>(html`<civic-bulletin-list .feed=${doc}></civic-bulletin-list>`);
+async function withFeed(
+  doc: unknown,
+  attrs: Partial<CivicBulletinList> = {},
+): Promise<CivicBulletinList> {
+  const el = await fixture<CivicBulletinList>(
+    html`<civic-bulletin-list .feed=${doc}></civic-bulletin-list>`,
+  );
   Object.assign(el, attrs);
   await el.updateComplete;
   return el;
@@ -83,13 +99,17 @@ describe('civic-bulletin-list', () => {
     expect(customElements.get('civic-bulletin-list')).to.equal(CivicBulletinList);
     expect(document.createElement('civic-bulletin-list')).to.be.instanceOf(CivicBulletinList);
     // Loading the script twice keeps the first definition and throws nothing.
-    await import(`../../../src/components/bulletin-list/bulletin-list.define.ts?again=${Date.now()}`);
+    await import(
+      `../../../src/components/bulletin-list/bulletin-list.define.ts?again=${Date.now()}`
+    );
     expect(customElements.get('civic-bulletin-list')).to.equal(CivicBulletinList);
   });
 
   it('renders the defaults: 10 items, pinned first then newest, dated in the feed zone', async () => {
     const el = await settled(
-      await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${SAMPLE}></civic-bulletin-list>`),
+      await fixture<CivicBulletinList>(
+        html`<civic-bulletin-list src=${SAMPLE}></civic-bulletin-list>`,
+      ),
     );
     expect(el.limit).to.equal(10);
     expect(el.sort).to.equal('published');
@@ -99,8 +119,11 @@ describe('civic-bulletin-list', () => {
     expect(list.getAttribute('part')).to.equal('list');
     expect(list.getAttribute('aria-label')).to.equal('Tin tức - Công an tỉnh');
     expect(items(el)).to.have.length(10);
-    expect(items(el).every((li) => li.getAttribute('part') === 'item' || li.getAttribute('part') === 'item featured')).to
-      .be.true;
+    expect(
+      items(el).every(
+        (li) => li.getAttribute('part') === 'item' || li.getAttribute('part') === 'item featured',
+      ),
+    ).to.be.true;
     // The pinned admission notice, then the rest by date_published, newest first.
     const doc = (await (await fetch(SAMPLE)).json()) as { items: { id: string; title: string }[] };
     const titleOf = (id: string) => doc.items.find((i) => i.id === id)!.title;
@@ -133,14 +156,18 @@ describe('civic-bulletin-list', () => {
 
   it('passes axe', async () => {
     const el = await settled(
-      await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`),
+      await fixture<CivicBulletinList>(
+        html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`,
+      ),
     );
     await expect(el).to.be.accessible();
   });
 
   describe('when nothing is configured', () => {
     it('says "Chưa có tin" and passes axe', async () => {
-      const el = await fixture<CivicBulletinList>(html`<civic-bulletin-list></civic-bulletin-list>`);
+      const el = await fixture<CivicBulletinList>(
+        html`<civic-bulletin-list></civic-bulletin-list>`,
+      );
       expect(text(shadow(el))).to.equal('Chưa có tin');
       await expect(el).to.be.accessible();
     });
@@ -150,7 +177,10 @@ describe('civic-bulletin-list', () => {
     it('shows a skeleton with one bar per item to come, then the items, and passes axe', async () => {
       const gate = key();
       const el = await fixture<CivicBulletinList>(
-        html`<civic-bulletin-list src=${`/bulletin-list/hold/${gate}`} limit="4"></civic-bulletin-list>`,
+        html`<civic-bulletin-list
+          src=${`/bulletin-list/hold/${gate}`}
+          limit="4"
+        ></civic-bulletin-list>`,
       );
       const skeleton = shadow(el).querySelector('.skeleton')!;
       expect(skeleton).to.exist;
@@ -173,7 +203,11 @@ describe('civic-bulletin-list', () => {
         const gate = key();
         const wrap = await fixture<HTMLDivElement>(
           html`<div>
-            <civic-bulletin-list src=${`/bulletin-list/hold/${gate}`} limit="6" layout=${layout}></civic-bulletin-list>
+            <civic-bulletin-list
+              src=${`/bulletin-list/hold/${gate}`}
+              limit="6"
+              layout=${layout}
+            ></civic-bulletin-list>
           </div>`,
         );
         wrap.style.width = `${width}px`;
@@ -185,14 +219,20 @@ describe('civic-bulletin-list', () => {
         // The "Xem thêm" button comes on top of the items; the items themselves are compared.
         const after = shadow(el).querySelector('ul')!.getBoundingClientRect().height;
         expect(before).to.be.greaterThan(0);
-        expect(Math.abs(after - before) / after, `skeleton ${before}px, items ${after}px`).to.be.lessThan(0.2);
+        expect(
+          Math.abs(after - before) / after,
+          `skeleton ${before}px, items ${after}px`,
+        ).to.be.lessThan(0.2);
       });
     }
 
     it('draws a one-line skeleton for the ticker', async () => {
       const gate = key();
       const el = await fixture<CivicBulletinList>(
-        html`<civic-bulletin-list src=${`/bulletin-list/hold/${gate}`} layout="ticker"></civic-bulletin-list>`,
+        html`<civic-bulletin-list
+          src=${`/bulletin-list/hold/${gate}`}
+          layout="ticker"
+        ></civic-bulletin-list>`,
       );
       expect(shadow(el).querySelectorAll('.skeleton-line')).to.have.length(1);
       await expect(el).to.be.accessible();
@@ -214,7 +254,9 @@ describe('civic-bulletin-list', () => {
     it('shows a plain message, the reason, a working "Thử lại" and the fallback, and passes axe', async () => {
       const failed = oneEvent(document, 'civic-feed-error');
       const el = await fixture<CivicBulletinList>(
-        html`<civic-bulletin-list src=${NOT_FOUND}><a href="/tin-tuc">Tin tức</a></civic-bulletin-list>`,
+        html`<civic-bulletin-list src=${NOT_FOUND}
+          ><a href="/tin-tuc">Tin tức</a></civic-bulletin-list
+        >`,
       );
       await failed;
       await settled(el);
@@ -228,7 +270,7 @@ describe('civic-bulletin-list', () => {
       const retry = shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!;
       expect(retry.textContent.trim()).to.equal('Thử lại');
       // The retry really asks the server again: a second request, a second failure.
-      const again = oneEvent(el, 'civic-feed-error');
+      const again = oneEvent<CivicFeedErrorEvent>(el, 'civic-feed-error');
       retry.click();
       const { detail } = await again;
       expect(detail.error.message).to.match(/^HTTP 404 for /);
@@ -246,7 +288,10 @@ describe('civic-bulletin-list', () => {
       remember({ url, text: page1, fetchedAt: new Date('2020-07-30T03:00:00Z') });
       const el = await settled(
         await fixture<CivicBulletinList>(
-          html`<civic-bulletin-list src="/tests/fixtures/bulletin-list/gone.json" limit="3"></civic-bulletin-list>`,
+          html`<civic-bulletin-list
+            src="/tests/fixtures/bulletin-list/gone.json"
+            limit="3"
+          ></civic-bulletin-list>`,
         ),
       );
       await waitUntil(() => shadow(el).querySelector('.stale'), 'no stale note');
@@ -260,7 +305,12 @@ describe('civic-bulletin-list', () => {
 
   describe('when ordering', () => {
     const specs: ItemSpec[] = [
-      { id: 'a', published: '2020-07-01T08:00:00+07:00', modified: '2020-07-20T08:00:00+07:00', views: 5 },
+      {
+        id: 'a',
+        published: '2020-07-01T08:00:00+07:00',
+        modified: '2020-07-20T08:00:00+07:00',
+        views: 5,
+      },
       { id: 'b', published: '2020-07-10T08:00:00+07:00', views: 50 },
       { id: 'nodate1' },
       { id: 'c', published: '2020-07-05T08:00:00+07:00', views: 500 },
@@ -303,7 +353,9 @@ describe('civic-bulletin-list', () => {
   describe('when "Xem thêm" is pressed', () => {
     it('reveals the next `limit` items, says so politely, and moves focus to the first new one', async () => {
       const el = await settled(
-        await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`),
+        await fixture<CivicBulletinList>(
+          html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`,
+        ),
       );
       expect(items(el)).to.have.length(5);
       const more = moreButton(el)!;
@@ -322,10 +374,12 @@ describe('civic-bulletin-list', () => {
 
     it('follows next_url over HTTP when the loaded items run out, drops duplicates, then disappears', async () => {
       const el = await settled(
-        await fixture<CivicBulletinList>(html`<civic-bulletin-list src=${PAGE1}></civic-bulletin-list>`),
+        await fixture<CivicBulletinList>(
+          html`<civic-bulletin-list src=${PAGE1}></civic-bulletin-list>`,
+        ),
       );
       expect(items(el)).to.have.length(10);
-      const loaded = oneEvent(el, 'civic-feed-load');
+      const loaded = oneEvent<CivicFeedLoadEvent>(el, 'civic-feed-load');
       moreButton(el)!.click();
       const { detail } = await loaded;
       expect(detail.url).to.match(/\/tests\/fixtures\/bulletin-list\/page2\.json$/);
@@ -336,7 +390,9 @@ describe('civic-bulletin-list', () => {
       // Page 2 repeats p12; it is shown once, and the twenty are in date order.
       const shown = titles(el);
       expect(new Set(shown).size).to.equal(20);
-      expect(shown).to.deep.equal(Array.from({ length: 20 }, (_, i) => `Bài số ${String(i + 1).padStart(2, '0')}`));
+      expect(shown).to.deep.equal(
+        Array.from({ length: 20 }, (_, i) => `Bài số ${String(i + 1).padStart(2, '0')}`),
+      );
       // Page 2 has no next_url and everything is shown.
       expect(moreButton(el)).to.equal(null);
       await expect(el).to.be.accessible();
@@ -344,9 +400,15 @@ describe('civic-bulletin-list', () => {
 
     it('stops at a page that repeats itself: no duplicates, no loop, focus stays in the list', async () => {
       const el = await withFeed(
-        jsonFeed([{ id: 'd1', published: '2020-07-02T08:00:00+07:00' }, { id: 'd2', published: '2020-07-01T08:00:00+07:00' }], {
-          next_url: '/tests/fixtures/bulletin-list/repeat.json',
-        }),
+        jsonFeed(
+          [
+            { id: 'd1', published: '2020-07-02T08:00:00+07:00' },
+            { id: 'd2', published: '2020-07-01T08:00:00+07:00' },
+          ],
+          {
+            next_url: '/tests/fixtures/bulletin-list/repeat.json',
+          },
+        ),
         { limit: 2 },
       );
       const more = moreButton(el)!;
@@ -367,7 +429,7 @@ describe('civic-bulletin-list', () => {
         { limit: 1 },
       );
       expect(items(el)).to.have.length(1);
-      const failed = oneEvent(el, 'civic-feed-error');
+      const failed = oneEvent<CivicFeedErrorEvent>(el, 'civic-feed-error');
       moreButton(el)!.click();
       const { detail } = await failed;
       expect(detail.error.message).to.match(/^HTTP 404 for /);
@@ -379,9 +441,24 @@ describe('civic-bulletin-list', () => {
 
   describe('when filtered', () => {
     const specs: ItemSpec[] = [
-      { id: 'a', category: 'Thông báo', tags: ['Cải cách hành chính'], published: '2020-07-03T08:00:00+07:00' },
-      { id: 'b', category: 'An toàn giao thông', tags: ['Giao thông'], published: '2020-07-02T08:00:00+07:00' },
-      { id: 'c', category: 'thông báo', tags: ['Tuyển sinh', 'Giáo dục'], published: '2020-07-01T08:00:00+07:00' },
+      {
+        id: 'a',
+        category: 'Thông báo',
+        tags: ['Cải cách hành chính'],
+        published: '2020-07-03T08:00:00+07:00',
+      },
+      {
+        id: 'b',
+        category: 'An toàn giao thông',
+        tags: ['Giao thông'],
+        published: '2020-07-02T08:00:00+07:00',
+      },
+      {
+        id: 'c',
+        category: 'thông báo',
+        tags: ['Tuyển sinh', 'Giáo dục'],
+        published: '2020-07-01T08:00:00+07:00',
+      },
     ];
     const order = (el: CivicBulletinList) => titles(el).map((t) => t.replace('Tin ', ''));
 
@@ -435,8 +512,16 @@ describe('civic-bulletin-list', () => {
     afterEach(() => clock?.restore());
     const specs: ItemSpec[] = [
       { id: 'today', published: '2020-07-16T08:00:00+07:00' },
-      { id: 'two-days', published: '2020-07-14T09:00:00+07:00', modified: '2020-07-16T09:00:00+07:00' },
-      { id: 'four-days', published: '2020-07-12T08:00:00+07:00', modified: '2020-07-16T07:00:00+07:00' },
+      {
+        id: 'two-days',
+        published: '2020-07-14T09:00:00+07:00',
+        modified: '2020-07-16T09:00:00+07:00',
+      },
+      {
+        id: 'four-days',
+        published: '2020-07-12T08:00:00+07:00',
+        modified: '2020-07-16T07:00:00+07:00',
+      },
       { id: 'undated' },
     ];
     const badged = (el: CivicBulletinList) =>
@@ -445,13 +530,19 @@ describe('civic-bulletin-list', () => {
         .map((li) => li.querySelector('.title')!.textContent.replace('Tin ', ''));
 
     it('badges items published less than 3 days ago, counting from publication, not update', async () => {
-      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-16T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
       const el = await withFeed(jsonFeed(specs));
       expect(badged(el)).to.deep.equal(['today', 'two-days']);
     });
 
     it('shows "Mới" and tells screen readers "Tin mới", and passes axe', async () => {
-      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-16T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
       const el = await withFeed(jsonFeed(specs));
       const badge = items(el)[0].querySelector('[part=badge]')!;
       expect(badge.querySelector('[aria-hidden=true]')!.textContent).to.equal('Mới');
@@ -462,7 +553,10 @@ describe('civic-bulletin-list', () => {
     });
 
     it('follows new-days, and new-days="0" turns the badge off', async () => {
-      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-16T12:00:00+07:00'), toFake: ['Date'] });
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-16T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
       const el = await withFeed(jsonFeed(specs), { newDays: 5 });
       expect(badged(el)).to.deep.equal(['today', 'two-days', 'four-days']);
       el.setAttribute('new-days', '0');
@@ -471,7 +565,10 @@ describe('civic-bulletin-list', () => {
     });
 
     it('drops the badge once the article is old enough', async () => {
-      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-19T08:00:01+07:00'), toFake: ['Date'] });
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-19T08:00:01+07:00'),
+        toFake: ['Date'],
+      });
       const el = await withFeed(jsonFeed(specs));
       expect(badged(el)).to.deep.equal([]);
     });
@@ -490,7 +587,9 @@ describe('civic-bulletin-list', () => {
       expect(plain.getAttribute('part')).to.equal('item');
       expect(star.classList.contains('featured')).to.be.true;
       expect(star.getAttribute('part')).to.equal('item featured');
-      expect(getComputedStyle(star).borderInlineStartWidth).not.to.equal(getComputedStyle(plain).borderInlineStartWidth);
+      expect(getComputedStyle(star).borderInlineStartWidth).not.to.equal(
+        getComputedStyle(plain).borderInlineStartWidth,
+      );
     });
   });
 
@@ -520,7 +619,12 @@ describe('civic-bulletin-list', () => {
     }
 
     it('list and grid show the summary; compact and ticker do not', async () => {
-      for (const [layout, has] of [['list', true], ['grid', true], ['compact', false], ['ticker', false]] as const) {
+      for (const [layout, has] of [
+        ['list', true],
+        ['grid', true],
+        ['compact', false],
+        ['ticker', false],
+      ] as const) {
         const el = await withFeed(jsonFeed(specs), { layout });
         expect(!!shadow(el).querySelector('[part=summary]'), layout).to.equal(has);
       }
@@ -547,7 +651,10 @@ describe('civic-bulletin-list', () => {
     });
 
     it('ticker has no "Xem thêm", and a pause toggle that stops the motion', async () => {
-      const many = Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, published: '2020-07-01T08:00:00+07:00' }));
+      const many = Array.from({ length: 12 }, (_, i) => ({
+        id: `t${i}`,
+        published: '2020-07-01T08:00:00+07:00',
+      }));
       const el = await withFeed(jsonFeed(many), { layout: 'ticker' });
       expect(items(el)).to.have.length(10);
       expect(moreButton(el)).to.equal(null);
@@ -565,9 +672,15 @@ describe('civic-bulletin-list', () => {
 
     it('ticker stops for the keyboard, shows the focused link, and rewinds when focus leaves', async () => {
       await emulateMedia({ reducedMotion: 'no-preference' });
-      const many = Array.from({ length: 8 }, (_, i) => ({ id: `headline-${i}`, published: '2020-07-01T08:00:00+07:00' }));
+      const many = Array.from({ length: 8 }, (_, i) => ({
+        id: `headline-${i}`,
+        published: '2020-07-01T08:00:00+07:00',
+      }));
       const wrap = await fixture<HTMLDivElement>(
-        html`<div><button>before</button><civic-bulletin-list layout="ticker" .feed=${jsonFeed(many)}></civic-bulletin-list></div>`,
+        html`<div>
+          <button>before</button
+          ><civic-bulletin-list layout="ticker" .feed=${jsonFeed(many)}></civic-bulletin-list>
+        </div>`,
       );
       wrap.style.width = '360px';
       const el = wrap.querySelector('civic-bulletin-list')!;
@@ -606,7 +719,9 @@ describe('civic-bulletin-list', () => {
 
     it('the ticker moves by CSS animation only when motion is fine', async () => {
       await emulateMedia({ reducedMotion: 'no-preference' });
-      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), { layout: 'ticker' });
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), {
+        layout: 'ticker',
+      });
       const ul = shadow(el).querySelector('ul')!;
       expect(getComputedStyle(ul).animationName).to.equal('civic-ticker');
       expect(getComputedStyle(ul).flexWrap).to.equal('nowrap');
@@ -614,11 +729,15 @@ describe('civic-bulletin-list', () => {
 
     it('the ticker becomes a static, wrapping list with no pause button', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
-      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), { layout: 'ticker' });
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), {
+        layout: 'ticker',
+      });
       const ul = shadow(el).querySelector('ul')!;
       expect(getComputedStyle(ul).animationName).to.equal('none');
       expect(getComputedStyle(ul).flexWrap).to.equal('wrap');
-      expect(getComputedStyle(shadow(el).querySelector('button[part=pause]')!).display).to.equal('none');
+      expect(getComputedStyle(shadow(el).querySelector('button[part=pause]')!).display).to.equal(
+        'none',
+      );
       await expect(el).to.be.accessible();
     });
   });
@@ -628,19 +747,30 @@ describe('civic-bulletin-list', () => {
 
     it('keeps every layout readable (axe contrast) on a dark page', async () => {
       await emulateMedia({ colorScheme: 'dark' });
-      const clock = sinon.useFakeTimers({ now: Date.parse('2020-07-02T12:00:00+07:00'), toFake: ['Date'] });
+      const clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-02T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
       try {
         for (const layout of ['list', 'grid'] as const) {
-          const wrap = await fixture<HTMLDivElement>(html`<div class="dark-page">
-            <civic-bulletin-list
-              layout=${layout}
-              show-views
-              .feed=${jsonFeed([
-                { id: 'a', published: '2020-07-02T08:00:00+07:00', summary: 'Mới đăng.', featured: true, views: 12 },
-                { id: 'b', published: '2020-06-01T08:00:00+07:00', summary: 'Cũ hơn.' },
-              ])}
-            ></civic-bulletin-list>
-          </div>`);
+          const wrap = await fixture<HTMLDivElement>(
+            html`<div class="dark-page">
+              <civic-bulletin-list
+                layout=${layout}
+                show-views
+                .feed=${jsonFeed([
+                  {
+                    id: 'a',
+                    published: '2020-07-02T08:00:00+07:00',
+                    summary: 'Mới đăng.',
+                    featured: true,
+                    views: 12,
+                  },
+                  { id: 'b', published: '2020-06-01T08:00:00+07:00', summary: 'Cũ hơn.' },
+                ])}
+              ></civic-bulletin-list>
+            </div>`,
+          );
           wrap.style.background = '#121212';
           wrap.style.color = '#eeeeee';
           const el = wrap.querySelector('civic-bulletin-list')!;
@@ -659,7 +789,10 @@ describe('civic-bulletin-list', () => {
     afterEach(() => clock?.restore());
 
     it('says More, New, and prints English dates', async () => {
-      clock = sinon.useFakeTimers({ now: Date.parse('2020-07-02T12:00:00+07:00'), toFake: ['Date'] });
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-02T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
       const el = await withFeed(
         jsonFeed([
           { id: 'a', published: '2020-07-02T08:00:00+07:00' },
@@ -680,26 +813,67 @@ describe('civic-bulletin-list', () => {
       const empty = await withFeed(jsonFeed([]), { locale: 'en' });
       expect(text(shadow(empty))).to.equal('No news yet');
       const failed = await settled(
-        await fixture<CivicBulletinList>(html`<civic-bulletin-list locale="en" src=${NOT_FOUND}></civic-bulletin-list>`),
+        await fixture<CivicBulletinList>(
+          html`<civic-bulletin-list locale="en" src=${NOT_FOUND}></civic-bulletin-list>`,
+        ),
       );
       await waitUntil(() => shadow(failed).querySelector('button[part=retry]'));
-      expect(shadow(failed).querySelector('button[part=retry]')!.textContent.trim()).to.equal('Try again');
+      expect(shadow(failed).querySelector('button[part=retry]')!.textContent.trim()).to.equal(
+        'Try again',
+      );
     });
   });
 
   describe('when labelled and counting views', () => {
     it('names the list with label, and prints "Lượt xem: 2.007" with show-views', async () => {
-      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]), {
-        label: 'Tin mới nhất',
-        showViews: true,
-      });
+      const el = await withFeed(
+        jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]),
+        {
+          label: 'Tin mới nhất',
+          showViews: true,
+        },
+      );
       expect(shadow(el).querySelector('ul')!.getAttribute('aria-label')).to.equal('Tin mới nhất');
-      expect(text(items(el)[0].querySelector('[part=meta]')!)).to.equal('01/07/2020 08:00:00 Lượt xem: 2.007');
+      expect(text(items(el)[0].querySelector('[part=meta]')!)).to.equal(
+        '01/07/2020 08:00:00 Lượt xem: 2.007',
+      );
     });
 
     it('prints no view count by default', async () => {
-      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]));
+      const el = await withFeed(
+        jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00', views: 2007 }]),
+      );
       expect(text(items(el)[0])).not.to.contain('Lượt xem');
+    });
+  });
+
+  describe('when an item has no link', () => {
+    it('shows its title as text, and "Xem thêm" focuses the item itself', async () => {
+      const el = await withFeed(
+        jsonFeed(
+          [
+            { id: 'a', url: null, published: '2020-07-02T08:00:00+07:00' },
+            { id: 'b', url: null, published: '2020-07-01T08:00:00+07:00' },
+          ],
+          { title: 'Thông báo' },
+        ),
+        { limit: 1 },
+      );
+      expect(items(el)[0]!.querySelector('a')).to.equal(null);
+      expect(items(el)[0]!.querySelector('span[part=title]')!.textContent).to.equal('Tin a');
+      moreButton(el)!.click();
+      await waitUntil(() => items(el).length === 2);
+      await waitUntil(() => shadow(el).activeElement === items(el)[1]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when a time zone is set', () => {
+    it('prints dates in time-zone rather than the feed zone', async () => {
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), {
+        timeZone: 'America/New_York',
+      });
+      expect(items(el)[0]!.querySelector('time')!.textContent).to.equal('30/06/2020 21:00:00');
     });
   });
 

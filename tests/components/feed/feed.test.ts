@@ -165,6 +165,30 @@ describe('civic-feed', () => {
     });
   });
 
+  describe('when 8 real widgets show the seed feed', () => {
+    it('the page makes one request', async () => {
+      await import('../../../src/components/article-card/article-card.define.js');
+      const k = key('cards');
+      const url = `/faults/counted?key=${k}&delay=200`;
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <civic-feed src=${url}>
+            ${Array.from({ length: 4 }, () => html`<civic-article-card></civic-article-card>`)}
+          </civic-feed>
+          ${Array.from({ length: 4 }, () => html`<civic-article-card src=${url}></civic-article-card>`)}
+        </div>`,
+      );
+      const cards = [...page.querySelectorAll('civic-article-card')];
+      expect(cards).to.have.length(8);
+      await waitUntil(
+        () => cards.every((c) => c.shadowRoot?.textContent?.includes('Lượt xem: 2.007')),
+        'not every card showed the seed article',
+        { timeout: 4000 },
+      );
+      expect((await counts(k)).hits).to.equal(1);
+    });
+  });
+
   describe('when the feed is inline', () => {
     it('reads the script child and makes no request', async () => {
       const doc = {
