@@ -28,6 +28,10 @@ export {
   type CivicFeedErrorDetail,
 } from './components/shared/events.js';
 
+// Live view counts (the counter's endpoint client)
+export { loadCount, privacySignal } from './counter/client.js';
+export { CounterError } from './counter/errors.js';
+
 // Formatting
 export { defineMessages, messagesFor, type Messages } from './format/messages.js';
 export { formatDate, formatDateLine, resolveTimeZone } from './format/dates.js';
