@@ -7,17 +7,42 @@
  *   beside it) and `civic-widgets.iife.js` (a classic script, which cannot split, so it
  *   carries the lazy parts inline).
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
+
+/**
+ * Minifies the CSS inside Lit's css`` templates in our sources (Rolldown minifies the
+ * JavaScript around them but keeps template text as written): comments go, whitespace
+ * shrinks to what CSS needs. Our style templates hold no `${}` interpolations.
+ */
+function minifyLitCss(): Plugin {
+  return {
+    name: 'civic-minify-lit-css',
+    transform(code, id) {
+      if (!/\/src\/.+\.ts$/.test(id) || !code.includes('css`')) return undefined;
+      return code.replace(
+        /\bcss`([^`$]*)`/g,
+        (_, body: string) =>
+          `css\`${body
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/;}/g, '}')
+            .trim()}\``,
+      );
+    },
+  };
+}
 
 const elements = ['feed', 'article-card', 'view-counter', 'bulletin-list', 'date-line'];
 
 export default defineConfig(({ mode }) =>
   mode === 'bundle'
     ? {
+        plugins: [minifyLitCss()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -37,6 +62,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
+        plugins: [minifyLitCss()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -46,9 +72,7 @@ export default defineConfig(({ mode }) =>
             entry: {
               index: 'src/index.ts',
               define: 'src/define.ts',
-              ...Object.fromEntries(
-                elements.map((e) => [e, `src/components/${e}/${e}.define.ts`]),
-              ),
+              ...Object.fromEntries(elements.map((e) => [e, `src/components/${e}/${e}.define.ts`])),
             },
             formats: ['es'],
           },

@@ -1,21 +1,29 @@
 /**
  * schema.org `NewsArticle` JSON-LD for search engines. Script text is a Trusted Types
  * sink, so it is written through the `civic-widgets` policy, which accepts JSON only.
+ * A lazy chunk: only `variant="full"` cards load it.
  */
 import type { Article, Feed } from '../feed/model.js';
-import { isoInstant } from '../format/dates.js';
 import { safeScript } from './policy.js';
+
+/** ISO 8601 in UTC, what search engines read; undefined for a missing or invalid date. */
+function iso(date: Date | undefined): string | undefined {
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
 
 /** The `NewsArticle` object for an article; fields the article lacks are left out. */
 export function newsArticleJsonLd(article: Article, feed?: Feed): Record<string, unknown> {
-  const data: Record<string, unknown> = { '@context': 'https://schema.org', '@type': 'NewsArticle' };
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+  };
   const put = (key: string, value: unknown): void => {
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) data[key] = value;
   };
   put('headline', article.title ?? article.summary);
   put('description', article.summary);
-  put('datePublished', article.published && isoInstant(article.published));
-  put('dateModified', article.modified && isoInstant(article.modified));
+  put('datePublished', iso(article.published));
+  put('dateModified', iso(article.modified));
   put('url', article.url);
   put('mainEntityOfPage', article.url);
   put('image', article.image ? [article.image] : undefined);
@@ -28,7 +36,11 @@ export function newsArticleJsonLd(article: Article, feed?: Feed): Record<string,
   put(
     'publisher',
     feed?.title
-      ? { '@type': 'Organization', name: feed.title, ...(feed.homePageUrl ? { url: feed.homePageUrl } : {}) }
+      ? {
+          '@type': 'Organization',
+          name: feed.title,
+          ...(feed.homePageUrl ? { url: feed.homePageUrl } : {}),
+        }
       : undefined,
   );
   put('articleSection', article.category);
@@ -66,7 +78,12 @@ export class JsonLdBlock {
   set(doc: Document, data: Record<string, unknown>, id: string): void {
     const text = scriptJson(data);
     if (this.script && this.script.ownerDocument !== doc) this.remove();
-    if (this.script?.isConnected && this.script.ownerDocument === doc && text === this.text && this.script.getAttribute(JSON_LD_MARK) === id) {
+    if (
+      this.script?.isConnected &&
+      this.script.ownerDocument === doc &&
+      text === this.text &&
+      this.script.getAttribute(JSON_LD_MARK) === id
+    ) {
       return;
     }
     const script = this.script ?? doc.createElement('script');

@@ -9,7 +9,14 @@
  * The policy is deliberately narrow, so that holding it is worth nothing to an attacker:
  * - `createHTML` and `createScriptURL` pass their input through only while
  *   `src/content/sanitize.ts` is running DOMPurify (DOMPurify needs a pass-through policy
- *   to parse its input and sign its output); at any other moment they throw.
+ *   to parse its input and sign its output), or while `parseInert` hands markup to a
+ *   `DOMParser`; at any other moment they throw.
+ * - What `parseInert` parses stays in a document with no browsing context (no script
+ *   runs, nothing loads), and its callers only read text and attributes from it.
+ *
+ * Only lazy chunks import this module (the sanitizer, the JSON-LD writer, the XML feed
+ * readers), so it is one small chunk they share: one policy per page, even when two
+ * copies of the entry are loaded.
  * - `createScript` accepts only text that is valid JSON, which is all a widget ever puts
  *   in a script element (the JSON-LD block).
  */
@@ -47,11 +54,13 @@ interface TrustedTypesFactory {
 export const POLICY_NAME = 'civic-widgets';
 
 let policy: CivicPolicy | null | undefined;
-let sanitizing = 0;
+let open = 0;
 
-function passWhileSanitizing(input: string): string {
-  if (sanitizing === 0) {
-    throw new TypeError(`${POLICY_NAME}: HTML reaches the page only through src/content/sanitize.ts`);
+function passWhileOpen(input: string): string {
+  if (open === 0) {
+    throw new TypeError(
+      `${POLICY_NAME}: HTML reaches the page only through src/content/sanitize.ts`,
+    );
   }
   return input;
 }
@@ -73,8 +82,8 @@ export function civicPolicy(): CivicPolicy | null {
   if (!tt || typeof tt.createPolicy !== 'function') return (policy = null);
   try {
     policy = tt.createPolicy(POLICY_NAME, {
-      createHTML: passWhileSanitizing,
-      createScriptURL: passWhileSanitizing,
+      createHTML: passWhileOpen,
+      createScriptURL: passWhileOpen,
       createScript: onlyJson,
     });
   } catch (error) {
@@ -90,12 +99,24 @@ export function civicPolicy(): CivicPolicy | null {
 
 /** Runs the sanitizer with the pass-through open; only `sanitize.ts` calls this. */
 export function whileSanitizing<T>(run: () => T): T {
-  sanitizing++;
+  open++;
   try {
     return run();
   } finally {
-    sanitizing--;
+    open--;
   }
+}
+
+/**
+ * `markup` parsed by a `DOMParser` (a Trusted Types sink for every type, XML included),
+ * through the policy where the page has Trusted Types. The document is inert: no script
+ * runs and nothing loads. Callers read its text and attributes and never move its nodes
+ * into a live document. Throws where the page enforces Trusted Types without our policy.
+ */
+export function parseInert(markup: string, type: DOMParserSupportedType): Document {
+  const p = civicPolicy();
+  const input = p ? whileSanitizing(() => p.createHTML(markup)) : markup;
+  return new DOMParser().parseFromString(input as string, type);
 }
 
 /** JSON for a script element, as a `TrustedScript` when the page uses Trusted Types. */

@@ -13,6 +13,7 @@ import { nothing } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { Article } from '../feed/model.js';
 import type { SafeHtml } from './policy.js';
+import { lazy } from '../feed/lazy.js';
 
 /** Which body an article has for the full card, by the contract's precedence. */
 export type BodySource =
@@ -28,24 +29,17 @@ export function bodySource(article: Article): BodySource | undefined {
   return undefined;
 }
 
-type SanitizeModule = typeof import('./sanitize.js');
-let chunk: Promise<SanitizeModule> | undefined;
-
 /** Loads marked and DOMPurify once, on first need; a failed load is retried next time. */
-function loadSanitizer(): Promise<SanitizeModule> {
-  chunk ??= import('./sanitize.js').catch((error: unknown) => {
-    chunk = undefined;
-    throw error;
-  });
-  return chunk;
-}
+const loadSanitizer = lazy(() => import('./sanitize.js'));
 
 /**
  * The sanitized HTML of a Markdown or HTML body (a `TrustedHTML` where the page has
  * Trusted Types). Rejects when the chunk cannot load or the page forbids our policy; the
  * card then shows the body as text.
  */
-export async function loadBody(source: BodySource & { kind: 'markdown' | 'html' }): Promise<SafeHtml> {
+export async function loadBody(
+  source: BodySource & { kind: 'markdown' | 'html' },
+): Promise<SafeHtml> {
   const { sanitizeHtml, markdownToHtml } = await loadSanitizer();
   return source.kind === 'markdown' ? markdownToHtml(source.text) : sanitizeHtml(source.text);
 }
@@ -58,7 +52,12 @@ export function textParagraphs(text: string): string[][] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((p) => p.split('\n').map((line) => line.trim()).filter((line) => line !== ''))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    )
     .filter((lines) => lines.length > 0);
 }
 
@@ -78,7 +77,8 @@ class SanitizedBodyDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('sanitizedBody() goes on an element: <div ${sanitizedBody(html)}>');
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('sanitizedBody() goes on an element: <div ${sanitizedBody(html)}>');
   }
 
   render(_html: SafeHtml, _headingBase: number): typeof nothing {

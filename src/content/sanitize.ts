@@ -6,7 +6,6 @@
  */
 import { Marked } from 'marked';
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { checkUrl } from '../feed/values.js';
 import { civicPolicy, whileSanitizing, type SafeHtml } from './policy.js';
 
 // Our own instances: a host page that configures the global `marked` or adds DOMPurify
@@ -15,7 +14,19 @@ const markdown = new Marked({ gfm: true, breaks: false, async: false });
 let purifier: DOMPurify | undefined;
 
 /** Attributes that hold one URL. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster', 'background', 'longdesc', 'usemap', 'xlink:href', 'action', 'formaction', 'data']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'cite',
+  'poster',
+  'background',
+  'longdesc',
+  'usemap',
+  'xlink:href',
+  'action',
+  'formaction',
+  'data',
+]);
 /** Attributes that hold a list of `url descriptor` candidates. */
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
 
@@ -34,19 +45,69 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: [
-    'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'output',
-    'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe',
-    'style', 'link', 'meta', 'base', 'slot', 'template', 'dialog', 'noscript',
+    'form',
+    'input',
+    'button',
+    'select',
+    'option',
+    'optgroup',
+    'textarea',
+    'datalist',
+    'output',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'portal',
+    'fencedframe',
+    'style',
+    'link',
+    'meta',
+    'base',
+    'slot',
+    'template',
+    'dialog',
+    'noscript',
   ],
-  FORBID_ATTR: ['style', 'class', 'id', 'name', 'form', 'formaction', 'action', 'srcdoc', 'target', 'ping', 'autofocus', 'tabindex', 'popover', 'popovertarget', 'slot', 'is'],
+  FORBID_ATTR: [
+    'style',
+    'class',
+    'id',
+    'name',
+    'form',
+    'formaction',
+    'action',
+    'srcdoc',
+    'target',
+    'ping',
+    'autofocus',
+    'tabindex',
+    'popover',
+    'popovertarget',
+    'slot',
+    'is',
+  ],
   ALLOW_DATA_ATTR: false,
   // Only http, https and mailto, or no scheme at all (relative). The hook below also
   // refuses data: URIs, which DOMPurify would otherwise allow on images.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
 
+/**
+ * The rule of `checkUrl` (src/feed/values.ts): http, https, mailto or relative. Restated
+ * here because this lazy chunk must not import the entry's modules (see src/feed/lazy.ts).
+ */
 function isSafeUrl(value: string): boolean {
-  return checkUrl(value).ok;
+  const text = value.trim();
+  try {
+    return (
+      text !== '' && /^(?:https?:|mailto:|relative:)$/.test(new URL(text, 'relative:///').protocol)
+    );
+  } catch {
+    return false;
+  }
 }
 
 function isSafeSrcset(value: string): boolean {
@@ -60,7 +121,9 @@ function isSafeSrcset(value: string): boolean {
 function isOtherSite(href: string): boolean {
   try {
     const url = new URL(href, document.baseURI);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== location.origin
+    );
   } catch {
     return false;
   }

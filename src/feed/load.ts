@@ -12,7 +12,7 @@ import type { Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { mergeFeeds } from './merge.js';
 import { recall, remember, type MemoryOptions, type Remembered } from './memory.js';
-import { parseFeed } from './parse.js';
+import { readFeedText } from './read.js';
 import { displayUrl, documentBase } from './values.js';
 
 /** Options for `loadFeed`. */
@@ -236,7 +236,10 @@ async function fetchFeed(
   const remembered = memory ? recall(url, memory) : undefined;
   try {
     const doc = await fetchWithRetry(url, signal, options, remembered);
-    const parsed = parseFeed(doc.text, { url: doc.finalUrl, contentType: doc.contentType });
+    const parsed = await readFeedText(doc.text, {
+      url: doc.finalUrl,
+      contentType: doc.contentType,
+    });
     const fetchedAt = new Date();
     if (memory) {
       const entry: Remembered = { url, text: doc.text, fetchedAt };
@@ -252,7 +255,10 @@ async function fetchFeed(
       error instanceof FeedError ? error : new FeedError(String(error), { url, cause: error });
     if (remembered) {
       try {
-        const parsed = parseFeed(remembered.text, { url, contentType: remembered.contentType });
+        const parsed = await readFeedText(remembered.text, {
+          url,
+          contentType: remembered.contentType,
+        });
         return {
           ...parsed,
           warnings: parsed.warnings.map((w) => ({ ...w, url })),

@@ -4,7 +4,6 @@
  */
 import type { Article, Feed } from './model.js';
 import { assign } from './parse-json.js';
-import { newestFirst } from './xml.js';
 
 /**
  * Merges feeds in the order given. When two items share an id or a url, the one from
@@ -35,4 +34,24 @@ export function mergeFeeds(feeds: Feed[]): Feed {
     timeZone: feeds.find((f) => f.timeZone !== undefined)?.timeZone,
   });
   return merged;
+}
+
+/**
+ * Newest first, by publication (else update) time; undated items keep their order at the
+ * end. RSS and Atom generators list items in whatever order the CMS stores them, so the
+ * order carries no meaning worth keeping. (A JSON Feed keeps its publisher's order: its
+ * `_civic` fields show the publisher arranges it on purpose.)
+ */
+export function newestFirst(items: Article[]): Article[] {
+  const time = (a: Article) => (a.published ?? a.modified)?.getTime();
+  return items
+    .map((item, index) => ({ item, index, t: time(item) }))
+    .sort((a, b) => {
+      if (a.t === undefined || b.t === undefined) {
+        if (a.t !== b.t) return a.t === undefined ? 1 : -1;
+        return a.index - b.index;
+      }
+      return b.t - a.t || a.index - b.index;
+    })
+    .map((x) => x.item);
 }

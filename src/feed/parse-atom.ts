@@ -3,20 +3,20 @@
  * summary, content of type text, html or xhtml, category term.
  */
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
-import { messages } from './errors.js';
-import { assign, type ReadOptions } from './parse-json.js';
+import type { ReadOptions } from './parse-json.js';
+import type { Warnings } from './values.js';
 import { readMedia } from './parse-rss.js';
-import { Warnings, documentBase, htmlToText, toCount, toLanguage } from './values.js';
-import { NS, isImage, isoDate, kid, kidText, kids, newestFirst, xmlUrl } from './xml.js';
+import { NS, htmlToText, isImage, isoDate, k, kid, kidText, kids, xmlUrl } from './xml.js';
 
 /** Reads an Atom `<feed>` document. */
 export function readAtom(
   doc: Document,
   options: ReadOptions = {},
 ): { feed: Feed; warnings: FeedWarning[] } {
+  const { messages, assign, toLanguage } = k;
   const root = doc.documentElement;
-  const w = new Warnings();
-  const base = options.url ?? documentBase();
+  const w = new k.Warnings();
+  const base = options.url ?? k.documentBase();
   // RFC 4287 §4.2.1: an entry without authors takes the feed's.
   const feedAuthors = readAuthors(root, 'feed', w, base);
 
@@ -26,7 +26,7 @@ export function readAtom(
     if (article) items.push(article);
   });
 
-  const feed: Feed = { format: 'atom', items: newestFirst(items) };
+  const feed: Feed = { format: 'atom', items: k.newestFirst(items) };
   const lang =
     root.getAttribute('xml:lang') ??
     root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang');
@@ -80,6 +80,7 @@ function link(
 }
 
 function readAuthors(el: Element, path: string, w: Warnings, base: string | undefined): Author[] {
+  const { assign } = k;
   const out: Author[] = [];
   kids(el, 'author', NS.atom).forEach((a, i) => {
     const author: Author = {};
@@ -99,6 +100,7 @@ function readEntry(
   base: string | undefined,
   feedAuthors: Author[],
 ): Article | undefined {
+  const { messages, assign, toCount, toLanguage } = k;
   const url = link(el, 'alternate', `${path}.link`, w, base);
   const id = kidText(el, 'id', NS.atom) ?? url;
   const title = textConstruct(kid(el, 'title', NS.atom));

@@ -3,17 +3,17 @@
  * description HTML, category, enclosure and Media RSS images or attachments.
  */
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
-import { FeedError, messages } from './errors.js';
-import { assign, type ReadOptions } from './parse-json.js';
-import { Warnings, documentBase, htmlToText, toCount, toLanguage } from './values.js';
+import type { ReadOptions } from './parse-json.js';
+import type { Warnings } from './values.js';
 import {
   NS,
+  htmlToText,
   isImage,
   isoDate,
+  k,
   kid,
   kidText,
   kids,
-  newestFirst,
   rssAuthorName,
   rssDate,
   xmlUrl,
@@ -26,9 +26,10 @@ export function readRss(
 ): { feed: Feed; warnings: FeedWarning[] } {
   const root = doc.documentElement;
   const channel = kid(root, 'channel');
-  if (!channel) throw new FeedError(messages.notRss('no <channel> element'));
-  const w = new Warnings();
-  const base = options.url ?? documentBase();
+  const { messages, assign, toLanguage } = k;
+  if (!channel) throw new k.FeedError(messages.notRss('no <channel> element'));
+  const w = new k.Warnings();
+  const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
   const itemEls = root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item');
 
@@ -38,7 +39,7 @@ export function readRss(
     if (article) items.push(article);
   });
 
-  const feed: Feed = { format: 'rss', items: newestFirst(items) };
+  const feed: Feed = { format: 'rss', items: k.newestFirst(items) };
   const languageText = kidText(channel, 'language') ?? kidText(channel, 'language', NS.dc);
   const language = languageText === undefined ? undefined : toLanguage(languageText);
   if (languageText !== undefined && language === undefined)
@@ -63,6 +64,7 @@ function readItem(
   w: Warnings,
   base: string | undefined,
 ): Article | undefined {
+  const { messages, assign, toCount } = k;
   const guidEl = kid(el, 'guid');
   const guid = guidEl?.textContent?.trim() || undefined;
   // RSS 2.0: a guid is a permalink unless it says isPermaLink="false".
@@ -140,6 +142,7 @@ export function readMedia(
   images: string[],
   attachments: Attachment[],
 ): void {
+  const { messages, assign, toCount } = k;
   const groups = [el, ...kids(el, 'group', NS.media)];
   for (const scope of groups) {
     for (const thumb of kids(scope, 'thumbnail', NS.media)) {

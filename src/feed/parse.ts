@@ -1,218 +1,24 @@
 /**
- * One entry for every format: tells JSON Feed, RSS and Atom apart by the body (a
- * Content-Type is often wrong: feeds get served as text/plain or text/html), then
- * hands the document to its reader. Also the converters behind the widgets' `.feed`
- * and `.item` properties.
+ * `parseFeed`: feed text of any supported format (JSON Feed, RSS, Atom) to the model, in
+ * one synchronous call, for the npm API. The widgets and `loadFeed` use `read.ts`, which
+ * loads the XML readers and the JSON error describer only when a feed needs them.
  */
-import type { Article, Attachment, Author, Feed, FeedFormat, FeedWarning } from './model.js';
-import { FeedError, messages } from './errors.js';
 import { findJsonError } from './json-error.js';
-import { assign, readJsonFeed, readJsonItem, type ReadOptions } from './parse-json.js';
-import { readAtom } from './parse-atom.js';
-import { readRss } from './parse-rss.js';
-import { NS } from './xml.js';
-import { Warnings, checkUrl, documentBase, isTimeZone, toCount } from './values.js';
+import { kit } from './kit.js';
+import { readXml } from './parse-xml.js';
+import { notJson, readJsonText, sniff, type ParseOptions, type ParsedFeed } from './read.js';
 
-/** A usable feed and the problems found in it. */
-export interface ParsedFeed {
-  feed: Feed;
-  warnings: FeedWarning[];
-}
-
-/** Options for `parseFeed`. */
-export interface ParseOptions extends ReadOptions {
-  /** The response's Content-Type: only consulted when the body itself does not say. */
-  contentType?: string | null;
-}
-
-const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+export type { ParseOptions, ParsedFeed } from './read.js';
+export { toArticle, toFeed } from './convert.js';
 
 /**
  * Reads a feed document of any supported format.
  * @throws FeedError when the text is not a usable feed; the message says what and where.
  */
 export function parseFeed(text: string, options: ParseOptions = {}): ParsedFeed {
-  const body = text.replace(/^\uFEFF/, '').trimStart();
-  if (body === '') throw new FeedError(messages.empty());
-  const first = body[0];
-  // JSON.parse refuses a byte order mark; byte offsets count from after it, as fetch strips it too.
-  const json = text.replace(/^\uFEFF/, '');
-  if (first === '{' || first === '[') return parseJson(json, options);
-  if (first === '<') {
-    if (HTML_START.test(body)) throw new FeedError(messages.html());
-    return parseXml(body, options);
-  }
-  // Neither JSON nor markup at the start: report it the way the server claimed it.
-  if (/xml/i.test(options.contentType ?? '')) return parseXml(body, options);
-  return parseJson(json, options);
-}
-
-function parseJson(text: string, options: ReadOptions): ParsedFeed {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (cause) {
-    const found = findJsonError(text);
-    const what = found?.what ?? (cause instanceof Error ? cause.message : String(cause));
-    throw new FeedError(messages.notJson(what, found?.byte ?? 0), { cause });
-  }
-  return readJsonFeed(doc, options);
-}
-
-function parseXml(text: string, options: ReadOptions): ParsedFeed {
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
-  const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) throw new FeedError(messages.notXml(describeXmlError(error.textContent ?? '')));
-  const root = doc.documentElement;
-  if (root.localName === 'html') throw new FeedError(messages.html());
-  if (root.localName === 'rss' || (root.localName === 'RDF' && root.namespaceURI === NS.rdf))
-    return readRss(doc, options);
-  if (root.localName === 'feed' && root.namespaceURI === NS.atom) return readAtom(doc, options);
-  throw new FeedError(messages.notXmlFeed(root.tagName));
-}
-
-/** Chromium: "…error on line 3 at column 5: Opening and ending tag mismatch…" → a short plain form. */
-function describeXmlError(raw: string): string {
-  const m = /error on line (\d+) at column (\d+): ([^\n]+?)\s*(?:Below is|$)/m.exec(raw);
-  if (m) return `${lowerFirst(m[3].trim())} at line ${m[1]}, column ${m[2]}`;
-  const line = raw.split('\n').find((l) => l.trim() !== '') ?? 'malformed document';
-  return lowerFirst(line.trim());
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-const FORMATS: readonly FeedFormat[] = ['json', 'rss', 'atom', 'merged'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A Feed built by this library (or by hand in the same shape), as opposed to a raw JSON Feed. */
-function isModelFeed(value: Record<string, unknown>): boolean {
-  return (
-    FORMATS.includes(value['format'] as FeedFormat) &&
-    Array.isArray(value['items']) &&
-    !('version' in value)
-  );
-}
-
-/** An Article of the model: the shape has booleans and arrays a raw JSON Feed item never has at its top level. */
-function isModelArticle(value: Record<string, unknown>): boolean {
-  return (
-    typeof value['id'] === 'string' &&
-    typeof value['pinned'] === 'boolean' &&
-    typeof value['featured'] === 'boolean' &&
-    Array.isArray(value['tags']) &&
-    Array.isArray(value['authors']) &&
-    Array.isArray(value['attachments'])
-  );
-}
-
-/**
- * The feed behind a widget's `.feed` property: a `Feed` from `loadFeed` (or from
- * `parseFeed`), or a raw JSON Feed document object. A `Feed` is re-checked against the
- * model so that a hand-built one cannot put NaN or an invalid date on the page.
- * @throws FeedError when the value is neither.
- */
-export function toFeed(value: unknown): ParsedFeed {
-  if (isRecord(value) && isRecord(value['feed']) && Array.isArray(value['warnings'])) {
-    // The whole result of loadFeed/parseFeed was passed: take its feed.
-    return toFeed(value['feed']);
-  }
-  if (isRecord(value) && isModelFeed(value)) {
-    const w = new Warnings();
-    const items = (value['items'] as unknown[])
-      .map((item, i) => checkArticle(item, `items[${i}]`, w))
-      .filter((a): a is Article => a !== undefined);
-    const feed: Feed = { format: value['format'] as FeedFormat, items };
-    const zone = value['timeZone'];
-    assign(feed, {
-      title: text(value['title']),
-      homePageUrl: url(value['homePageUrl']),
-      url: text(value['url']),
-      description: text(value['description']),
-      language: text(value['language']),
-      timeZone: typeof zone === 'string' && isTimeZone(zone) ? zone : undefined,
-      nextUrl: url(value['nextUrl']),
-    });
-    return { feed, warnings: w.list };
-  }
-  if (isRecord(value) || Array.isArray(value)) return readJsonFeed(value, { url: documentBase() });
-  throw new FeedError(messages.notFeedValue());
-}
-
-/**
- * The article behind a widget's `.item` property: an `Article` from `loadFeed`, or a raw
- * JSON Feed item object. Undefined when the value cannot be shown (no id and url, or no
- * title and content).
- */
-export function toArticle(value: unknown): Article | undefined {
-  if (isRecord(value) && isModelArticle(value)) return checkArticle(value, 'item', new Warnings());
-  return readJsonItem(value, 'item', new Warnings(), documentBase());
-}
-
-function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-}
-
-function url(v: unknown): string | undefined {
-  const s = text(v);
-  if (s === undefined) return undefined;
-  const checked = checkUrl(s, documentBase());
-  return checked.ok ? checked.url : undefined;
-}
-
-function date(v: unknown): Date | undefined {
-  return v instanceof Date && !Number.isNaN(v.getTime()) ? v : undefined;
-}
-
-/** Re-checks a model-shaped article field by field; anything off-model is dropped. */
-function checkArticle(value: unknown, path: string, w: Warnings): Article | undefined {
-  if (!isRecord(value) || !isModelArticle(value)) {
-    // A raw JSON Feed item inside a model feed: read it as one.
-    return readJsonItem(value, path, w, documentBase());
-  }
-  const article: Article = {
-    id: value['id'] as string,
-    authors: (value['authors'] as unknown[])
-      .filter(isRecord)
-      .map((a) => assign<Author>({}, { name: text(a['name']), url: url(a['url']) }))
-      .filter((a) => a.name !== undefined || a.url !== undefined),
-    tags: (value['tags'] as unknown[]).filter((t): t is string => typeof t === 'string'),
-    attachments: (value['attachments'] as unknown[])
-      .filter(isRecord)
-      .map((a) => {
-        const u = url(a['url']);
-        return u === undefined
-          ? undefined
-          : assign<Attachment>(
-              { url: u },
-              {
-                mimeType: text(a['mimeType']),
-                title: text(a['title']),
-                sizeInBytes: toCount(a['sizeInBytes']),
-              },
-            );
-      })
-      .filter((a): a is Attachment => a !== undefined),
-    pinned: value['pinned'] as boolean,
-    featured: value['featured'] as boolean,
-  };
-  assign(article, {
-    url: url(value['url']),
-    title: text(value['title']),
-    summary: text(value['summary']),
-    contentHtml: text(value['contentHtml']),
-    contentText: text(value['contentText']),
-    markdown: text(value['markdown']),
-    published: date(value['published']),
-    modified: date(value['modified']),
-    image: url(value['image']),
-    category: text(value['category']),
-    views: typeof value['views'] === 'number' ? toCount(value['views']) : undefined,
-    language: text(value['language']),
-  });
-  return article;
+  const doc = sniff(text, options.contentType);
+  if (doc.xml) return readXml(doc.text, options, kit);
+  const parsed = readJsonText(doc.text, options);
+  if (parsed) return parsed;
+  throw notJson(doc.text, findJsonError);
 }

@@ -188,13 +188,6 @@ export function toLanguage(tag: string): string | undefined {
   }
 }
 
-/** Text of an HTML fragment, whitespace collapsed. The parsed document is inert: no script runs, no image loads. */
-export function htmlToText(htmlText: string): string {
-  if (!/[<&]/.test(htmlText)) return htmlText.replace(/\s+/g, ' ').trim();
-  const doc = new DOMParser().parseFromString(htmlText, 'text/html');
-  return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 /** How a URL is named in messages: a path for this site's own feeds, the whole URL for others. */
 export function displayUrl(url: string): string {
   const here = (globalThis as { location?: Location }).location;

@@ -1,10 +1,19 @@
 /**
- * Small helpers the RSS and Atom readers share: namespaced child lookup, dates,
- * URLs with warnings, and the newest-first order both formats are given.
+ * Small helpers the RSS and Atom readers share (all in the lazy XML chunk): namespaced
+ * child lookup, dates and URLs with warnings, HTML to text, and the entry's helpers
+ * (`kit`) that `readXml` hands in.
  */
-import type { Article } from './model.js';
-import { messages } from './errors.js';
-import { Warnings, checkUrl, parseRfc3339, parseRfc822 } from './values.js';
+import type { FeedKit } from './kit.js';
+import type { Warnings } from './values.js';
+import { parseInert } from '../content/policy.js';
+
+/** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
+export let k: FeedKit;
+
+/** Sets the helpers the readers use (`readXml` does, before each read). */
+export function useKit(kit: FeedKit): void {
+  k = kit;
+}
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -48,7 +57,7 @@ export function xmlUrl(
   base?: string,
 ): string | undefined {
   if (raw === undefined || raw === null || raw.trim() === '') return undefined;
-  const checked = checkUrl(raw, base);
+  const checked = k.checkUrl(raw, base);
   if (!checked.ok) {
     w.add(path, checked.message);
     return undefined;
@@ -59,37 +68,17 @@ export function xmlUrl(
 /** An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. */
 export function rssDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
   if (raw === undefined) return undefined;
-  const date = parseRfc822(raw) ?? parseRfc3339(raw);
-  if (!date) w.add(path, messages.notRfc822());
+  const date = k.parseRfc822(raw) ?? k.parseRfc3339(raw);
+  if (!date) w.add(path, k.messages.notRfc822());
   return date;
 }
 
 /** An Atom (or Dublin Core) date: RFC 3339. */
 export function isoDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
   if (raw === undefined) return undefined;
-  const date = parseRfc3339(raw);
-  if (!date) w.add(path, messages.notRfc3339());
+  const date = k.parseRfc3339(raw);
+  if (!date) w.add(path, k.messages.notRfc3339());
   return date;
-}
-
-/**
- * Newest first, by publication (else update) time; undated items keep their order at the
- * end. RSS and Atom generators list items in whatever order the CMS stores them, so the
- * order carries no meaning worth keeping. (A JSON Feed keeps its publisher's order: its
- * `_civic` fields show the publisher arranges it on purpose.)
- */
-export function newestFirst(items: Article[]): Article[] {
-  const time = (a: Article) => (a.published ?? a.modified)?.getTime();
-  return items
-    .map((item, index) => ({ item, index, t: time(item) }))
-    .sort((a, b) => {
-      if (a.t === undefined || b.t === undefined) {
-        if (a.t !== b.t) return a.t === undefined ? 1 : -1;
-        return a.index - b.index;
-      }
-      return b.t - a.t || a.index - b.index;
-    })
-    .map((x) => x.item);
 }
 
 /** "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. */
@@ -101,4 +90,16 @@ export function rssAuthorName(raw: string): string {
 /** Whether a MIME type / medium names an image. */
 export function isImage(type: string | null, medium?: string | null): boolean {
   return medium === 'image' || (type ?? '').toLowerCase().startsWith('image/');
+}
+
+/**
+ * Text of an HTML fragment (an RSS description, an Atom `type="html"` title), whitespace
+ * collapsed. The markup is parsed inertly (`parseInert`: through the `civic-widgets`
+ * policy under Trusted Types, no script runs, no image loads), and only its text leaves.
+ */
+export function htmlToText(htmlText: string): string {
+  const text = /[<&]/.test(htmlText)
+    ? (parseInert(htmlText, 'text/html').body.textContent ?? '')
+    : htmlText;
+  return text.replace(/\s+/g, ' ').trim();
 }

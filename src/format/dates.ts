@@ -6,7 +6,6 @@
 // The mini TZDate has the getters and date-fns interop we need without the string
 // formatting methods of the full class (about 1 KiB less in the entry).
 import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
-import { lightFormat } from 'date-fns/lightFormat';
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { messageLocale, messagesFor } from './messages.js';
@@ -49,7 +48,9 @@ export function resolveTimeZone(...candidates: (string | null | undefined)[]): s
   for (const zone of candidates) {
     if (!zone) continue;
     if (isValidTimeZone(zone)) return zone;
-    warnOnce(`civic-widgets: time zone "${zone}" is not an IANA zone this browser knows; ignoring it`);
+    warnOnce(
+      `civic-widgets: time zone "${zone}" is not an IANA zone this browser knows; ignoring it`,
+    );
   }
   return viewerTimeZone();
 }
@@ -61,12 +62,18 @@ function warnOnce(message: string): void {
   console.warn(message);
 }
 
-// The portal form is fixed digits, so date-fns' locale-free `lightFormat` prints it
-// (the full `format` would pull English month names into the bundle for nothing).
-const VI_PATTERNS: Record<DateStyle, string> = {
-  datetime: 'dd/MM/yyyy HH:mm:ss',
-  date: 'dd/MM/yyyy',
-};
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * The portal form, `dd/MM/yyyy HH:mm:ss`: fixed digits read off the zoned date's getters
+ * (date-fns' `lightFormat` prints the same, with a pattern parser and formatter table the
+ * script-tag bundle does not need).
+ */
+function portalForm(d: Date, style: DateStyle): string {
+  const date = `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${pad(d.getFullYear(), 4)}`;
+  if (style === 'date') return date;
+  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
 
 // Every other language is Intl's medium date (+ short time): "Dec 9, 2020, 8:15 AM".
 const intlCache = new Map<string, Intl.DateTimeFormat>();
@@ -100,7 +107,7 @@ export function formatDate(
   // Dates speak the same language as the messages around them: a tag with no table of
   // its own falls back to Vietnamese for both.
   if (messageLocale(locale) === 'vi') {
-    return lightFormat(new TZDate(instant.getTime(), zone), VI_PATTERNS[style]);
+    return portalForm(new TZDate(instant.getTime(), zone), style);
   }
   return intlFormat(locale, zone, style).format(instant);
 }
@@ -131,7 +138,11 @@ export function parseCalendarDate(text: string, zone: string): CalendarDate | un
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const probe = new Date(Date.UTC(year, month - 1, day));
-    if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    if (
+      probe.getUTCFullYear() !== year ||
+      probe.getUTCMonth() !== month - 1 ||
+      probe.getUTCDate() !== day
+    ) {
       return undefined;
     }
     return { year, month, day };
@@ -164,6 +175,5 @@ export function formatDateLine(date: CalendarDate, locale: string): string {
 
 /** `2020-07-16`, for `<time datetime>`. */
 export function isoCalendarDate(date: CalendarDate): string {
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }

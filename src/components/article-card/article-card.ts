@@ -1,10 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
-import { toArticle } from '../../feed/parse.js';
+import { toArticle } from '../../feed/convert.js';
 import { checkUrl } from '../../feed/values.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
@@ -14,13 +13,14 @@ import {
   loadBody,
   sanitizedBody,
   textParagraphs,
-  type BodySource,
 } from '../../content/render-body.js';
-import { JsonLdBlock, newsArticleJsonLd } from '../../content/json-ld.js';
+import type { JsonLdBlock } from '../../content/json-ld.js';
+import type { SafeHtml } from '../../content/policy.js';
+import { lazy } from '../../feed/lazy.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import { attachmentMeta, fileNameOf } from '../shared/attachments.js';
-import { copyText, parseActions, printOnly, shareOrCopy, type ShareOutcome } from '../shared/card-actions.js';
+import type { CardAction, ShareOutcome } from '../shared/card-actions.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 /** How much of the article the card shows. */
@@ -46,6 +46,34 @@ type Shown =
 
 /** How long the "link copied" note stays visible; screen readers hear it at once. */
 const ANNOUNCE_MS = 5000;
+
+/** The actions a card can offer, in the order their buttons appear. */
+const CARD_ACTIONS: readonly CardAction[] = ['print', 'share', 'copy-link'];
+const warnedActions = new Set<string>();
+
+/** The known actions named in an `actions` attribute, in display order; unknown ones are said once on the console. */
+function parseActions(value: string | null | undefined): CardAction[] {
+  const names = new Set((value ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+  for (const name of names) {
+    if (!(CARD_ACTIONS as readonly string[]).includes(name) && !warnedActions.has(name)) {
+      warnedActions.add(name);
+      console.warn(`civic-article-card: unknown action "${name}"; use print, share or copy-link`);
+    }
+  }
+  return CARD_ACTIONS.filter((a) => names.has(a));
+}
+
+// Lazy chunks, kept once loaded so that later cards use them synchronously: the JSON-LD
+// writer (full cards only) and the action handlers (cards with buttons; fetched when the
+// buttons render, so a click finds them ready and the share sheet keeps its user gesture).
+type JsonLdModule = typeof import('../../content/json-ld.js');
+type ActionsModule = typeof import('../shared/card-actions.js');
+let jsonLdModule: JsonLdModule | undefined;
+let actionsModule: ActionsModule | undefined;
+const loadJsonLd = lazy(() => import('../../content/json-ld.js').then((m) => (jsonLdModule = m)));
+const loadActions = lazy(() =>
+  import('../shared/card-actions.js').then((m) => (actionsModule = m)),
+);
 
 /**
  * One news article: its title (the whole card is one link to it), the meta line
@@ -119,19 +147,14 @@ export class CivicArticleCard extends CivicFeedElement {
 
   private itemCache?: { value: unknown; article: Article | undefined };
   private shown: Shown = { kind: 'idle' };
-  private readonly jsonLd = new JsonLdBlock();
+  private jsonLd?: JsonLdBlock;
   private announceTimer?: ReturnType<typeof setTimeout>;
-
-  // Markdown and HTML bodies wait for the sanitizer chunk; the args are plain strings so
-  // the task reruns only when the body itself changes.
-  private readonly bodyTask = new Task(this, {
-    task: ([kind, text]: readonly [BodySource['kind'] | undefined, string | undefined]) =>
-      (kind === 'markdown' || kind === 'html') && text !== undefined ? loadBody({ kind, text }) : undefined,
-    args: () => {
-      const source = this.htmlBody();
-      return [source?.kind, source?.text] as const;
-    },
-  });
+  /**
+   * The Markdown or HTML body of a full card: keyed by its text, so the sanitizer runs
+   * again only when the body itself changes; `html` once sanitized, `failed` when it
+   * cannot be (the card then shows text).
+   */
+  private body?: { key: string; html?: SafeHtml; failed?: boolean };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -141,13 +164,22 @@ export class CivicArticleCard extends CivicFeedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.jsonLd.remove();
+    this.jsonLd?.remove();
     clearTimeout(this.announceTimer);
+  }
+
+  // After the feed source has settled for this update (controllers run before update)
+  // and before render, so the body starts loading in the frame that shows its placeholder.
+  protected override update(changed: PropertyValues): void {
+    this.syncBody();
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.syncJsonLd();
+    if (this.shown.kind === 'article' && parseActions(this.actions).length)
+      void loadActions().catch(() => undefined);
   }
 
   override render(): TemplateResult {
@@ -163,7 +195,11 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'empty':
         return renderEmpty(m);
       case 'article':
-        return this.renderArticle(shown.article, shown.feed, shown.stale ? shown.fetchedAt : undefined);
+        return this.renderArticle(
+          shown.article,
+          shown.feed,
+          shown.stale ? shown.fetchedAt : undefined,
+        );
     }
   }
 
@@ -197,9 +233,17 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'stale': {
         const items = feed?.items ?? [];
         const id = this.itemId?.trim();
-        const article = id ? items.find((a) => a.id === id) ?? items.find((a) => a.url === id) : items[0];
+        const article = id
+          ? (items.find((a) => a.id === id) ?? items.find((a) => a.url === id))
+          : items[0];
         if (!article) return { kind: 'empty' };
-        return { kind: 'article', article, feed, fetchedAt: state.fetchedAt, stale: state.status === 'stale' };
+        return {
+          kind: 'article',
+          article,
+          feed,
+          fetchedAt: state.fetchedAt,
+          stale: state.status === 'stale',
+        };
       }
     }
   }
@@ -214,28 +258,60 @@ export class CivicArticleCard extends CivicFeedElement {
         article = undefined;
       }
       if (!article) {
-        console.warn('civic-article-card: .item is neither a JSON Feed item nor an Article with an id or url and a title or content');
+        console.warn(
+          'civic-article-card: .item is neither a JSON Feed item nor an Article with an id or url and a title or content',
+        );
       }
       cache = this.itemCache = { value, article };
     }
     return cache.article;
   }
 
-  /** The Markdown or HTML body the full card needs sanitized, if any. */
-  private htmlBody(): BodySource | undefined {
-    if (this.shownVariant !== 'full') return undefined;
-    const shown = this.resolve();
-    if (shown.kind !== 'article') return undefined;
-    const source = bodySource(shown.article);
-    return source && source.kind !== 'text' ? source : undefined;
+  /** Starts sanitizing the full card's Markdown or HTML body when it is new. */
+  private syncBody(): void {
+    const source = this.shownVariant === 'full' ? this.resolve() : undefined;
+    const body = source?.kind === 'article' ? bodySource(source.article) : undefined;
+    if (!body || body.kind === 'text') {
+      this.body = undefined;
+      return;
+    }
+    const key = `${body.kind}:${body.text}`;
+    if (this.body?.key === key) return;
+    const pending = (this.body = { key });
+    loadBody({ kind: body.kind, text: body.text }).then(
+      (html) => this.bodyDone(pending, { key, html }),
+      () => this.bodyDone(pending, { key, failed: true }),
+    );
+  }
+
+  private bodyDone(pending: { key: string }, done: NonNullable<CivicArticleCard['body']>): void {
+    if (this.body !== pending) return;
+    this.body = done;
+    this.requestUpdate();
   }
 
   private syncJsonLd(): void {
     const shown = this.shown;
-    if (this.isConnected && this.shownVariant === 'full' && shown.kind === 'article') {
-      this.jsonLd.set(this.ownerDocument, newsArticleJsonLd(shown.article, shown.feed), shown.article.id);
-    } else {
-      this.jsonLd.remove();
+    if (!this.isConnected || this.shownVariant !== 'full' || shown.kind !== 'article') {
+      this.jsonLd?.remove();
+      return;
+    }
+    if (!jsonLdModule) {
+      void loadJsonLd().then(
+        () => this.syncJsonLd(),
+        () => undefined,
+      );
+      return;
+    }
+    try {
+      this.jsonLd ??= new jsonLdModule.JsonLdBlock();
+      this.jsonLd.set(
+        this.ownerDocument,
+        jsonLdModule.newsArticleJsonLd(shown.article, shown.feed),
+        shown.article.id,
+      );
+    } catch (error) {
+      console.warn('civic-article-card: could not write the NewsArticle JSON-LD', error);
     }
   }
 
@@ -249,7 +325,11 @@ export class CivicArticleCard extends CivicFeedElement {
     </div>`;
   }
 
-  private renderArticle(article: Article, feed: Feed | undefined, staleSince: Date | undefined): TemplateResult {
+  private renderArticle(
+    article: Article,
+    feed: Feed | undefined,
+    staleSince: Date | undefined,
+  ): TemplateResult {
     const m = this.messages;
     const variant = this.shownVariant;
     const zone = this.zoneFor(feed?.timeZone);
@@ -259,9 +339,11 @@ export class CivicArticleCard extends CivicFeedElement {
         ${variant === 'compact' ? nothing : this.renderImage(article)}
         ${this.renderTitle(article, url, lang)} ${this.renderMeta(article, zone)}
         ${this.renderActions(article, url)}
-        ${variant !== 'compact' && article.summary
-          ? html`<p class="summary" part="summary" lang=${lang ?? nothing}>${article.summary}</p>`
-          : nothing}
+        ${
+          variant !== 'compact' && article.summary
+            ? html`<p class="summary" part="summary" lang=${lang ?? nothing}>${article.summary}</p>`
+            : nothing
+        }
         ${variant === 'full' ? this.renderBody(article, url, lang) : nothing}
         ${variant === 'compact' ? nothing : this.renderCategory(article)}
         ${variant === 'compact' ? nothing : this.renderTags(article)}
@@ -275,11 +357,23 @@ export class CivicArticleCard extends CivicFeedElement {
     if (!src) return nothing;
     // The box keeps its aspect ratio before the image arrives (and if it never does).
     return html`<div class="media">
-      <img class="image" part="image" src=${src} alt="" loading="lazy" decoding="async" @error=${this.onImageError} />
+      <img
+        class="image"
+        part="image"
+        src=${src}
+        alt=""
+        loading="lazy"
+        decoding="async"
+        @error=${this.onImageError}
+      />
     </div>`;
   }
 
-  private renderTitle(article: Article, url: string | undefined, lang: string | undefined): TemplateResult {
+  private renderTitle(
+    article: Article,
+    url: string | undefined,
+    lang: string | undefined,
+  ): TemplateResult {
     const text = titleOf(article) ?? this.messages.untitled;
     const content = url ? html`<a class="link" href=${url}>${text}</a>` : text;
     const tag = HEADINGS[this.level - 1] ?? literal`h3`;
@@ -294,14 +388,30 @@ export class CivicArticleCard extends CivicFeedElement {
     if (!date && !hasViews) return nothing;
     // One text run with no stray whitespace: the line reads exactly
     // "Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007".
-    return html`<p class="meta" part="meta">${date
-        ? html`<span class="date">${m.labelled(label)} <time datetime=${isoInstant(date)}>${formatDate(date, zone, this.localeTag)}</time></span>`
-        : nothing}${date && hasViews ? m.metaSeparator : nothing}${hasViews
-        ? html`<span class="views">${m.labelled(m.views)} ${formatCount(article.views ?? 0, this.localeTag)}</span>`
-        : nothing}</p>`;
+    return html`<p class="meta" part="meta">
+      ${
+        date
+          ? html`<span class="date"
+              >${m.labelled(label)}
+              <time datetime=${isoInstant(date)}
+                >${formatDate(date, zone, this.localeTag)}</time
+              ></span
+            >`
+          : nothing
+      }${date && hasViews ? m.metaSeparator : nothing}${
+        hasViews
+          ? html`<span class="views"
+              >${m.labelled(m.views)} ${formatCount(article.views ?? 0, this.localeTag)}</span
+            >`
+          : nothing
+      }
+    </p>`;
   }
 
-  private renderActions(article: Article, url: string | undefined): TemplateResult | typeof nothing {
+  private renderActions(
+    article: Article,
+    url: string | undefined,
+  ): TemplateResult | typeof nothing {
     // Share and copy need a link to hand out; print works for any article.
     const actions = parseActions(this.actions).filter((a) => a === 'print' || url);
     if (!actions.length) return nothing;
@@ -310,7 +420,13 @@ export class CivicArticleCard extends CivicFeedElement {
     return html`<div class="actions" part="actions">
       ${actions.map(
         (action) =>
-          html`<button type="button" class="action" data-action=${action} aria-describedby="title" @click=${() => this.onAction(action, article, url)}>
+          html`<button
+            type="button"
+            class="action"
+            data-action=${action}
+            aria-describedby="title"
+            @click=${() => this.onAction(action, article, url)}
+          >
             ${labels[action]}
           </button>`,
       )}
@@ -323,22 +439,22 @@ export class CivicArticleCard extends CivicFeedElement {
     const source = bodySource(article);
     if (!source) return nothing;
     if (source.kind === 'text') return this.renderTextBody(source.text, lang);
-    return this.bodyTask.render({
-      initial: () => this.renderBodyPlaceholder(),
-      pending: () => this.renderBodyPlaceholder(),
-      complete: (safe) =>
-        safe === undefined
-          ? this.renderBodyPlaceholder()
-          : html`<div class="body" part="body" lang=${lang ?? nothing} ${sanitizedBody(safe, this.level + 1)}></div>`,
-      error: () => {
-        const text = bodyFallbackText(article, source);
-        if (text) return this.renderTextBody(text, lang);
-        return html`<div class="body" part="body">
-          <p>${this.messages.bodyUnavailable}</p>
-          ${url ? html`<p><a href=${url}>${this.messages.readOriginal}</a></p>` : nothing}
-        </div>`;
-      },
-    });
+    const body = this.body;
+    if (body?.html !== undefined) {
+      return html`<div
+        class="body"
+        part="body"
+        lang=${lang ?? nothing}
+        ${sanitizedBody(body.html, this.level + 1)}
+      ></div>`;
+    }
+    if (!body?.failed) return this.renderBodyPlaceholder();
+    const text = bodyFallbackText(article, source);
+    if (text) return this.renderTextBody(text, lang);
+    return html`<div class="body" part="body">
+      <p>${this.messages.bodyUnavailable}</p>
+      ${url ? html`<p><a href=${url}>${this.messages.readOriginal}</a></p>` : nothing}
+    </div>`;
   }
 
   private renderBodyPlaceholder(): TemplateResult {
@@ -356,7 +472,8 @@ export class CivicArticleCard extends CivicFeedElement {
   private renderCategory(article: Article): TemplateResult | typeof nothing {
     if (!article.category) return nothing;
     return html`<p class="category" part="category">
-      ${this.messages.labelled(this.messages.category)} <span class="category-name">${article.category}</span>
+      ${this.messages.labelled(this.messages.category)}
+      <span class="category-name">${article.category}</span>
     </p>`;
   }
 
@@ -373,20 +490,27 @@ export class CivicArticleCard extends CivicFeedElement {
   private renderAttachments(article: Article): TemplateResult | typeof nothing {
     const files = article.attachments
       .map((a) => ({ attachment: a, url: safeUrl(a.url) }))
-      .filter((f): f is { attachment: Article['attachments'][number]; url: string } => f.url !== undefined);
+      .filter(
+        (f): f is { attachment: Article['attachments'][number]; url: string } =>
+          f.url !== undefined,
+      );
     if (!files.length) return nothing;
     const m = this.messages;
     const tag = HEADINGS[Math.min(6, this.level + 1) - 1] ?? literal`h4`;
-    return html`<section class="attachments" part="attachments" aria-labelledby="attachments-heading">
+    return html`<section
+      class="attachments"
+      part="attachments"
+      aria-labelledby="attachments-heading"
+    >
       ${staticHtml`<${tag} class="attachments-heading" id="attachments-heading">${m.attachments}</${tag}>`}
       <ul>
         ${files.map(({ attachment, url }) => {
           const meta = attachmentMeta(attachment, this.localeTag, m);
           return html`<li>
             <a href=${url}
-              ><span class="file-name">${attachment.title ?? fileNameOf(url)}</span>${meta
-                ? html` <span class="file-meta">${meta}</span>`
-                : nothing}</a
+              ><span class="file-name">${attachment.title ?? fileNameOf(url)}</span>${
+                meta ? html` <span class="file-meta">${meta}</span>` : nothing
+              }</a
             >
           </li>`;
         })}
@@ -394,7 +518,16 @@ export class CivicArticleCard extends CivicFeedElement {
     </section>`;
   }
 
-  private onAction(action: 'print' | 'share' | 'copy-link', article: Article, url: string | undefined): void {
+  private onAction(action: CardAction, article: Article, url: string | undefined): void {
+    // The handlers are fetched when the buttons render; a click that beats them waits.
+    if (!actionsModule) {
+      loadActions().then(
+        () => this.onAction(action, article, url),
+        () => this.announce(this.messages.linkCopyFailed),
+      );
+      return;
+    }
+    const { printOnly, shareOrCopy, copyText } = actionsModule;
     if (action === 'print') {
       printOnly(this);
       return;

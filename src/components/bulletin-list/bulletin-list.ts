@@ -489,7 +489,7 @@ export class CivicBulletinList extends CivicFeedElement {
         ? this.messages.error
         : this.messages.showing(formatCount(after, this.localeTag));
     this.requestUpdate();
-    if (after > before && false) {
+    if (after > before) {
       this.focusItem(before);
     } else if (!this.renderRoot.querySelector('.more')) {
       // Nothing new and nothing left to fetch: the focused button is gone, so keep the

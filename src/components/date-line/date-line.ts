@@ -12,13 +12,22 @@ import {
   parseCalendarDate,
   type CalendarDate,
 } from '../../format/dates.js';
-import { formatLunar, toLunar } from '../../format/lunar.js';
+import { lazy } from '../../feed/lazy.js';
+
+// The lunar calendar is a lazy chunk, kept once loaded: only lines with `lunar` need it.
+let lunarModule: typeof import('../../format/lunar.js') | undefined;
+const loadLunar = lazy(() => import('../../format/lunar.js').then((m) => (lunarModule = m)));
 
 /**
  * Today's date the way Vietnamese government portals print it:
  * `Thứ 5, Ngày 16 Tháng 7 Năm 2020` (`vi`) or `Thursday, July 16, 2020` (`en`),
  * optionally with the Vietnamese lunar date. It turns over by itself at midnight in
  * its time zone.
+ *
+ * The lunar part is computed by a small chunk fetched the first time a line asks for it;
+ * until it arrives (a moment, once per visit) the line shows the solar date alone, and
+ * the lunar part is then added at its end. It is inline text on one line, so nothing
+ * around the line moves but what follows it on that same line.
  *
  * @summary Today's date, portal style, with an optional lunar date.
  * @csspart date - The `<time>` element with the date.
@@ -66,9 +75,11 @@ export class CivicDateLine extends CivicElement {
     const lunar = this.lunar ? this.lunarText(day) : '';
     return html`<time part="date" datetime=${isoCalendarDate(day)}
         >${formatDateLine(day, this.localeTag)}</time
-      >${lunar
-        ? html` <span class="lunar" part="lunar" title=${this.messages.lunar}>(${lunar})</span>`
-        : nothing}`;
+      >${
+        lunar
+          ? html` <span class="lunar" part="lunar" title=${this.messages.lunar}>(${lunar})</span>`
+          : nothing
+      }`;
   }
 
   private get zone(): string {
@@ -89,8 +100,15 @@ export class CivicDateLine extends CivicElement {
   }
 
   private lunarText(day: CalendarDate): string {
+    if (!lunarModule) {
+      loadLunar().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+      return '';
+    }
     try {
-      return formatLunar(toLunar(day.year, day.month, day.day));
+      return lunarModule.formatLunar(lunarModule.toLunar(day.year, day.month, day.day));
     } catch {
       // Outside the years the lunar tables cover: print the solar date alone.
       return '';

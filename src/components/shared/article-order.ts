@@ -59,7 +59,7 @@ export function orderArticles(items: readonly Article[], sort: SortKey): Article
     pinned: article.pinned ? 1 : 0,
     key: sortValue(article, sort),
   }));
-  keyed.sort((a, b) => compareDescending(a.key, b.key) || a.index - b.index);
+  keyed.sort((a, b) => b.pinned - a.pinned || compareDescending(a.key, b.key) || a.index - b.index);
   return keyed.map((k) => k.article);
 }
 

@@ -1,25 +1,11 @@
 /**
  * The article card's action buttons: print just this article, share it, copy its link.
  * Plain functions over browser APIs, so the card only decides what to say afterwards.
+ * A lazy chunk: the card fetches it when it renders its buttons.
  */
 
-/** The actions a card can offer, in the order their buttons appear. */
-export const CARD_ACTIONS = ['print', 'share', 'copy-link'] as const;
-export type CardAction = (typeof CARD_ACTIONS)[number];
-
-const warned = new Set<string>();
-
-/** The known actions named in an `actions` attribute, in display order; unknown ones are said once on the console. */
-export function parseActions(value: string | null | undefined): CardAction[] {
-  const names = new Set((value ?? '').toLowerCase().split(/\s+/).filter(Boolean));
-  for (const name of names) {
-    if (!(CARD_ACTIONS as readonly string[]).includes(name) && !warned.has(name)) {
-      warned.add(name);
-      console.warn(`civic-article-card: unknown action "${name}"; use print, share or copy-link`);
-    }
-  }
-  return CARD_ACTIONS.filter((a) => names.has(a));
-}
+/** The actions a card can offer (`actions="print share copy-link"`). */
+export type CardAction = 'print' | 'share' | 'copy-link';
 
 /** Marks the element being printed, and every element on its way up to <body>. */
 export const PRINT_ATTRIBUTE = 'data-civic-print';
@@ -51,7 +37,11 @@ export function printOnly(target: HTMLElement): void {
   const marked: Element[] = [];
   target.setAttribute(PRINT_ATTRIBUTE, 'target');
   marked.push(target);
-  for (let node = parentAcrossShadow(target); node && node !== doc.documentElement; node = parentAcrossShadow(node)) {
+  for (
+    let node = parentAcrossShadow(target);
+    node && node !== doc.documentElement;
+    node = parentAcrossShadow(node)
+  ) {
     node.setAttribute(PRINT_ATTRIBUTE, 'path');
     marked.push(node);
   }

@@ -8,7 +8,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/errors.js';
 import { loadFeed, peekFeed, toUrls, type LoadedFeed } from '../../feed/load.js';
 import type { Feed, FeedWarning } from '../../feed/model.js';
-import { parseFeed, toFeed } from '../../feed/parse.js';
+import { toFeed } from '../../feed/convert.js';
+import { readFeedText, readJsonText, sniff, type ParsedFeed } from '../../feed/read.js';
 import { documentBase } from '../../feed/values.js';
 import { announceError, announceLoad, reportWarnings } from './events.js';
 import { feedContext, type FeedState } from './feed-context.js';
@@ -131,7 +132,7 @@ export class FeedSource implements ReactiveController {
       if (!force && this.key === `inline:${inline}`) return;
       this.cancel();
       this.key = `inline:${inline}`;
-      this.set(this.fromValue(() => parseFeed(inline, { url: documentBase() }), undefined, true));
+      this.set(this.fromInline(inline, this.key));
       return;
     }
     const key = this.options.consume === false ? 'none' : 'context';
@@ -161,6 +162,40 @@ export class FeedSource implements ReactiveController {
       if (announce) this.later(() => announceError(this.host, { url, error }));
       return { status: 'error', error, retry: this.retry };
     }
+  }
+
+  /**
+   * An inline feed: read at once when it is JSON (the usual case); broken JSON, or XML,
+   * waits for the chunk that describes or reads it.
+   */
+  private fromInline(text: string, key: string): FeedState {
+    const options = { url: documentBase() };
+    const settle = (read: () => ParsedFeed) => this.fromValue(read, undefined, true);
+    let quick: ParsedFeed | undefined;
+    try {
+      const doc = sniff(text);
+      quick = doc.xml ? undefined : readJsonText(doc.text, options);
+    } catch (e) {
+      return settle(() => {
+        throw e;
+      });
+    }
+    const parsed = quick;
+    if (parsed) return settle(() => parsed);
+    readFeedText(text, options).then(
+      (later) => {
+        if (this.key === key) this.set(settle(() => later));
+      },
+      (e: unknown) => {
+        if (this.key === key)
+          this.set(
+            settle(() => {
+              throw e;
+            }),
+          );
+      },
+    );
+    return { status: 'loading', retry: this.retry };
   }
 
   private load(src: string, revalidate: boolean): void {

@@ -18,7 +18,7 @@ export const DEFAULT_NEW_DAYS = 3;
  * `days` of 0 or less turns the badge off.
  */
 export function isNewArticle(published: Date | undefined, now: number, days: number): boolean {
-  if (!published) return false;
+  if (!published || !(days > 0)) return false;
   return now - published.getTime() < days * DAY_MS;
 }
 

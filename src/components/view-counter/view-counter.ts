@@ -1,15 +1,17 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { loadCount } from '../../counter/client.js';
-import { CounterError } from '../../counter/errors.js';
+import { lazy } from '../../feed/lazy.js';
 import type { Article } from '../../feed/model.js';
-import { toArticle } from '../../feed/parse.js';
+import { toArticle } from '../../feed/convert.js';
 import { formatDate } from '../../format/dates.js';
 import { messageLocale } from '../../format/messages.js';
 import { formatCount, type Notation } from '../../format/numbers.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { viewCounterStyles } from './view-counter.styles.js';
+
+// The live client is a lazy chunk: only counters with an `endpoint` need it.
+const loadClient = lazy(() => import('../../counter/client.js'));
 
 /** Where the shown number came from. */
 type Origin = 'live' | 'count' | 'item' | 'feed';
@@ -273,13 +275,16 @@ export class CivicViewCounter extends CivicFeedElement {
     this.live = { key, id, views: keep, pending: true };
     const [endpoint] = JSON.parse(key) as [string];
     try {
+      const { loadCount } = await loadClient();
+      if (this.liveWanted !== key) return;
       // After the first answer, a refresh only reads: a view is recorded once.
       const answer = await loadCount({ endpoint, id, hit: this.hit && !refresh });
       if (this.liveWanted !== key) return;
       this.live = { key, id, views: answer.views, pending: false };
     } catch (error) {
       if (this.liveWanted !== key) return;
-      const what = error instanceof CounterError ? error.message : String(error);
+      // A CounterError says what and where; a chunk that failed to load says so too.
+      const what = error instanceof Error ? error.message : String(error);
       const kept = this.live?.views ?? this.known()?.views;
       console.warn(
         `civic-view-counter: ${what}; ${kept !== undefined ? `keeping the last known count (${kept})` : 'showing the fallback content'}`,

@@ -24,6 +24,13 @@ const moreButton = (el: CivicBulletinList) =>
 const live = (el: CivicBulletinList) =>
   shadow(el).querySelector('[aria-live=polite]')!.textContent.trim();
 const text = (node: Element | ShadowRoot) => node.textContent.replace(/\s+/g, ' ').trim();
+// Elements never go into an assertion as values: a failing message would drag the
+// whole DOM behind them into the report. Compare, then assert the boolean.
+const absent = (node: Element | null, what: string) =>
+  expect(node === null, `${what} should be absent`).to.be.true;
+const focused = (el: CivicBulletinList, node: Element | null | undefined, what: string) =>
+  expect(node != null && shadow(el).activeElement === node, `focus should be on ${what}`).to.be
+    .true;
 
 /** Waits until the list has left the loading state (items, empty, or error drawn). */
 async function settled(el: CivicBulletinList): Promise<CivicBulletinList> {
@@ -118,7 +125,7 @@ describe('civic-bulletin-list', () => {
     const list = shadow(el).querySelector('ul')!;
     expect(list.getAttribute('part')).to.equal('list');
     expect(list.getAttribute('aria-label')).to.equal('Tin tức - Công an tỉnh');
-    expect(items(el)).to.have.length(10);
+    expect(items(el).length).to.equal(10);
     expect(
       items(el).every(
         (li) => li.getAttribute('part') === 'item' || li.getAttribute('part') === 'item featured',
@@ -149,8 +156,8 @@ describe('civic-bulletin-list', () => {
     // Second: the newest unpinned item (16/07/2020).
     expect(items(el)[1].querySelector('time')!.textContent).to.equal('16/07/2020 11:05:00');
     // Ten items, limit ten, no next_url: nothing more to show.
-    expect(moreButton(el)).to.equal(null);
-    expect(shadow(el).querySelector('[part=badge]')).to.equal(null);
+    absent(moreButton(el), '"Xem thêm"');
+    absent(shadow(el).querySelector('[part=badge]'), 'the badge');
     expect(text(shadow(el))).not.to.match(/undefined|NaN|\[object Object\]|Invalid Date/);
   });
 
@@ -186,11 +193,11 @@ describe('civic-bulletin-list', () => {
       expect(skeleton).to.exist;
       expect(skeleton.getAttribute('role')).to.equal('status');
       expect(text(skeleton)).to.equal('Đang tải…');
-      expect(skeleton.querySelectorAll('.skeleton-line')).to.have.length(4);
+      expect(skeleton.querySelectorAll('.skeleton-line').length).to.equal(4);
       await expect(el).to.be.accessible();
       await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
       await settled(el);
-      expect(items(el)).to.have.length(4);
+      expect(items(el).length).to.equal(4);
     });
 
     for (const [layout, width] of [
@@ -234,7 +241,7 @@ describe('civic-bulletin-list', () => {
           layout="ticker"
         ></civic-bulletin-list>`,
       );
-      expect(shadow(el).querySelectorAll('.skeleton-line')).to.have.length(1);
+      expect(shadow(el).querySelectorAll('.skeleton-line').length).to.equal(1);
       await expect(el).to.be.accessible();
       await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
       await settled(el);
@@ -295,7 +302,7 @@ describe('civic-bulletin-list', () => {
         ),
       );
       await waitUntil(() => shadow(el).querySelector('.stale'), 'no stale note');
-      expect(items(el)).to.have.length(3);
+      expect(items(el).length).to.equal(3);
       expect(text(shadow(el).querySelector('.stale')!)).to.equal(
         'Bản lưu lúc 30/07/2020 10:00:00, chưa cập nhật được tin mới',
       );
@@ -345,7 +352,7 @@ describe('civic-bulletin-list', () => {
     it('never prints a date for an undated item', async () => {
       const el = await withFeed(jsonFeed(specs));
       const undated = items(el)[5];
-      expect(undated.querySelector('time')).to.equal(null);
+      absent(undated.querySelector('time'), 'a <time>');
       expect(text(undated)).to.equal('Tin nodate1');
     });
   });
@@ -357,7 +364,7 @@ describe('civic-bulletin-list', () => {
           html`<civic-bulletin-list src=${PAGE1} limit="5"></civic-bulletin-list>`,
         ),
       );
-      expect(items(el)).to.have.length(5);
+      expect(items(el).length).to.equal(5);
       const more = moreButton(el)!;
       expect(more.tagName).to.equal('BUTTON');
       expect(more.textContent.trim()).to.equal('Xem thêm');
@@ -368,8 +375,8 @@ describe('civic-bulletin-list', () => {
       await waitUntil(() => items(el).length === 10, 'five more items');
       await el.updateComplete;
       expect(live(el)).to.equal('Đang hiển thị 10 tin');
-      expect(shadow(el).activeElement).to.equal(items(el)[5].querySelector('a.title'));
-      expect(shadow(el).activeElement!.textContent).to.equal('Bài số 06');
+      focused(el, items(el)[5]?.querySelector('a.title'), 'the sixth link');
+      expect(shadow(el).activeElement?.textContent).to.equal('Bài số 06');
     });
 
     it('follows next_url over HTTP when the loaded items run out, drops duplicates, then disappears', async () => {
@@ -378,7 +385,7 @@ describe('civic-bulletin-list', () => {
           html`<civic-bulletin-list src=${PAGE1}></civic-bulletin-list>`,
         ),
       );
-      expect(items(el)).to.have.length(10);
+      expect(items(el).length).to.equal(10);
       const loaded = oneEvent<CivicFeedLoadEvent>(el, 'civic-feed-load');
       moreButton(el)!.click();
       const { detail } = await loaded;
@@ -386,7 +393,7 @@ describe('civic-bulletin-list', () => {
       await waitUntil(() => items(el).length === 20, 'page 2 appended');
       await el.updateComplete;
       expect(live(el)).to.equal('Đang hiển thị 20 tin');
-      expect(shadow(el).activeElement!.textContent).to.equal('Bài số 11');
+      expect(shadow(el).activeElement?.textContent).to.equal('Bài số 11');
       // Page 2 repeats p12; it is shown once, and the twenty are in date order.
       const shown = titles(el);
       expect(new Set(shown).size).to.equal(20);
@@ -394,7 +401,7 @@ describe('civic-bulletin-list', () => {
         Array.from({ length: 20 }, (_, i) => `Bài số ${String(i + 1).padStart(2, '0')}`),
       );
       // Page 2 has no next_url and everything is shown.
-      expect(moreButton(el)).to.equal(null);
+      absent(moreButton(el), '"Xem thêm"');
       await expect(el).to.be.accessible();
     });
 
@@ -418,7 +425,7 @@ describe('civic-bulletin-list', () => {
       await el.updateComplete;
       expect(titles(el)).to.deep.equal(['Tin d1', 'Tin d2']);
       expect(live(el)).to.equal('Đang hiển thị 2 tin');
-      expect(shadow(el).activeElement).to.equal(items(el)[1].querySelector('a'));
+      focused(el, items(el)[1]?.querySelector('a'), 'the last link');
     });
 
     it('says so and keeps the button when the next page fails', async () => {
@@ -428,13 +435,13 @@ describe('civic-bulletin-list', () => {
         }),
         { limit: 1 },
       );
-      expect(items(el)).to.have.length(1);
+      expect(items(el).length).to.equal(1);
       const failed = oneEvent<CivicFeedErrorEvent>(el, 'civic-feed-error');
       moreButton(el)!.click();
       const { detail } = await failed;
       expect(detail.error.message).to.match(/^HTTP 404 for /);
       await waitUntil(() => live(el) === 'Không tải được tin', 'the failure is announced');
-      expect(items(el)).to.have.length(1);
+      expect(items(el).length).to.equal(1);
       expect(moreButton(el)).to.exist;
     });
   });
@@ -488,7 +495,7 @@ describe('civic-bulletin-list', () => {
     it('says "Chưa có tin" when nothing passes, and passes axe', async () => {
       const el = await withFeed(jsonFeed(specs), { tag: 'Thể thao' });
       expect(text(shadow(el))).to.equal('Chưa có tin');
-      expect(shadow(el).querySelector('ul')).to.equal(null);
+      absent(shadow(el).querySelector('ul'), 'the list');
       await expect(el).to.be.accessible();
     });
 
@@ -503,7 +510,7 @@ describe('civic-bulletin-list', () => {
       await waitUntil(() => items(el).length === 4);
       el.category = 'thông báo';
       await el.updateComplete;
-      expect(items(el)).to.have.length(2);
+      expect(items(el).length).to.equal(2);
     });
   });
 
@@ -644,7 +651,7 @@ describe('civic-bulletin-list', () => {
       const img = pic.querySelector<HTMLImageElement>('[part=image] img')!;
       expect(img.getAttribute('alt')).to.equal('');
       expect(nopic.querySelector('[part=image]')).to.exist;
-      expect(nopic.querySelector('[part=image] img')).to.equal(null);
+      absent(nopic.querySelector('[part=image] img'), 'an <img>');
       const box = nopic.querySelector('[part=image]')!.getBoundingClientRect();
       expect(box.height).to.be.closeTo((box.width * 9) / 16, 1);
       expect(getComputedStyle(shadow(el).querySelector('ul')!).display).to.equal('grid');
@@ -656,8 +663,8 @@ describe('civic-bulletin-list', () => {
         published: '2020-07-01T08:00:00+07:00',
       }));
       const el = await withFeed(jsonFeed(many), { layout: 'ticker' });
-      expect(items(el)).to.have.length(10);
-      expect(moreButton(el)).to.equal(null);
+      expect(items(el).length).to.equal(10);
+      absent(moreButton(el), '"Xem thêm"');
       const pause = shadow(el).querySelector<HTMLButtonElement>('button[part=pause]')!;
       expect(pause.getAttribute('aria-pressed')).to.equal('false');
       expect(pause.textContent.trim()).to.equal('Tạm dừng');
@@ -698,7 +705,7 @@ describe('civic-bulletin-list', () => {
       expect(viewport.scrollLeft).to.be.greaterThan(0);
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
-      expect(shadow(el).activeElement!.getAttribute('part')).to.equal('pause');
+      expect(shadow(el).activeElement?.getAttribute('part')).to.equal('pause');
       expect(viewport.scrollLeft).to.equal(0);
     });
 
@@ -859,8 +866,8 @@ describe('civic-bulletin-list', () => {
         ),
         { limit: 1 },
       );
-      expect(items(el)[0]!.querySelector('a')).to.equal(null);
-      expect(items(el)[0]!.querySelector('span[part=title]')!.textContent).to.equal('Tin a');
+      absent(items(el)[0].querySelector('a'), 'a link');
+      expect(items(el)[0].querySelector('span[part=title]')!.textContent).to.equal('Tin a');
       moreButton(el)!.click();
       await waitUntil(() => items(el).length === 2);
       await waitUntil(() => shadow(el).activeElement === items(el)[1]);
@@ -873,7 +880,7 @@ describe('civic-bulletin-list', () => {
       const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-01T08:00:00+07:00' }]), {
         timeZone: 'America/New_York',
       });
-      expect(items(el)[0]!.querySelector('time')!.textContent).to.equal('30/06/2020 21:00:00');
+      expect(items(el)[0].querySelector('time')!.textContent).to.equal('30/06/2020 21:00:00');
     });
   });
 
@@ -890,19 +897,19 @@ describe('civic-bulletin-list', () => {
 
     it('limit="1000" renders 1,000 items', async () => {
       const el = await withFeed(thousand(), { limit: 1000 });
-      expect(items(el)).to.have.length(1000);
-      expect(moreButton(el)).to.equal(null);
+      expect(items(el).length).to.equal(1000);
+      absent(moreButton(el), '"Xem thêm"');
       // Newest first: the last generated item is on top.
       expect(titles(el)[0]).to.equal('Tin n999');
     });
 
     it('the default limit shows 10 and offers more; a bad limit reads as 10', async () => {
       const el = await withFeed(thousand());
-      expect(items(el)).to.have.length(10);
+      expect(items(el).length).to.equal(10);
       expect(moreButton(el)).to.exist;
       el.setAttribute('limit', 'many');
       await el.updateComplete;
-      expect(items(el)).to.have.length(10);
+      expect(items(el).length).to.equal(10);
     });
   });
 
@@ -919,7 +926,7 @@ describe('civic-bulletin-list', () => {
       el.remove();
       await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
       await aTimeout(0);
-      expect(items(el)).to.have.length(1);
+      expect(items(el).length).to.equal(1);
     });
   });
 });

@@ -332,6 +332,10 @@ describe('civic-view-counter', () => {
       const before = el.getBoundingClientRect();
       const belowBefore = wrap.querySelector('#below')!.getBoundingClientRect().top;
 
+      // The live client is a lazy chunk: let its request reach the gate before opening it.
+      await waitUntil(async () => (await api.log()).length > 0, 'the request was not sent', {
+        timeout: 4000,
+      });
       await api.release();
       await until(() => el.views === 2006, 'the answer');
       expect(text(el)).to.equal('Lượt xem: 2.006');

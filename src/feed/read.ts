@@ -1,0 +1,88 @@
+/**
+ * Feed text to model, for the loader: tells JSON Feed, RSS and Atom apart by the body (a
+ * Content-Type is often wrong: feeds get served as text/plain or text/html) and reads
+ * JSON Feed at once. The XML readers and the JSON error describer are lazy chunks,
+ * fetched the first time a feed needs them. `parse.ts` is the synchronous, all-in-one
+ * form of the same for the npm API.
+ */
+import type { Feed, FeedWarning } from './model.js';
+import { FeedError, messages } from './errors.js';
+import { kit } from './kit.js';
+import { lazy } from './lazy.js';
+import { readJsonFeed, type ReadOptions } from './parse-json.js';
+
+/** A usable feed and the problems found in it. */
+export interface ParsedFeed {
+  feed: Feed;
+  warnings: FeedWarning[];
+}
+
+/** Options for reading feed text. */
+export interface ParseOptions extends ReadOptions {
+  /** The response's Content-Type: only consulted when the body itself does not say. */
+  contentType?: string | null;
+}
+
+const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+
+/**
+ * Which reader a document needs, and its text for that reader.
+ * @throws FeedError for an empty body or an HTML page.
+ */
+export function sniff(text: string, contentType?: string | null): { xml: boolean; text: string } {
+  // JSON.parse refuses a byte order mark; byte offsets count from after it, as fetch strips it too.
+  const json = text.replace(/^\uFEFF/, '');
+  const body = json.trimStart();
+  if (body === '') throw new FeedError(messages.empty());
+  const first = body[0];
+  if (first === '{' || first === '[') return { xml: false, text: json };
+  if (first === '<') {
+    if (HTML_START.test(body)) throw new FeedError(messages.html());
+    return { xml: true, text: body };
+  }
+  // Neither JSON nor markup at the start: report it the way the server claimed it.
+  return /xml/i.test(contentType ?? '') ? { xml: true, text: body } : { xml: false, text: json };
+}
+
+/** JSON text read as a JSON Feed; undefined when it is not JSON at all (`notJson` says why). */
+export function readJsonText(text: string, options: ReadOptions = {}): ParsedFeed | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return readJsonFeed(doc, options);
+}
+
+/** Finds where a JSON text breaks (`json-error.ts`). */
+export type JsonErrorFinder = (text: string) => { what: string; byte: number } | undefined;
+
+/** The error for a text `JSON.parse` refuses: what and at which byte. */
+export function notJson(text: string, find: JsonErrorFinder): FeedError {
+  let cause: unknown;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    cause = error;
+  }
+  const found = find(text);
+  const what = found?.what ?? (cause instanceof Error ? cause.message : String(cause));
+  return new FeedError(messages.notJson(what, found?.byte ?? 0), { cause });
+}
+
+const xmlReaders = lazy(() => import('./parse-xml.js'));
+const jsonErrors = lazy(() => import('./json-error.js'));
+
+/**
+ * Reads a feed document of any supported format.
+ * @throws FeedError (as a rejection) when the text is not a usable feed; the message
+ *   says what and where.
+ */
+export async function readFeedText(text: string, options: ParseOptions = {}): Promise<ParsedFeed> {
+  const doc = sniff(text, options.contentType);
+  if (doc.xml) return (await xmlReaders()).readXml(doc.text, options, kit);
+  const parsed = readJsonText(doc.text, options);
+  if (parsed) return parsed;
+  throw notJson(doc.text, (await jsonErrors()).findJsonError);
+}
