@@ -3,11 +3,10 @@
  * locale in, text out. The zone is what makes "20/03/2020 03:57:36" come out the same
  * for a reader in Hà Nội and one in Los Angeles.
  */
-// The mini TZDate has the getters and date-fns interop we need without the string
-// formatting methods of the full class (about 1 KiB less in the entry).
-import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
-import { addDays } from 'date-fns/addDays';
-import { startOfDay } from 'date-fns/startOfDay';
+// @date-fns/tz's `tzOffset` (Intl underneath, cached per zone) is all the zone maths the
+// widgets need: wall-clock fields and the next midnight. The TZDate class and date-fns'
+// calendar helpers would add 1.5 KiB gzipped to a script-tag bundle with a hard budget.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { messageLocale, messagesFor } from './messages.js';
 
 /** How much of a date to print. */
@@ -65,14 +64,18 @@ function warnOnce(message: string): void {
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /**
- * The portal form, `dd/MM/yyyy HH:mm:ss`: fixed digits read off the zoned date's getters
- * (date-fns' `lightFormat` prints the same, with a pattern parser and formatter table the
- * script-tag bundle does not need).
+ * The wall clock in `zone` at `instant`, as a Date whose UTC fields read that clock
+ * (a shifted instant, used only for reading fields, never shown or compared).
  */
+function wallClock(instant: number, zone: string): Date {
+  return new Date(instant + tzOffset(zone, new Date(instant)) * 60_000);
+}
+
+/** The portal form, `dd/MM/yyyy HH:mm:ss`, from wall-clock fields. */
 function portalForm(d: Date, style: DateStyle): string {
-  const date = `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${pad(d.getFullYear(), 4)}`;
+  const date = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear(), 4)}`;
   if (style === 'date') return date;
-  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 // Every other language is Intl's medium date (+ short time): "Dec 9, 2020, 8:15 AM".
@@ -107,7 +110,7 @@ export function formatDate(
   // Dates speak the same language as the messages around them: a tag with no table of
   // its own falls back to Vietnamese for both.
   if (messageLocale(locale) === 'vi') {
-    return portalForm(new TZDate(instant.getTime(), zone), style);
+    return portalForm(wallClock(instant.getTime(), zone), style);
   }
   return intlFormat(locale, zone, style).format(instant);
 }
@@ -119,13 +122,19 @@ export function isoInstant(instant: Date): string {
 
 /** The calendar day it is at `instant` in `zone`. */
 export function calendarDateIn(instant: Date, zone: string): CalendarDate {
-  const d = new TZDate(instant.getTime(), zone);
-  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+  const d = wallClock(instant.getTime(), zone);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** The next midnight in `zone` after `instant` (DST-aware: some days are 23 or 25 h). */
 export function nextMidnight(instant: Date, zone: string): Date {
-  return new Date(startOfDay(addDays(new TZDate(instant.getTime(), zone), 1)).getTime());
+  const today = calendarDateIn(instant, zone);
+  // Tomorrow 00:00 on the wall clock, first read as if it were UTC…
+  const wall = Date.UTC(today.year, today.month - 1, today.day + 1);
+  // …then moved by the zone's offset; a second pass settles a DST change between the two.
+  let t = wall - tzOffset(zone, new Date(wall)) * 60_000;
+  t = wall - tzOffset(zone, new Date(t)) * 60_000;
+  return new Date(t);
 }
 
 /**

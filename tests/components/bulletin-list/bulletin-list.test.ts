@@ -571,6 +571,25 @@ describe('civic-bulletin-list', () => {
       expect(badged(el)).to.deep.equal([]);
     });
 
+    it('keeps the badge a visible box, and featured items marked, in forced colours', async () => {
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-16T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        const el = await withFeed(
+          jsonFeed([{ id: 'today', published: '2020-07-16T08:00:00+07:00', featured: true }]),
+        );
+        const badge = getComputedStyle(shadow(el).querySelector('[part=badge]')!);
+        expect(badge.borderTopStyle).to.equal('solid');
+        expect(badge.borderTopColor).not.to.equal('rgba(0, 0, 0, 0)');
+        expect(getComputedStyle(items(el)[0]).borderInlineStartWidth).to.equal('4px');
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
+    });
+
     it('drops the badge once the article is old enough', async () => {
       clock = sinon.useFakeTimers({
         now: Date.parse('2020-07-19T08:00:01+07:00'),
