@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
 import { toArticle } from '../../feed/convert.js';
@@ -341,7 +342,7 @@ export class CivicArticleCard extends CivicFeedElement {
         ${this.renderActions(article, url)}
         ${
           variant !== 'compact' && article.summary
-            ? html`<p class="summary" part="summary" lang=${lang ?? nothing}>${article.summary}</p>`
+            ? html`<p class="summary" part="summary" lang=${ifDefined(lang)}>${article.summary}</p>`
             : nothing
         }
         ${variant === 'full' ? this.renderBody(article, url, lang) : nothing}
@@ -377,7 +378,7 @@ export class CivicArticleCard extends CivicFeedElement {
     const text = titleOf(article) ?? this.messages.untitled;
     const content = url ? html`<a class="link" href=${url}>${text}</a>` : text;
     const tag = HEADINGS[this.level - 1] ?? literal`h3`;
-    return staticHtml`<${tag} class="title" part="title" id="title" lang=${lang ?? nothing}>${content}</${tag}>`;
+    return staticHtml`<${tag} class="title" part="title" id="title" lang=${ifDefined(lang)}>${content}</${tag}>`;
   }
 
   private renderMeta(article: Article, zone: string): TemplateResult | typeof nothing {
@@ -444,7 +445,7 @@ export class CivicArticleCard extends CivicFeedElement {
       return html`<div
         class="body"
         part="body"
-        lang=${lang ?? nothing}
+        lang=${ifDefined(lang)}
         ${sanitizedBody(body.html, this.level + 1)}
       ></div>`;
     }
@@ -462,7 +463,7 @@ export class CivicArticleCard extends CivicFeedElement {
   }
 
   private renderTextBody(text: string, lang: string | undefined): TemplateResult {
-    return html`<div class="body" part="body" lang=${lang ?? nothing}>
+    return html`<div class="body" part="body" lang=${ifDefined(lang)}>
       ${textParagraphs(text).map(
         (lines) => html`<p>${lines.map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
       )}
