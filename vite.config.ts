@@ -30,6 +30,9 @@ function minifyLitCss(): Plugin {
             .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')
+            // After a colon only in declarations and media features: selectors never put a space there.
+            .replace(/:\s+/g, ':')
+            .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
             .replace(/;}/g, '}')
             .trim()}\``,
       );
@@ -46,7 +49,9 @@ export default defineConfig(({ mode }) =>
         build: {
           outDir: 'dist',
           emptyOutDir: false,
-          target: 'es2021',
+          // ES2022 (class static blocks) costs no browser the loader does not already need:
+          // it uses AbortSignal.any (Chrome 116, Firefox 124, Safari 17.4).
+          target: 'es2022',
           lib: {
             entry: 'src/define.ts',
             name: 'CivicWidgets',

@@ -1,19 +1,19 @@
 /**
  * Article bodies. This is the one place where HTML from a feed reaches the DOM:
- * `loadBody` sanitizes it (in the lazy chunk, `sanitize.ts`) and the `sanitizedBody`
- * directive writes the result into its element through the `civic-widgets` Trusted Types
- * policy. Plain-text bodies never parse as HTML at all: `textParagraphs` splits them and
- * Lit renders the pieces as text.
+ * `loadBody` sanitizes it (in the lazy chunk `sanitize.ts`) and `writeBody` puts the
+ * result into its element through the `civic-widgets` Trusted Types policy. Plain-text
+ * bodies never parse as HTML at all: `textParagraphs` splits them and Lit renders the
+ * pieces as text.
  *
  * Why not Lit's `unsafeHTML`: it accepts only strings (a `TrustedHTML` makes it throw),
  * and it would hand our sanitized string to Lit's own `lit-html` policy, so the page's
  * CSP could no longer tell feed HTML from Lit's templates.
+ *
+ * Part of the full card's lazy chunk (`full-article.ts`), so it imports nothing from the
+ * script-tag entry (see src/feed/lazy.ts), not even Lit.
  */
-import { nothing } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { Article } from '../feed/model.js';
 import type { SafeHtml } from './policy.js';
-import { lazy } from '../feed/lazy.js';
 
 /** Which body an article has for the full card, by the contract's precedence. */
 export type BodySource =
@@ -29,19 +29,29 @@ export function bodySource(article: Article): BodySource | undefined {
   return undefined;
 }
 
-/** Loads marked and DOMPurify once, on first need; a failed load is retried next time. */
-const loadSanitizer = lazy(() => import('./sanitize.js'));
+type Sanitizer = typeof import('./sanitize.js');
+let sanitizer: Promise<Sanitizer> | undefined;
 
 /**
  * The sanitized HTML of a Markdown or HTML body (a `TrustedHTML` where the page has
- * Trusted Types). Rejects when the chunk cannot load or the page forbids our policy; the
- * card then shows the body as text.
+ * Trusted Types). marked and DOMPurify load once, on first need; a failed load is tried
+ * again next time. Rejects when the chunk cannot load or the page forbids our policy;
+ * the card then shows the body as text.
  */
 export async function loadBody(
   source: BodySource & { kind: 'markdown' | 'html' },
 ): Promise<SafeHtml> {
-  const { sanitizeHtml, markdownToHtml } = await loadSanitizer();
-  return source.kind === 'markdown' ? markdownToHtml(source.text) : sanitizeHtml(source.text);
+  const loading = (sanitizer ??= import('./sanitize.js'));
+  let chunk: Sanitizer;
+  try {
+    chunk = await loading;
+  } catch (error) {
+    if (sanitizer === loading) sanitizer = undefined;
+    throw error;
+  }
+  return source.kind === 'markdown'
+    ? chunk.markdownToHtml(source.text)
+    : chunk.sanitizeHtml(source.text);
 }
 
 /**
@@ -71,39 +81,23 @@ export function bodyFallbackText(article: Article, source: BodySource): string |
   return article.contentText;
 }
 
-class SanitizedBodyDirective extends Directive {
-  private shown?: SafeHtml;
-  private level = 0;
-
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT)
-      throw new Error('sanitizedBody() goes on an element: <div ${sanitizedBody(html)}>');
-  }
-
-  render(_html: SafeHtml, _headingBase: number): typeof nothing {
-    return nothing;
-  }
-
-  override update(part: ElementPart, [html, headingBase]: [SafeHtml, number]): typeof nothing {
-    if (html === this.shown && headingBase === this.level) return nothing;
-    const el = part.element;
-    // The only innerHTML write of feed content: a TrustedHTML from the civic-widgets
-    // policy (or, without Trusted Types, DOMPurify's output string).
-    el.innerHTML = html as string;
-    shiftHeadings(el, headingBase);
-    this.shown = html;
-    this.level = headingBase;
-    return nothing;
-  }
-}
+/** What each element was last given, so a re-render with the same body writes nothing. */
+const written = new WeakMap<Element, { html: SafeHtml; headingBase: number }>();
 
 /**
- * Writes sanitized HTML (from `loadBody`) into the element it is bound to. Headings in the
- * body move below the card's own title (the body's top level becomes `headingBase`), so
- * an `<h1>` in a feed cannot outrank the page's own outline.
+ * Writes sanitized HTML (from `loadBody`) into `el`, an element Lit rendered empty.
+ * Headings in the body move below the card's own title (the body's top level becomes
+ * `headingBase`), so an `<h1>` in a feed cannot outrank the page's own outline.
  */
-export const sanitizedBody = directive(SanitizedBodyDirective);
+export function writeBody(el: Element, html: SafeHtml, headingBase: number): void {
+  const last = written.get(el);
+  if (last?.html === html && last.headingBase === headingBase) return;
+  // The only innerHTML write of feed content: a TrustedHTML from the civic-widgets
+  // policy (or, without Trusted Types, DOMPurify's output string).
+  el.innerHTML = html as string;
+  shiftHeadings(el, headingBase);
+  written.set(el, { html, headingBase });
+}
 
 function shiftHeadings(root: Element, base: number): void {
   const headings = Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'));

@@ -1,38 +1,41 @@
 /**
  * The converters behind the widgets' `.feed` and `.item` properties: a `Feed` or `Article`
- * from `loadFeed` (re-checked against the model), or a raw JSON Feed document or item.
+ * from `loadFeed` (re-checked against the model, by the JSON Feed reader's own table), or
+ * a raw JSON Feed document or item.
  */
-import type { Article, Attachment, Author, Feed, FeedFormat } from './model.js';
+import type { Article, Feed, FeedFormat } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { assign, readJsonFeed, readJsonItem } from './parse-json.js';
+import { isObject, readFeedFields, readItem, readJsonFeed } from './parse-json.js';
 import type { ParsedFeed } from './read.js';
-import { Warnings, checkUrl, documentBase, isTimeZone, toCount } from './values.js';
+import { Warnings, documentBase } from './values.js';
 
-const FORMATS: readonly FeedFormat[] = ['json', 'rss', 'atom', 'merged'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const FORMATS: readonly unknown[] = ['json', 'rss', 'atom', 'merged'] satisfies FeedFormat[];
 
 /** A Feed built by this library (or by hand in the same shape), as opposed to a raw JSON Feed. */
 function isModelFeed(value: Record<string, unknown>): boolean {
   return (
-    FORMATS.includes(value['format'] as FeedFormat) &&
-    Array.isArray(value['items']) &&
-    !('version' in value)
+    FORMATS.includes(value['format']) && Array.isArray(value['items']) && !('version' in value)
   );
 }
 
 /** An Article of the model: the shape has booleans and arrays a raw JSON Feed item never has at its top level. */
-function isModelArticle(value: Record<string, unknown>): boolean {
+function isModelArticle(value: unknown): boolean {
   return (
+    isObject(value) &&
     typeof value['id'] === 'string' &&
     typeof value['pinned'] === 'boolean' &&
     typeof value['featured'] === 'boolean' &&
-    Array.isArray(value['tags']) &&
-    Array.isArray(value['authors']) &&
-    Array.isArray(value['attachments'])
+    ['tags', 'authors', 'attachments'].every((k) => Array.isArray(value[k]))
   );
+}
+
+/**
+ * A model-shaped article re-checked field by field (anything off-model is dropped,
+ * quietly: the page built it, the feed did not); a raw JSON Feed item read as one.
+ */
+function checkArticle(value: unknown, path: string, w: Warnings): Article | undefined {
+  const model = isModelArticle(value);
+  return readItem(value, path, model ? new Warnings() : w, documentBase(), model);
 }
 
 /**
@@ -42,29 +45,25 @@ function isModelArticle(value: Record<string, unknown>): boolean {
  * @throws FeedError when the value is neither.
  */
 export function toFeed(value: unknown): ParsedFeed {
-  if (isRecord(value) && isRecord(value['feed']) && Array.isArray(value['warnings'])) {
+  if (isObject(value) && isObject(value['feed']) && Array.isArray(value['warnings'])) {
     // The whole result of loadFeed/parseFeed was passed: take its feed.
     return toFeed(value['feed']);
   }
-  if (isRecord(value) && isModelFeed(value)) {
+  if (isObject(value) && isModelFeed(value)) {
     const w = new Warnings();
-    const items = (value['items'] as unknown[])
-      .map((item, i) => checkArticle(item, `items[${i}]`, w))
-      .filter((a): a is Article => a !== undefined);
-    const feed: Feed = { format: value['format'] as FeedFormat, items };
-    const zone = value['timeZone'];
-    assign(feed, {
-      title: text(value['title']),
-      homePageUrl: url(value['homePageUrl']),
-      url: text(value['url']),
-      description: text(value['description']),
-      language: text(value['language']),
-      timeZone: typeof zone === 'string' && isTimeZone(zone) ? zone : undefined,
-      nextUrl: url(value['nextUrl']),
-    });
+    const feed: Feed = {
+      format: value['format'] as FeedFormat,
+      items: (value['items'] as unknown[])
+        .map((item, i) => checkArticle(item, `items[${i}]`, w))
+        .filter((a): a is Article => a !== undefined),
+    };
+    const urls = value['url'];
+    // Several URLs when merged: text, not one URL to check.
+    if (typeof urls === 'string' && urls.trim()) feed.url = urls;
+    readFeedFields(feed, value, new Warnings(), documentBase(), true);
     return { feed, warnings: w.list };
   }
-  if (isRecord(value) || Array.isArray(value)) return readJsonFeed(value, { url: documentBase() });
+  if (isObject(value) || Array.isArray(value)) return readJsonFeed(value, { url: documentBase() });
   throw new FeedError(messages.notFeedValue());
 }
 
@@ -74,70 +73,5 @@ export function toFeed(value: unknown): ParsedFeed {
  * title and content).
  */
 export function toArticle(value: unknown): Article | undefined {
-  if (isRecord(value) && isModelArticle(value)) return checkArticle(value, 'item', new Warnings());
-  return readJsonItem(value, 'item', new Warnings(), documentBase());
-}
-
-function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-}
-
-function url(v: unknown): string | undefined {
-  const s = text(v);
-  if (s === undefined) return undefined;
-  const checked = checkUrl(s, documentBase());
-  return checked.ok ? checked.url : undefined;
-}
-
-function date(v: unknown): Date | undefined {
-  return v instanceof Date && !Number.isNaN(v.getTime()) ? v : undefined;
-}
-
-/** Re-checks a model-shaped article field by field; anything off-model is dropped. */
-function checkArticle(value: unknown, path: string, w: Warnings): Article | undefined {
-  if (!isRecord(value) || !isModelArticle(value)) {
-    // A raw JSON Feed item inside a model feed: read it as one.
-    return readJsonItem(value, path, w, documentBase());
-  }
-  const article: Article = {
-    id: value['id'] as string,
-    authors: (value['authors'] as unknown[])
-      .filter(isRecord)
-      .map((a) => assign<Author>({}, { name: text(a['name']), url: url(a['url']) }))
-      .filter((a) => a.name !== undefined || a.url !== undefined),
-    tags: (value['tags'] as unknown[]).filter((t): t is string => typeof t === 'string'),
-    attachments: (value['attachments'] as unknown[])
-      .filter(isRecord)
-      .map((a) => {
-        const u = url(a['url']);
-        return u === undefined
-          ? undefined
-          : assign<Attachment>(
-              { url: u },
-              {
-                mimeType: text(a['mimeType']),
-                title: text(a['title']),
-                sizeInBytes: toCount(a['sizeInBytes']),
-              },
-            );
-      })
-      .filter((a): a is Attachment => a !== undefined),
-    pinned: value['pinned'] as boolean,
-    featured: value['featured'] as boolean,
-  };
-  assign(article, {
-    url: url(value['url']),
-    title: text(value['title']),
-    summary: text(value['summary']),
-    contentHtml: text(value['contentHtml']),
-    contentText: text(value['contentText']),
-    markdown: text(value['markdown']),
-    published: date(value['published']),
-    modified: date(value['modified']),
-    image: url(value['image']),
-    category: text(value['category']),
-    views: typeof value['views'] === 'number' ? toCount(value['views']) : undefined,
-    language: text(value['language']),
-  });
-  return article;
+  return checkArticle(value, 'item', new Warnings());
 }

@@ -4,7 +4,26 @@
  * after `JSON.parse` fails this re-reads the text with a small RFC 8259 scanner that
  * reports the first problem and its byte offset. Iterative, so a hostile
  * `[[[[…` cannot overflow the stack.
+ *
+ * A lazy chunk: the feed error class and messages come from the caller (see `kit.ts`).
  */
+import type { FeedKit } from './kit.js';
+
+/**
+ * The error for a text `JSON.parse` refuses: what and at which byte.
+ * @param kit the entry's `FeedError` and `messages`.
+ */
+export function notJson(text: string, kit: Pick<FeedKit, 'FeedError' | 'messages'>): Error {
+  let cause: unknown;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    cause = error;
+  }
+  const found = findJsonError(text);
+  const what = found?.what ?? (cause instanceof Error ? cause.message : String(cause));
+  return new kit.FeedError(kit.messages.notJson(what, found?.byte ?? 0), { cause });
+}
 
 /** The first syntax problem in `text`, with its UTF-8 byte offset; undefined if none was found. */
 export function findJsonError(text: string): { what: string; byte: number } | undefined {

@@ -1,19 +1,18 @@
 /**
- * What the XML readers borrow from the entry. They live in a lazy chunk (JSON Feed is the
- * main format), and a lazy chunk that imported these modules would pull them into a
- * shared chunk every page must load first, or, importing the entry itself, load a second
- * copy of it (with its own `FeedError` class) when the page added a `?v=` to the script
- * URL. So the caller hands them over: the readers only `import type` this module.
+ * What the lazy feed chunks (the XML readers, the merge of several URLs) borrow from the
+ * entry. A lazy chunk that imported these modules would pull them into a shared chunk
+ * every page must load first, or, importing the entry itself, load a second copy of it
+ * (with its own `FeedError` class) when the page added a `?v=` to the script URL. So the
+ * caller hands them over: the chunks only `import type` this module.
  */
 import { FeedError, messages } from './errors.js';
-import { newestFirst } from './merge.js';
 import { assign } from './parse-json.js';
 import {
   Warnings,
   checkUrl,
+  displayUrl,
   documentBase,
   parseRfc3339,
-  parseRfc822,
   toCount,
   toLanguage,
 } from './values.js';
@@ -24,10 +23,9 @@ export const kit = {
   Warnings,
   assign,
   checkUrl,
+  displayUrl,
   documentBase,
-  newestFirst,
   parseRfc3339,
-  parseRfc822,
   toCount,
   toLanguage,
 };

@@ -5,15 +5,26 @@
  * - A shared request is held by its callers: when the last one lets go (its `signal`
  *   aborts, because its widget left the page), the request is aborted.
  * - Each attempt has a time limit; a network error or a 5xx gets one retry after a pause.
- * - The last good document is remembered (memory.ts). A later load sends its ETag /
- *   Last-Modified, and a 304 reuses it; a later load that fails returns it, marked stale.
+ * - A refresh (`revalidate`) asks the server through the browser's HTTP cache, which sends
+ *   the ETag / Last-Modified it holds; a 304 costs no body.
+ * - The last good document is remembered (memory.ts); a later load that fails returns it,
+ *   marked stale.
+ *
+ * What most pages never need is in lazy chunks (see `lazy.ts`): the remembered copy
+ * (written after a good load, read after a failed one), the merge of several URLs, and
+ * the probe that tells a CORS block from a dead server.
  */
 import type { Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { mergeFeeds } from './merge.js';
-import { recall, remember, type MemoryOptions, type Remembered } from './memory.js';
+import { kit } from './kit.js';
+import { lazy } from './lazy.js';
+import type { MemoryOptions } from './memory.js';
 import { readFeedText } from './read.js';
 import { displayUrl, documentBase } from './values.js';
+
+const memory = lazy(() => import('./memory.js'));
+const merging = lazy(() => import('./merge.js'));
+const probe = lazy(() => import('./probe.js'));
 
 /** Options for `loadFeed`. */
 export interface LoadFeedOptions {
@@ -23,7 +34,7 @@ export interface LoadFeedOptions {
   timeout?: number;
   /** Pause before the one retry after a network error or 5xx, in milliseconds. Default 1 000. */
   retryDelay?: number;
-  /** Ask the server again even if this page already has the feed (conditionally, when it can). */
+  /** Ask the server again even if this page already has the feed (the browser's cache makes it a conditional request when it can). */
   revalidate?: boolean;
   /** Remember good documents in localStorage and fall back to them; `false` turns it off. Default on. */
   remember?: boolean | MemoryOptions;
@@ -74,29 +85,28 @@ export async function loadFeed(
 ): Promise<LoadedFeed> {
   const urls = toUrls(urlOrUrls);
   if (urls.length === 1) return loadOne(urls[0], options);
-  const settled = await Promise.allSettled(urls.map((u) => loadOne(u, options)));
+  const [settled, { combine }] = await Promise.all([
+    Promise.allSettled(urls.map((u) => loadOne(u, options))),
+    merging(),
+  ]);
   if (options.signal?.aborted) throw abortReason(options.signal);
-  return combine(urls, settled);
+  const result = combine(urls, settled, kit);
+  // Kept for `peekFeed` only when every feed is in it, fresh: anything less is asked for again.
+  if (!result.stale && settled.every((r) => r.status === 'fulfilled'))
+    loaded.set(result.url, result);
+  return result;
 }
 
 /**
- * The result this page already has for these URLs, without waiting; undefined when any
- * of them still has to be loaded. Lets a widget that joins late draw at once.
+ * The result this page already has for these URLs, without waiting; undefined when they
+ * still have to be loaded. Lets a widget that joins late draw at once.
  */
 export function peekFeed(urlOrUrls: string | string[]): LoadedFeed | undefined {
-  let urls: string[];
   try {
-    urls = toUrls(urlOrUrls);
+    return loaded.get(toUrls(urlOrUrls).join(' '));
   } catch {
     return undefined;
   }
-  const results = urls.map((u) => loaded.get(u));
-  if (results.some((r) => r === undefined)) return undefined;
-  if (urls.length === 1) return results[0];
-  return combine(
-    urls,
-    results.map((value) => ({ status: 'fulfilled', value: value! }) as const),
-  );
 }
 
 /** Splits, resolves and checks the URLs; the absolute form is the sharing key. */
@@ -119,36 +129,6 @@ export function toUrls(urlOrUrls: string | string[]): string[] {
     if (!out.includes(url.href)) out.push(url.href);
   }
   return out;
-}
-
-function combine(urls: string[], settled: PromiseSettledResult<LoadedFeed>[]): LoadedFeed {
-  const good: LoadedFeed[] = [];
-  const warnings: FeedWarning[] = [];
-  let firstError: unknown;
-  settled.forEach((r, i) => {
-    if (r.status === 'fulfilled') {
-      good.push(r.value);
-      warnings.push(...r.value.warnings);
-    } else {
-      firstError ??= r.reason;
-      const why = r.reason instanceof Error ? r.reason.message : String(r.reason);
-      warnings.push({
-        path: displayUrl(urls[i]),
-        message: messages.sourceFailed(why),
-        url: urls[i],
-      });
-    }
-  });
-  if (good.length === 0) throw firstError;
-  const result: LoadedFeed = {
-    feed: mergeFeeds(good.map((g) => g.feed)),
-    warnings,
-    url: urls.join(' '),
-    fetchedAt: new Date(Math.min(...good.map((g) => g.fetchedAt.getTime()))),
-  };
-  const stale = good.find((g) => g.stale)?.stale;
-  if (stale) result.stale = stale;
-  return result;
 }
 
 function loadOne(url: string, options: LoadFeedOptions): Promise<LoadedFeed> {
@@ -222,43 +202,39 @@ function hold(shared: Shared, url: string, signal: AbortSignal | undefined): Pro
   });
 }
 
-function memoryOptions(options: LoadFeedOptions): MemoryOptions | undefined {
-  if (options.remember === false) return undefined;
-  return options.remember === true || options.remember === undefined ? {} : options.remember;
-}
-
 async function fetchFeed(
   url: string,
   signal: AbortSignal,
   options: LoadFeedOptions,
 ): Promise<LoadedFeed> {
-  const memory = memoryOptions(options);
-  const remembered = memory ? recall(url, memory) : undefined;
+  const { remember = true } = options;
+  const memoryOptions: MemoryOptions | undefined =
+    remember === false ? undefined : remember === true ? {} : remember;
   try {
-    const doc = await fetchWithRetry(url, signal, options, remembered);
-    const parsed = await readFeedText(doc.text, {
-      url: doc.finalUrl,
-      contentType: doc.contentType,
-    });
+    const doc = await fetchWithRetry(url, signal, options);
+    const parsed = await readFeedText(doc.text, doc);
     const fetchedAt = new Date();
-    if (memory) {
-      const entry: Remembered = { url, text: doc.text, fetchedAt };
-      if (doc.contentType) entry.contentType = doc.contentType;
-      if (doc.etag) entry.etag = doc.etag;
-      if (doc.lastModified) entry.lastModified = doc.lastModified;
-      remember(entry, memory);
+    if (memoryOptions) {
+      // Off the way to the first render. A failure's read below waits on the same chunk
+      // promise, so it runs after this write.
+      memory().then(
+        (m) =>
+          m.remember(
+            { url, text: doc.text, contentType: doc.contentType, fetchedAt },
+            memoryOptions,
+          ),
+        () => undefined,
+      );
     }
     return { ...parsed, warnings: parsed.warnings.map((w) => ({ ...w, url })), url, fetchedAt };
   } catch (error) {
     if (signal.aborted) throw abortReason(signal);
     const failure =
       error instanceof FeedError ? error : new FeedError(String(error), { url, cause: error });
-    if (remembered) {
-      try {
-        const parsed = await readFeedText(remembered.text, {
-          url,
-          contentType: remembered.contentType,
-        });
+    try {
+      const remembered = memoryOptions && (await memory()).recall(url, memoryOptions);
+      if (remembered) {
+        const parsed = await readFeedText(remembered.text, remembered);
         return {
           ...parsed,
           warnings: parsed.warnings.map((w) => ({ ...w, url })),
@@ -266,9 +242,10 @@ async function fetchFeed(
           fetchedAt: remembered.fetchedAt,
           stale: failure,
         };
-      } catch {
-        // The remembered copy no longer reads (an older, looser version stored it): report the real failure.
       }
+    } catch {
+      // No memory chunk (offline), or the remembered copy no longer reads (an older,
+      // looser version stored it): report the real failure.
     }
     throw failure;
   }
@@ -276,10 +253,9 @@ async function fetchFeed(
 
 interface Fetched {
   text: string;
-  finalUrl: string;
+  /** Where the body came from, after redirects: relative URLs inside resolve against it. */
+  url: string;
   contentType?: string;
-  etag?: string;
-  lastModified?: string;
 }
 
 /** A failure worth one more try: the network dropped, or the server had a passing 5xx. */
@@ -301,50 +277,18 @@ async function fetchWithRetry(
   url: string,
   signal: AbortSignal,
   options: LoadFeedOptions,
-  remembered: Remembered | undefined,
 ): Promise<Fetched> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchOnce(url, signal, options, remembered);
+      return await fetchOnce(url, signal, options);
     } catch (e) {
       if (!(e instanceof Retryable)) throw e;
       if (attempt >= 1) throw e.error;
       const base = options.retryDelay ?? DEFAULT_RETRY_DELAY;
       // Jitter, so a hundred pages that failed together do not retry together.
-      await sleep(base * (1 + Math.random() * 0.5), signal);
+      await new Promise((resolve) => setTimeout(resolve, base * (1 + Math.random() * 0.5)));
+      if (signal.aborted) throw abortReason(signal);
     }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortReason(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function isCrossOrigin(url: string): boolean {
-  const here = (globalThis as { location?: Location }).location;
-  return here !== undefined && new URL(url).origin !== here.origin;
-}
-
-/**
- * After a cross-origin fetch fails, an opaque (`no-cors`) request tells the two causes
- * apart: if it gets through, the server is up and only CORS kept the body from us.
- */
-async function reachable(url: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -352,77 +296,58 @@ async function fetchOnce(
   url: string,
   signal: AbortSignal,
   options: LoadFeedOptions,
-  remembered: Remembered | undefined,
 ): Promise<Fetched> {
   const where = displayUrl(url);
   const limit = options.timeout ?? DEFAULT_TIMEOUT;
-  const timer = new AbortController();
-  const timeoutId = setTimeout(
-    () => timer.abort(new DOMException('timeout', 'TimeoutError')),
-    limit,
-  );
-  const both = AbortSignal.any([signal, timer.signal]);
-  const crossOrigin = isCrossOrigin(url);
-  const headers: Record<string, string> = {};
-  // Conditional headers are not CORS-safelisted: on another origin they would force a
-  // preflight many feed servers do not answer. There the browser's own cache revalidates.
-  if (remembered && !crossOrigin) {
-    if (remembered.etag) headers['If-None-Match'] = remembered.etag;
-    if (remembered.lastModified) headers['If-Modified-Since'] = remembered.lastModified;
-  }
+  const timer = AbortSignal.timeout(limit);
+  const both = AbortSignal.any([signal, timer]);
   const failed = (cause: unknown): never => {
     if (signal.aborted) throw abortReason(signal);
-    if (timer.signal.aborted)
-      throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
+    if (timer.aborted) throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
     throw new Retryable(new FeedError(messages.network(where), { url, cause }));
   };
+  let response: Response;
   try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: both,
-        headers,
-        credentials: 'same-origin',
-        cache: options.revalidate && Object.keys(headers).length === 0 ? 'no-cache' : 'default',
-      });
-    } catch (cause) {
-      if (crossOrigin && !signal.aborted && !timer.signal.aborted && (await reachable(url, both))) {
-        throw new FeedError(messages.cors(where), { url, cause });
-      }
-      return failed(cause);
+    response = await fetch(url, {
+      signal: both,
+      credentials: 'same-origin',
+      // Conditional headers of our own would force a CORS preflight on another origin;
+      // the browser's cache revalidates with the validators it holds, on any origin.
+      cache: options.revalidate ? 'no-cache' : 'default',
+    });
+  } catch (cause) {
+    const here = (globalThis as { location?: Location }).location;
+    if (
+      here &&
+      new URL(url).origin !== here.origin &&
+      !signal.aborted &&
+      !timer.aborted &&
+      (await probe().then(
+        (p) => p.reachable(url, both),
+        () => false,
+      ))
+    ) {
+      throw new FeedError(messages.cors(where), { url, cause });
     }
-    if (response.status === 304 && remembered) {
-      return {
-        text: remembered.text,
-        finalUrl: url,
-        contentType: remembered.contentType,
-        etag: response.headers.get('etag') ?? remembered.etag,
-        lastModified: response.headers.get('last-modified') ?? remembered.lastModified,
-      };
-    }
-    if (!response.ok) {
-      const error = new FeedError(messages.httpStatus(response.status, where), {
-        url,
-        status: response.status,
-      });
-      if (response.status >= 500) throw new Retryable(error);
-      throw error;
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      return failed(cause);
-    }
-    const fetched: Fetched = { text, finalUrl: response.url || url };
-    const contentType = response.headers.get('content-type');
-    const etag = response.headers.get('etag');
-    const lastModified = response.headers.get('last-modified');
-    if (contentType) fetched.contentType = contentType;
-    if (etag) fetched.etag = etag;
-    if (lastModified) fetched.lastModified = lastModified;
-    return fetched;
-  } finally {
-    clearTimeout(timeoutId);
+    return failed(cause);
   }
+  if (!response.ok) {
+    const error = new FeedError(messages.httpStatus(response.status, where), {
+      url,
+      status: response.status,
+    });
+    if (response.status >= 500) throw new Retryable(error);
+    throw error;
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    return failed(cause);
+  }
+  return {
+    text,
+    url: response.url || url,
+    contentType: response.headers.get('content-type') ?? undefined,
+  };
 }

@@ -1,9 +1,11 @@
 /**
  * The remembered copy: the last good document of each feed URL, kept in localStorage
  * with the time it was fetched, so a feed that goes down keeps showing its news.
- * The source text is stored (not the parsed model): it is compact, it revives through
- * the same parser (so Dates come back as Dates), and it carries the validators
- * (ETag, Last-Modified) for conditional requests.
+ * The source text is stored (not the parsed model): it is compact, and it revives
+ * through the same parser (so Dates come back as Dates).
+ *
+ * A lazy chunk of the script-tag bundle (`load.ts` writes after a good load and reads
+ * after a failed one), so it imports nothing.
  *
  * Storage is a guest of the host site: the total is capped, the oldest copies go first,
  * and a full, disabled or throwing storage only means nothing is remembered.
@@ -14,8 +16,6 @@ export interface Remembered {
   url: string;
   text: string;
   contentType?: string;
-  etag?: string;
-  lastModified?: string;
   fetchedAt: Date;
 }
 
@@ -90,8 +90,6 @@ export function remember(entry: Remembered, options: MemoryOptions = {}): boolea
       url: entry.url,
       text: entry.text,
       contentType: entry.contentType,
-      etag: entry.etag,
-      lastModified: entry.lastModified,
       fetchedAt: entry.fetchedAt.getTime(),
     });
     const bytes = (PREFIX.length + entry.url.length + value.length) * 2;
@@ -146,10 +144,7 @@ export function recall(url: string, options: MemoryOptions = {}): Remembered | u
     if (typeof o['text'] !== 'string' || typeof at !== 'number' || !Number.isFinite(at))
       return undefined;
     const entry: Remembered = { url, text: o['text'], fetchedAt: new Date(at) };
-    for (const key of ['contentType', 'etag', 'lastModified'] as const) {
-      const s = o[key];
-      if (typeof s === 'string') entry[key] = s;
-    }
+    if (typeof o['contentType'] === 'string') entry.contentType = o['contentType'];
     return entry;
   } catch {
     return undefined;

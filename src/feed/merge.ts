@@ -1,9 +1,14 @@
 /**
  * Several feeds as one list (`src="a.json b.xml"`): newest first, and an item that two
  * feeds both carry (same id or same url) shown once.
+ *
+ * A lazy chunk (most pages name one feed), shared with the XML readers, which sort by
+ * the same rule. So it imports nothing the entry has (see `lazy.ts`): what `combine`
+ * needs from the entry is handed to it.
  */
-import type { Article, Feed } from './model.js';
-import { assign } from './parse-json.js';
+import type { Article, Feed, FeedWarning } from './model.js';
+import type { LoadedFeed } from './load.js';
+import type { FeedKit } from './kit.js';
 
 /**
  * Merges feeds in the order given. When two items share an id or a url, the one from
@@ -22,18 +27,21 @@ export function mergeFeeds(feeds: Feed[]): Feed {
       items.push(item);
     }
   }
-  const first = feeds[0];
-  const merged: Feed = { format: 'merged', items: newestFirst(items) };
-  const urls = feeds.map((f) => f.url).filter((u): u is string => u !== undefined);
-  assign(merged, {
-    title: first?.title,
-    homePageUrl: first?.homePageUrl,
+  const first = feeds[0] ?? ({} as Partial<Feed>);
+  const urls = feeds.flatMap((f) => (f.url === undefined ? [] : [f.url]));
+  const merged: Record<string, unknown> = {
+    format: 'merged',
+    items: newestFirst(items),
+    title: first.title,
+    homePageUrl: first.homePageUrl,
     url: urls.length ? urls.join(' ') : undefined,
-    description: first?.description,
-    language: first?.language,
+    description: first.description,
+    language: first.language,
     timeZone: feeds.find((f) => f.timeZone !== undefined)?.timeZone,
-  });
-  return merged;
+  };
+  // The model never holds a key set to `undefined`.
+  for (const k in merged) if (merged[k] === undefined) delete merged[k];
+  return merged as unknown as Feed;
 }
 
 /**
@@ -54,4 +62,42 @@ export function newestFirst(items: Article[]): Article[] {
       return b.t - a.t || a.index - b.index;
     })
     .map((x) => x.item);
+}
+
+/**
+ * The outcomes of several URLs as one result: the feeds that loaded, merged, and a
+ * warning for each that did not. Throws the first failure when none loaded.
+ */
+export function combine(
+  urls: string[],
+  settled: PromiseSettledResult<LoadedFeed>[],
+  kit: Pick<FeedKit, 'messages' | 'displayUrl'>,
+): LoadedFeed {
+  const good: LoadedFeed[] = [];
+  const warnings: FeedWarning[] = [];
+  let firstError: unknown;
+  settled.forEach((r, i) => {
+    if (r.status === 'fulfilled') {
+      good.push(r.value);
+      warnings.push(...r.value.warnings);
+    } else {
+      firstError ??= r.reason;
+      const why = r.reason instanceof Error ? r.reason.message : String(r.reason);
+      warnings.push({
+        path: kit.displayUrl(urls[i]),
+        message: kit.messages.sourceFailed(why),
+        url: urls[i],
+      });
+    }
+  });
+  if (good.length === 0) throw firstError;
+  const result: LoadedFeed = {
+    feed: mergeFeeds(good.map((g) => g.feed)),
+    warnings,
+    url: urls.join(' '),
+    fetchedAt: new Date(Math.min(...good.map((g) => g.fetchedAt.getTime()))),
+  };
+  const stale = good.find((g) => g.stale)?.stale;
+  if (stale) result.stale = stale;
+  return result;
 }

@@ -5,6 +5,7 @@
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
 import type { ReadOptions } from './parse-json.js';
 import type { Warnings } from './values.js';
+import { newestFirst } from './merge.js';
 import { readMedia } from './parse-rss.js';
 import { NS, htmlToText, isImage, isoDate, k, kid, kidText, kids, xmlUrl } from './xml.js';
 
@@ -26,7 +27,7 @@ export function readAtom(
     if (article) items.push(article);
   });
 
-  const feed: Feed = { format: 'atom', items: k.newestFirst(items) };
+  const feed: Feed = { format: 'atom', items: newestFirst(items) };
   const lang =
     root.getAttribute('xml:lang') ??
     root.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang');

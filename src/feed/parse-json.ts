@@ -1,8 +1,12 @@
 /**
- * JSON Feed 1.1 (and 1.0) with the `_civic` extension, read into the model. A bad field
- * is dropped with a warning; an item without identity or content is skipped with one.
+ * JSON Feed 1.1 (and 1.0) with the `_civic` extension, read into the model; and the same
+ * rules re-checking a model `Feed` or `Article` handed to a widget (`convert.ts`).
+ *
+ * One table says which field is which kind of value, under its model name and its JSON
+ * Feed name. A bad field is dropped with a warning at its path; an item without identity
+ * or content is skipped with one.
  */
-import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
+import type { Article, Author, Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
 import {
   Warnings,
@@ -22,157 +26,154 @@ export interface ReadOptions {
   url?: string;
 }
 
-function isObject(value: unknown): value is Json {
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+/** Why a value that was there got dropped. */
+class Bad {
+  constructor(readonly message: string) {}
 }
 
-/** Field readers that share the object, its path and the warning list. */
+/** One kind of value: the clean value, a `Bad` (dropped with a warning), or undefined (blank, dropped quietly). */
+type Check = (value: unknown, base?: string) => unknown;
+
+const text: Check = (v) =>
+  typeof v !== 'string' ? new Bad(messages.notString()) : v.trim() ? v : undefined;
+
+/** A check on the text of a non-blank string. */
+const ofText =
+  (next: (s: string, base?: string) => unknown): Check =>
+  (v, base) => {
+    const s = text(v);
+    return typeof s === 'string' ? next(s, base) : s;
+  };
+
+const url = ofText((s, base) => {
+  const checked = checkUrl(s, base);
+  return checked.ok ? checked.url : new Bad(checked.message);
+});
+const language = ofText((s) => toLanguage(s) ?? new Bad(messages.notLanguage(s)));
+const zone = ofText((s) => (isTimeZone(s) ? s : new Bad(messages.notTimeZone(s))));
+const rfc3339 = ofText((s) => parseRfc3339(s) ?? new Bad(messages.notRfc3339()));
+/** JSON Feed dates are RFC 3339 text; a model Article holds a Date. */
+const date: Check = (v) =>
+  v instanceof Date ? (Number.isNaN(v.getTime()) ? new Bad(messages.notDate()) : v) : rfc3339(v);
+const flag: Check = (v) => (typeof v === 'boolean' ? v : new Bad(messages.notBoolean()));
+const count: Check = (v) =>
+  (typeof v === 'number' ? toCount(v) : undefined) ?? new Bad(messages.notCount());
+const object: Check = (v) => (isObject(v) ? v : new Bad(messages.notObject()));
+const array: Check = (v) => (Array.isArray(v) ? v : new Bad(messages.notArray()));
+
+/** The fields of one object, with its path for warnings. */
 class Fields {
   constructor(
-    private readonly obj: Json,
-    private readonly path: string,
-    private readonly w: Warnings,
-    private readonly base: string | undefined,
+    readonly obj: Json,
+    readonly path: string,
+    readonly w: Warnings,
+    readonly base: string | undefined,
   ) {}
 
   at(key: string): string {
     return this.path ? `${this.path}.${key}` : key;
   }
 
-  /** The raw value; `null` counts as absent, as generators write it for "no value". */
-  raw(key: string): unknown {
+  /** The clean value of `key`; `null` counts as absent, as generators write it for "no value". */
+  get<T = string>(key: string, check: Check): T | undefined {
     const v = this.obj[key];
-    return v === null ? undefined : v;
-  }
-
-  string(key: string): string | undefined {
-    const v = this.raw(key);
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string') {
-      this.w.add(this.at(key), messages.notString());
-      return undefined;
-    }
-    return v.trim() === '' ? undefined : v;
-  }
-
-  boolean(key: string): boolean | undefined {
-    const v = this.raw(key);
-    if (v === undefined) return undefined;
-    if (typeof v !== 'boolean') {
-      this.w.add(this.at(key), messages.notBoolean());
-      return undefined;
-    }
-    return v;
-  }
-
-  count(key: string): number | undefined {
-    const v = this.raw(key);
-    if (v === undefined) return undefined;
-    const n = typeof v === 'number' ? toCount(v) : undefined;
-    if (n === undefined) this.w.add(this.at(key), messages.notCount());
-    return n;
-  }
-
-  date(key: string): Date | undefined {
-    const s = this.string(key);
-    if (s === undefined) return undefined;
-    const d = parseRfc3339(s);
-    if (!d) this.w.add(this.at(key), messages.notRfc3339());
-    return d;
-  }
-
-  url(key: string): string | undefined {
-    const s = this.string(key);
-    if (s === undefined) return undefined;
-    const checked = checkUrl(s, this.base);
-    if (!checked.ok) {
-      this.w.add(this.at(key), checked.message);
-      return undefined;
-    }
-    return checked.url;
-  }
-
-  language(key: string): string | undefined {
-    const s = this.string(key);
-    if (s === undefined) return undefined;
-    const tag = toLanguage(s);
-    if (!tag) this.w.add(this.at(key), messages.notLanguage(s));
-    return tag;
-  }
-
-  object(key: string): Fields | undefined {
-    const v = this.raw(key);
-    if (v === undefined) return undefined;
-    if (!isObject(v)) {
-      this.w.add(this.at(key), messages.notObject());
-      return undefined;
-    }
-    return new Fields(v, this.at(key), this.w, this.base);
-  }
-
-  array(key: string): unknown[] | undefined {
-    const v = this.raw(key);
-    if (v === undefined) return undefined;
-    if (!Array.isArray(v)) {
-      this.w.add(this.at(key), messages.notArray());
-      return undefined;
-    }
-    return v as unknown[];
-  }
-
-  /** Each object element of an array, with its own path; other elements are warned about. */
-  objects(key: string): Fields[] {
-    const list = this.array(key) ?? [];
-    const out: Fields[] = [];
-    list.forEach((v, i) => {
-      const p = `${this.at(key)}[${i}]`;
-      if (isObject(v)) out.push(new Fields(v, p, this.w, this.base));
-      else this.w.add(p, messages.notObject());
-    });
-    return out;
-  }
-}
-
-function readAuthor(f: Fields): Author | undefined {
-  const author: Author = {};
-  const name = f.string('name');
-  const url = f.url('url');
-  if (name !== undefined) author.name = name;
-  if (url !== undefined) author.url = url;
-  return name === undefined && url === undefined ? undefined : author;
-}
-
-function readAttachment(f: Fields, w: Warnings, path: string): Attachment | undefined {
-  const url = f.url('url');
-  if (url === undefined) {
-    if (f.raw('url') === undefined) w.add(path, messages.noAttachmentUrl());
+    if (v === null || v === undefined) return undefined;
+    const r = check(v, this.base);
+    if (!(r instanceof Bad)) return r as T | undefined;
+    this.w.add(this.at(key), r.message);
     return undefined;
   }
-  const a: Attachment = { url };
-  const mimeType = f.string('mime_type');
-  const title = f.string('title');
-  const size = f.count('size_in_bytes');
-  if (mimeType !== undefined) a.mimeType = mimeType;
-  if (title !== undefined) a.title = title;
-  if (size !== undefined) a.sizeInBytes = size;
-  return a;
+
+  /** The object at `key`, as fields with their own path. */
+  sub(key: string): Fields | undefined {
+    const o = this.get<Json>(key, object);
+    return o && new Fields(o, this.at(key), this.w, this.base);
+  }
+
+  /** Each element of the array at `key`, with its path. */
+  each(key: string, read: (value: unknown, path: string) => void): void {
+    this.get<unknown[]>(key, array)?.forEach((v, i) => read(v, `${this.at(key)}[${i}]`));
+  }
+}
+
+/** Model name, JSON Feed name (`_civic.*` lives in the extension object), kind; in reading order, which is warning order. */
+type Row = [string, string, Check];
+
+const FEED: Row[] = [
+  ['timeZone', '_civic.time_zone', zone],
+  ['title', 'title', text],
+  ['homePageUrl', 'home_page_url', url],
+  ['description', 'description', text],
+  ['language', 'language', language],
+  ['nextUrl', 'next_url', url],
+];
+/** What an item must have one of: a title or some content (`url` is identity, not content). */
+const CONTENT: Row[] = [
+  ['url', 'url', url],
+  ['title', 'title', text],
+  ['contentHtml', 'content_html', text],
+  ['contentText', 'content_text', text],
+  ['summary', 'summary', text],
+  ['markdown', '_civic.markdown', text],
+];
+const DETAILS: Row[] = [
+  ['pinned', '_civic.pinned', flag],
+  ['featured', '_civic.featured', flag],
+  ['published', 'date_published', date],
+  ['modified', 'date_modified', date],
+  ['image', 'image', url],
+  ['image', 'banner_image', url],
+  ['language', 'language', language],
+  ['category', '_civic.category', text],
+  ['views', '_civic.views', count],
+];
+const AUTHOR: Row[] = [
+  ['name', 'name', text],
+  ['url', 'url', url],
+];
+const ATTACHMENT: Row[] = [
+  ['mimeType', 'mime_type', text],
+  ['title', 'title', text],
+  ['sizeInBytes', 'size_in_bytes', count],
+];
+
+/**
+ * Sets each row's model field on `target` from `f` (by model name when `model`, else by
+ * JSON Feed name, `_civic.*` from `civic`). A field already set stays (`banner_image`
+ * only stands in for a missing `image`).
+ */
+function fill<T extends object>(
+  target: T,
+  rows: Row[],
+  f: Fields,
+  model: boolean,
+  civic?: Fields,
+): T {
+  const out = target as Record<string, unknown>;
+  for (const [name, key, check] of rows) {
+    if (out[name] !== undefined) continue;
+    const ext = key.startsWith('_civic.');
+    const v = model ? f.get(name, check) : (ext ? civic : f)?.get(key.slice(ext ? 7 : 0), check);
+    if (v !== undefined) out[name] = v;
+  }
+  return target;
 }
 
 /**
- * One JSON Feed item, or undefined when it must be skipped (the reason is warned at
- * `path`). Exported for `toArticle`.
+ * One item, or undefined when it must be skipped (the reason is warned at `path`): a raw
+ * JSON Feed item, or with `model` an `Article` re-checked (an Article needs no content:
+ * a counter's item may be just an id and views).
  */
-export function readJsonItem(
+export function readItem(
   value: unknown,
   path: string,
   w: Warnings,
   base: string | undefined,
+  model = false,
 ): Article | undefined {
   if (!isObject(value)) {
     w.add(path, messages.notItem());
@@ -180,84 +181,54 @@ export function readJsonItem(
   }
   const f = new Fields(value, path, w, base);
   // JSON Feed 1.1 says string; numeric ids are common in the wild and lose nothing as text.
-  const rawId = f.raw('id');
-  let id: string | undefined;
-  if (typeof rawId === 'number' && Number.isFinite(rawId)) id = String(rawId);
-  else id = f.string('id');
-  const url = f.url('url');
-  const title = f.string('title');
-  const contentHtml = f.string('content_html');
-  const contentText = f.string('content_text');
-  const summary = f.string('summary');
-  const civic = f.object('_civic');
-  const markdown = civic?.string('markdown');
-
-  const identity = id ?? url;
+  const rawId = value['id'];
+  const id =
+    typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : f.get('id', text);
+  const civic = model ? undefined : f.sub('_civic');
+  const article = fill({} as Article, CONTENT, f, model, civic);
+  const identity = id ?? article.url;
   if (identity === undefined) {
     w.add(path, messages.noIdentity());
     return undefined;
   }
-  if (
-    title === undefined &&
-    contentHtml === undefined &&
-    contentText === undefined &&
-    summary === undefined &&
-    markdown === undefined
-  ) {
+  article.id = identity;
+  if (!model && CONTENT.every(([name]) => name === 'url' || !(name in article))) {
     w.add(path, messages.noContent());
     return undefined;
   }
 
-  const authors: Author[] = [];
-  // JSON Feed 1.0 has one `author`; 1.1 has `authors` and deprecates the other.
-  const legacy = f.object('author');
-  const one = legacy && readAuthor(legacy);
-  for (const a of f.objects('authors')) {
-    const author = readAuthor(a);
-    if (author) authors.push(author);
-  }
-  if (one && authors.length === 0) authors.push(one);
-
-  const tags: string[] = [];
-  (f.array('tags') ?? []).forEach((t, i) => {
-    if (typeof t === 'string' && t.trim() !== '') tags.push(t.trim());
-    else w.add(`${f.at('tags')}[${i}]`, messages.notString());
-  });
-
-  const attachments: Attachment[] = [];
-  f.objects('attachments').forEach((a, i) => {
-    const att = readAttachment(a, w, `${f.at('attachments')}[${i}]`);
-    if (att) attachments.push(att);
-  });
-
-  const article: Article = {
-    id: identity,
-    authors,
-    tags,
-    attachments,
-    pinned: civic?.boolean('pinned') ?? false,
-    featured: civic?.boolean('featured') ?? false,
+  const person = (a: Fields): Author | undefined => {
+    const author = fill<Author>({}, AUTHOR, a, model);
+    return author.name || author.url ? author : undefined;
   };
-  const published = f.date('date_published');
-  const modified = f.date('date_modified');
-  const image = f.url('image') ?? f.url('banner_image');
-  const language = f.language('language');
-  const category = civic?.string('category');
-  const views = civic?.count('views');
-  assign(article, {
-    url,
-    title,
-    summary,
-    contentHtml,
-    contentText,
-    markdown,
-    published,
-    modified,
-    image,
-    language,
-    category,
-    views,
+  // JSON Feed 1.0 has one `author`; 1.1 has `authors` and deprecates the other.
+  const legacy = model ? undefined : f.sub('author');
+  const one = legacy && person(legacy);
+  article.authors = [];
+  f.each('authors', (v, p) => {
+    const author = isObject(v) ? person(new Fields(v, p, w, base)) : w.add(p, messages.notObject());
+    if (author) article.authors.push(author);
   });
+  if (one && !article.authors.length) article.authors.push(one);
+
+  article.tags = [];
+  f.each('tags', (t, p) => {
+    if (typeof t === 'string' && t.trim()) article.tags.push(t.trim());
+    else w.add(p, messages.notString());
+  });
+
+  article.attachments = [];
+  f.each('attachments', (v, p) => {
+    if (!isObject(v)) return w.add(p, messages.notObject());
+    const a = new Fields(v, p, w, base);
+    const href = a.get('url', url);
+    if (href !== undefined) article.attachments.push(fill({ url: href }, ATTACHMENT, a, model));
+    else if (v['url'] === undefined || v['url'] === null) w.add(p, messages.noAttachmentUrl());
+  });
+
+  fill(article, DETAILS, f, model, civic);
+  article.pinned ??= false;
+  article.featured ??= false;
   return article;
 }
 
@@ -269,7 +240,28 @@ export function assign<T extends object>(target: T, values: Partial<T>): T {
   return target;
 }
 
+/**
+ * A feed's own fields (not its items) from a raw JSON Feed document, or with `model`
+ * from a model `Feed` (re-checked).
+ */
+export function readFeedFields(
+  feed: Feed,
+  doc: Json,
+  w: Warnings,
+  base: string | undefined,
+  model: boolean,
+): Feed {
+  const f = new Fields(doc, '', w, base);
+  return fill(feed, FEED, f, model, model ? undefined : f.sub('_civic'));
+}
+
 const VERSIONS = ['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1'];
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
 
 /** A parsed JSON value read as a JSON Feed. Throws FeedError when it is not one. */
 export function readJsonFeed(
@@ -278,9 +270,6 @@ export function readJsonFeed(
 ): { feed: Feed; warnings: FeedWarning[] } {
   if (!isObject(doc))
     throw new FeedError(messages.notJsonFeed(`the document is ${kindOf(doc)}, not an object`));
-  const w = new Warnings();
-  const base = options.url ?? documentBase();
-  const f = new Fields(doc, '', w, base);
   const version = doc['version'];
   const items = doc['items'];
   if (items === undefined || items === null) {
@@ -291,29 +280,21 @@ export function readJsonFeed(
     );
   }
   if (!Array.isArray(items)) throw new FeedError(messages.notJsonFeed('"items" must be an array'));
+  const w = new Warnings();
   if (typeof version !== 'string') w.add('version', messages.noVersion());
   else if (!VERSIONS.includes(version.replace(/\/$/, '')))
     w.add('version', messages.unknownVersion(version));
 
-  const feed: Feed = { format: 'json', items: [] };
-  const civic = f.object('_civic');
-  const zone = civic?.string('time_zone');
-  let timeZone: string | undefined;
-  if (zone !== undefined) {
-    if (isTimeZone(zone)) timeZone = zone;
-    else w.add('_civic.time_zone', messages.notTimeZone(zone));
-  }
-  assign(feed, {
-    title: f.string('title'),
-    homePageUrl: f.url('home_page_url'),
-    url: options.url,
-    description: f.string('description'),
-    language: f.language('language'),
-    timeZone,
-    nextUrl: f.url('next_url'),
-  });
+  const base = options.url ?? documentBase();
+  const feed = readFeedFields(
+    assign<Feed>({ format: 'json', items: [] }, { url: options.url }),
+    doc,
+    w,
+    base,
+    false,
+  );
   items.forEach((item, i) => {
-    const article = readJsonItem(item, `items[${i}]`, w, base);
+    const article = readItem(item, `items[${i}]`, w, base);
     if (article) feed.items.push(article);
   });
   return { feed, warnings: w.list };

@@ -5,6 +5,7 @@
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
 import type { ReadOptions } from './parse-json.js';
 import type { Warnings } from './values.js';
+import { newestFirst } from './merge.js';
 import {
   NS,
   htmlToText,
@@ -39,7 +40,7 @@ export function readRss(
     if (article) items.push(article);
   });
 
-  const feed: Feed = { format: 'rss', items: k.newestFirst(items) };
+  const feed: Feed = { format: 'rss', items: newestFirst(items) };
   const languageText = kidText(channel, 'language') ?? kidText(channel, 'language', NS.dc);
   const language = languageText === undefined ? undefined : toLanguage(languageText);
   if (languageText !== undefined && language === undefined)

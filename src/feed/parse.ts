@@ -3,10 +3,10 @@
  * one synchronous call, for the npm API. The widgets and `loadFeed` use `read.ts`, which
  * loads the XML readers and the JSON error describer only when a feed needs them.
  */
-import { findJsonError } from './json-error.js';
+import { notJson } from './json-error.js';
 import { kit } from './kit.js';
 import { readXml } from './parse-xml.js';
-import { notJson, readJsonText, sniff, type ParseOptions, type ParsedFeed } from './read.js';
+import { readJsonText, sniff, type ParseOptions, type ParsedFeed } from './read.js';
 
 export type { ParseOptions, ParsedFeed } from './read.js';
 export { toArticle, toFeed } from './convert.js';
@@ -20,5 +20,5 @@ export function parseFeed(text: string, options: ParseOptions = {}): ParsedFeed 
   if (doc.xml) return readXml(doc.text, options, kit);
   const parsed = readJsonText(doc.text, options);
   if (parsed) return parsed;
-  throw notJson(doc.text, findJsonError);
+  throw notJson(doc.text, kit);
 }

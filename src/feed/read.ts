@@ -55,22 +55,6 @@ export function readJsonText(text: string, options: ReadOptions = {}): ParsedFee
   return readJsonFeed(doc, options);
 }
 
-/** Finds where a JSON text breaks (`json-error.ts`). */
-export type JsonErrorFinder = (text: string) => { what: string; byte: number } | undefined;
-
-/** The error for a text `JSON.parse` refuses: what and at which byte. */
-export function notJson(text: string, find: JsonErrorFinder): FeedError {
-  let cause: unknown;
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    cause = error;
-  }
-  const found = find(text);
-  const what = found?.what ?? (cause instanceof Error ? cause.message : String(cause));
-  return new FeedError(messages.notJson(what, found?.byte ?? 0), { cause });
-}
-
 const xmlReaders = lazy(() => import('./parse-xml.js'));
 const jsonErrors = lazy(() => import('./json-error.js'));
 
@@ -84,5 +68,5 @@ export async function readFeedText(text: string, options: ParseOptions = {}): Pr
   if (doc.xml) return (await xmlReaders()).readXml(doc.text, options, kit);
   const parsed = readJsonText(doc.text, options);
   if (parsed) return parsed;
-  throw notJson(doc.text, (await jsonErrors()).findJsonError);
+  throw (await jsonErrors()).notJson(doc.text, kit);
 }

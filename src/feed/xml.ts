@@ -6,6 +6,7 @@
 import type { FeedKit } from './kit.js';
 import type { Warnings } from './values.js';
 import { parseInert } from '../content/policy.js';
+import { parseRfc822 } from './rfc822.js';
 
 /** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
 export let k: FeedKit;
@@ -68,7 +69,7 @@ export function xmlUrl(
 /** An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. */
 export function rssDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
   if (raw === undefined) return undefined;
-  const date = k.parseRfc822(raw) ?? k.parseRfc3339(raw);
+  const date = parseRfc822(raw, k.parseRfc3339) ?? k.parseRfc3339(raw);
   if (!date) w.add(path, k.messages.notRfc822());
   return date;
 }

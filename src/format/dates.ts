@@ -7,6 +7,7 @@
 // widgets need: wall-clock fields and the next midnight. The TZDate class and date-fns'
 // calendar helpers would add 1.5 KiB gzipped to a script-tag bundle with a hard budget.
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import { isTimeZone } from './locale.js';
 import { messageLocale, messagesFor } from './messages.js';
 
 /** How much of a date to print. */
@@ -19,17 +20,6 @@ export interface CalendarDate {
   month: number;
   /** 1–31. */
   day: number;
-}
-
-/** True when `zone` is an IANA zone this browser knows. */
-export function isValidTimeZone(zone: string | null | undefined): boolean {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The viewer's own zone. */
@@ -46,7 +36,7 @@ export function viewerTimeZone(): string {
 export function resolveTimeZone(...candidates: (string | null | undefined)[]): string {
   for (const zone of candidates) {
     if (!zone) continue;
-    if (isValidTimeZone(zone)) return zone;
+    if (isTimeZone(zone)) return zone;
     warnOnce(
       `civic-widgets: time zone "${zone}" is not an IANA zone this browser knows; ignoring it`,
     );

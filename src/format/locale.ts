@@ -2,6 +2,8 @@
  * Which language a widget speaks. Sites set `locale` on the widget or, more often, a
  * `lang` attribute somewhere up the page; anything that does not name a language we
  * have messages for falls back to Vietnamese, the project's default.
+ *
+ * The language-tag and time-zone checks live here, once, for the feed layer too.
  */
 
 /** The languages with a built-in message table. */
@@ -17,22 +19,33 @@ export const DEFAULT_LOCALE = 'vi';
  */
 export function resolveLocaleTag(el: Element, locale?: string | null): string {
   const own = locale?.trim();
-  if (own && isValidTag(own)) return own;
+  if (own && toLanguage(own)) return own;
   let node: Node | null = el;
   while (node) {
     if (node instanceof Element) {
       const lang = node.getAttribute('lang')?.trim();
-      if (lang && isValidTag(lang)) return lang;
+      if (lang && toLanguage(lang)) return lang;
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return DEFAULT_LOCALE;
 }
 
-/** True when Intl accepts `tag` as a language tag. */
-export function isValidTag(tag: string): boolean {
+/** A BCP 47 tag in canonical form, else undefined. */
+export function toLanguage(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    return Intl.getCanonicalLocales(tag.trim())[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `zone` is an IANA zone this browser knows. */
+export function isTimeZone(zone: string): boolean {
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
   } catch {
     return false;
   }

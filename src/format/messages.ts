@@ -73,7 +73,16 @@ export interface Messages {
   readOriginal: string;
 }
 
+/** What reads the same in both built-in languages. */
+const common = {
+  labelled: (label: string) => `${label}:`,
+  metaSeparator: ' | ',
+  listSeparator: ', ',
+  fileSize: (amount: string, unit: number) => `${amount} ${['B', 'KB', 'MB', 'GB'][unit] ?? 'B'}`,
+};
+
 const vi: Messages = {
+  ...common,
   updated: 'Ngày cập nhật',
   published: 'Ngày đăng',
   views: 'Lượt xem',
@@ -96,13 +105,9 @@ const vi: Messages = {
   weekdays: ['Chủ nhật', 'Thứ 2', 'Thứ 3', 'Thứ 4', 'Thứ 5', 'Thứ 6', 'Thứ 7'],
   dateLine: ({ weekday, day, month, year }) => `${weekday}, Ngày ${day} Tháng ${month} Năm ${year}`,
   lunar: 'Âm lịch',
-  labelled: (label) => `${label}:`,
   viewsUnavailable: 'Không tải được lượt xem',
   viewsAsOf: (when) => `Lượt xem tính đến ${when}`,
   tickerPause: 'Tạm dừng',
-  metaSeparator: ' | ',
-  listSeparator: ', ',
-  fileSize: (amount, unit) => `${amount} ${['B', 'KB', 'MB', 'GB'][unit] ?? 'B'}`,
   untitled: 'Bài viết không có tiêu đề',
   linkCopyFailed: 'Không sao chép được liên kết',
   bodyUnavailable: 'Không hiển thị được nội dung bài viết.',
@@ -110,6 +115,7 @@ const vi: Messages = {
 };
 
 const en: Messages = {
+  ...common,
   updated: 'Updated',
   published: 'Published',
   views: 'Views',
@@ -133,13 +139,9 @@ const en: Messages = {
   dateLine: ({ weekday, day, month, year }) =>
     `${weekday}, ${MONTHS_EN[month - 1] ?? ''} ${day}, ${year}`,
   lunar: 'Lunar calendar',
-  labelled: (label) => `${label}:`,
   viewsUnavailable: 'View count unavailable',
   viewsAsOf: (when) => `Views as of ${when}`,
   tickerPause: 'Pause',
-  metaSeparator: ' | ',
-  listSeparator: ', ',
-  fileSize: (amount, unit) => `${amount} ${['B', 'KB', 'MB', 'GB'][unit] ?? 'B'}`,
   untitled: 'Untitled article',
   linkCopyFailed: 'The link could not be copied',
   bodyUnavailable: 'The article text could not be shown.',
@@ -147,8 +149,18 @@ const en: Messages = {
 };
 
 const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 const tables = new Map<string, Messages>([

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml, render } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { bodyFallbackText, bodySource, loadBody, sanitizedBody, textParagraphs } from '../../src/content/render-body.js';
+import { bodyFallbackText, bodySource, loadBody, textParagraphs, writeBody } from '../../src/content/render-body.js';
 import { civicPolicy, POLICY_NAME, safeScript, whileSanitizing } from '../../src/content/policy.js';
 import { markdownToHtml, sanitizeHtml } from '../../src/content/sanitize.js';
 import { newsArticleJsonLd, scriptJson, JsonLdBlock } from '../../src/content/json-ld.js';
@@ -11,8 +11,8 @@ import type { Article } from '../../src/feed/model.js';
 const article = (item: Record<string, unknown>): Article => toArticle({ id: 'a', title: 'T', ...item })!;
 const clean = (dirty: string): HTMLElement => {
   const div = document.createElement('div');
-  render(litHtml`<div ${sanitizedBody(sanitizeHtml(dirty), 2)}></div>`, div);
-  return div.firstElementChild as HTMLElement;
+  writeBody(div, sanitizeHtml(dirty), 2);
+  return div;
 };
 
 describe('src/content', () => {
@@ -89,10 +89,21 @@ describe('src/content', () => {
       expect(Array.from(el.children).map((h) => h.localName)).to.deep.equal(['h2', 'h3', 'h6']);
     });
 
+    it('writes a body once: the same HTML again leaves the nodes alone, a new level moves the headings', () => {
+      const div = document.createElement('div');
+      const safe = sanitizeHtml('<h2>a</h2><p>b</p>');
+      writeBody(div, safe, 4);
+      const p = div.querySelector('p');
+      writeBody(div, safe, 4);
+      expect(div.querySelector('p'), 'not rewritten').to.equal(p);
+      writeBody(div, safe, 3);
+      expect(div.firstElementChild!.localName).to.equal('h3');
+    });
+
     it('sanitizes Markdown output too (raw HTML and javascript: links)', () => {
       const safe = markdownToHtml('**b** <img src=x onerror=alert(1)> [x](javascript:alert(1))');
       const div = document.createElement('div');
-      render(litHtml`<div ${sanitizedBody(safe, 2)}></div>`, div);
+      writeBody(div, safe, 2);
       expect(div.querySelector('strong')).to.exist;
       expect(div.querySelector('[onerror]')).to.be.null;
       expect(div.querySelector('a')!.hasAttribute('href')).to.be.false;

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { FeedError } from '../../src/feed/errors.js';
 import { loadFeed, peekFeed, type LoadFeedOptions } from '../../src/feed/load.js';
 import { recall } from '../../src/feed/memory.js';
@@ -234,6 +234,8 @@ describe('loadFeed', () => {
       const k = key('down');
       const url = `/faults/once?key=${k}`;
       const good = await loadFeed(url);
+      // The copy is written from a lazy chunk, after the load resolved.
+      await waitUntil(() => recall(good.url) !== undefined, 'nothing was remembered');
       expect(recall(good.url)?.fetchedAt.getTime()).to.equal(good.fetchedAt.getTime());
       const later = await loadFeed(url, { revalidate: true, retryDelay: 20 });
       expect(later.stale?.message).to.equal(`HTTP 500 for /faults/once?key=${k}`);
@@ -255,6 +257,8 @@ describe('loadFeed', () => {
       const times = result.feed.items.map((i) => (i.published ?? i.modified)!.getTime());
       expect([...times].sort((a, b) => b - a)).to.deep.equal(times);
       expect(result.url.split(' ')).to.have.length(2);
+      // A widget that joins later draws the merged list at once.
+      expect(peekFeed(result.url)).to.equal(result);
     });
 
     it('keeps the feeds that load and warns about the one that does not', async () => {
@@ -268,6 +272,8 @@ describe('loadFeed', () => {
         message: "HTTP 404 for /faults/404; this feed's items are missing from the merged list",
         url: `${location.origin}/faults/404`,
       });
+      // A partial list is not kept: the next widget asks again.
+      expect(peekFeed(result.url)).to.equal(undefined);
     });
   });
 });

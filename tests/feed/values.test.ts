@@ -2,9 +2,12 @@ import { expect } from '@open-wc/testing';
 import { findJsonError } from '../../src/feed/json-error.js';
 import { mergeFeeds } from '../../src/feed/merge.js';
 import type { Article, Feed } from '../../src/feed/model.js';
-import { checkUrl, isTimeZone, parseRfc3339, parseRfc822, toCount } from '../../src/feed/values.js';
+import { parseRfc822 as rfc822 } from '../../src/feed/rfc822.js';
+import { checkUrl, isTimeZone, parseRfc3339, toCount } from '../../src/feed/values.js';
 
 const iso = (d: Date | undefined) => d?.toISOString();
+/** RSS dates as the XML readers read them: rewritten as RFC 3339 and read by `parseRfc3339`. */
+const parseRfc822 = (text: string) => rfc822(text, parseRfc3339);
 
 describe('values', () => {
   describe('when reading RFC 3339 dates', () => {
@@ -14,6 +17,8 @@ describe('values', () => {
       expect(iso(parseRfc3339('2020-07-16t04:05:00.250z'))).to.equal('2020-07-16T04:05:00.250Z');
       expect(iso(parseRfc3339('2016-12-31T23:59:60Z'))).to.equal('2016-12-31T23:59:59.000Z');
       expect(iso(parseRfc3339('2020-02-29T00:00:00Z'))).to.equal('2020-02-29T00:00:00.000Z');
+      // A year below 100 is that year, not 19xx.
+      expect(iso(parseRfc3339('0099-12-31T23:00:00-02:00'))).to.equal('0100-01-01T01:00:00.000Z');
     });
 
     it('refuses what is not one, instead of making an Invalid Date', () => {
@@ -24,6 +29,9 @@ describe('values', () => {
         '2019-02-29T00:00:00Z',
         '2020-13-01T00:00:00Z',
         '2020-04-31T00:00:00Z',
+        '2020-00-10T00:00:00Z',
+        '2020-01-00T00:00:00Z',
+        '1900-02-29T00:00:00Z',
         '2020-01-01T24:00:00Z',
         '2020-01-01T00:00:00+25:00',
         '',
@@ -44,6 +52,10 @@ describe('values', () => {
       );
       expect(iso(parseRfc822('Wed, 1 Jul 20 07:30:00 +0700'))).to.equal('2020-07-01T00:30:00.000Z');
       expect(iso(parseRfc822('Mon, 1 Jan 99 00:00:00 Z'))).to.equal('1999-01-01T00:00:00.000Z');
+      expect(iso(parseRfc822('Sat, 4 Jul 2020 9:05:00 PDT'))).to.equal('2020-07-04T16:05:00.000Z');
+      expect(iso(parseRfc822('4 Jul 2020 09:05:00 +0530'))).to.equal('2020-07-04T03:35:00.000Z');
+      // An unknown zone reads as UTC (RFC 2822 treats it like -0000).
+      expect(iso(parseRfc822('4 Jul 2020 09:05:00 XYZ'))).to.equal('2020-07-04T09:05:00.000Z');
     });
 
     it('refuses what is not one', () => {
@@ -52,6 +64,8 @@ describe('values', () => {
         '31 Feb 2020 10:00:00 +0700',
         '16 Foo 2020 10:00 GMT',
         '16 Jul 2020',
+        '16 Jul 2020 24:00:00 GMT',
+        '16 Jul 2020 10:00:00 +0760',
       ]) {
         expect(parseRfc822(bad), bad).to.equal(undefined);
       }

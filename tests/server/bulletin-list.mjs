@@ -3,14 +3,15 @@
 // racing a real request. Real HTTP, no mocked fetch.
 //
 //   GET  /bulletin-list/hold/<key>      held until released (20 s at most), then answers
-//                                       tests/fixtures/bulletin-list/page1.json
+//                                       tests/fixtures/bulletin-list/page1.json, or with
+//                                       ?file=page2.json that file of the same folder
 //   POST /bulletin-list/release/<key>   lets every request held under <key> go
 //
 // Each test takes its own key, so files running side by side never release each other.
 import { readFile } from 'node:fs/promises';
 
 const HOLD_LIMIT_MS = 20_000;
-const PAGE1 = new URL('../fixtures/bulletin-list/page1.json', import.meta.url);
+const FIXTURES = new URL('../fixtures/bulletin-list/', import.meta.url);
 /** key → callbacks waiting for /release, or true once released (a late hold answers at once). */
 const gates = new Map();
 
@@ -42,7 +43,9 @@ export async function bulletinListMiddleware(ctx, next) {
     await waitFor(key);
     ctx.type = 'application/feed+json';
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = await readFile(PAGE1, 'utf8');
+    // Only plain names of this folder: the query cannot reach any other file.
+    const file = /^[\w-]+\.json$/.test(ctx.query.file ?? '') ? ctx.query.file : 'page1.json';
+    ctx.body = await readFile(new URL(file, FIXTURES), 'utf8');
     return;
   }
   return next();

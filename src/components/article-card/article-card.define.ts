@@ -2,6 +2,7 @@ import { CivicArticleCard } from './article-card.js';
 
 // A page may load the script twice, or two versions of it: the first definition wins
 // and the second load is a no-op instead of a DOMException.
-if (!customElements.get('civic-article-card')) customElements.define('civic-article-card', CivicArticleCard);
+if (!customElements.get('civic-article-card'))
+  customElements.define('civic-article-card', CivicArticleCard);
 
 export { CivicArticleCard };

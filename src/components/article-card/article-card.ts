@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
@@ -8,34 +7,17 @@ import { toArticle } from '../../feed/convert.js';
 import { checkUrl } from '../../feed/values.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
-import {
-  bodyFallbackText,
-  bodySource,
-  loadBody,
-  sanitizedBody,
-  textParagraphs,
-} from '../../content/render-body.js';
 import type { JsonLdBlock } from '../../content/json-ld.js';
-import type { SafeHtml } from '../../content/policy.js';
+import type { FullArticle, FullKit } from '../../content/full-article.js';
 import { lazy } from '../../feed/lazy.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
-import { attachmentMeta, fileNameOf } from '../shared/attachments.js';
-import type { CardAction, ShareOutcome } from '../shared/card-actions.js';
+import type { CardAction } from '../shared/card-actions.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 /** How much of the article the card shows. */
 export type ArticleCardVariant = 'summary' | 'full' | 'compact';
 const VARIANTS: readonly ArticleCardVariant[] = ['summary', 'full', 'compact'];
-
-const HEADINGS: readonly StaticValue[] = [
-  literal`h1`,
-  literal`h2`,
-  literal`h3`,
-  literal`h4`,
-  literal`h5`,
-  literal`h6`,
-];
 
 /** What the card has to draw, resolved from `.item`, the feed and `item-id`. */
 type Shown =
@@ -64,14 +46,15 @@ function parseActions(value: string | null | undefined): CardAction[] {
   return CARD_ACTIONS.filter((a) => names.has(a));
 }
 
-// Lazy chunks, kept once loaded so that later cards use them synchronously: the JSON-LD
-// writer (full cards only) and the action handlers (cards with buttons; fetched when the
-// buttons render, so a click finds them ready and the share sheet keeps its user gesture).
-type JsonLdModule = typeof import('../../content/json-ld.js');
+// Lazy chunks, kept once loaded so that later cards use them synchronously: what only
+// full cards need (body, attachments, JSON-LD) and the action handlers (cards with
+// buttons; fetched when the buttons render, so a click finds them ready and the share
+// sheet keeps its user gesture).
+type FullModule = typeof import('../../content/full-article.js');
 type ActionsModule = typeof import('../shared/card-actions.js');
-let jsonLdModule: JsonLdModule | undefined;
+let fullModule: FullModule | undefined;
 let actionsModule: ActionsModule | undefined;
-const loadJsonLd = lazy(() => import('../../content/json-ld.js').then((m) => (jsonLdModule = m)));
+const loadFull = lazy(() => import('../../content/full-article.js').then((m) => (fullModule = m)));
 const loadActions = lazy(() =>
   import('../shared/card-actions.js').then((m) => (actionsModule = m)),
 );
@@ -88,7 +71,19 @@ const loadActions = lazy(() =>
  *
  * Feed HTML and Markdown bodies are sanitized with DOMPurify (loaded with marked as a
  * separate chunk, on first need) and written through the Trusted Types policy
- * `civic-widgets`; only http, https, mailto and relative URLs survive.
+ * `civic-widgets`; only http, https, mailto and relative URLs survive. Body, attachments
+ * and JSON-LD of the `full` variant come in a small chunk of their own, loaded the first
+ * time a card shows a full article (a body placeholder stands in meanwhile).
+ *
+ * No layout shift while the feed loads: the loading placeholder is exactly as tall as the
+ * `summary` or `compact` card that replaces it, at any width. For that, every region has
+ * a fixed height: the media frame is drawn even for an article without an image (an
+ * empty, tinted box; hide it on both with `civic-article-card::part(media) {display: none}`
+ * when a feed never has images), the title (2 lines, 3 on a narrow card), meta line (1;
+ * 2), summary (3; 4) and the category/tags line (1) are cut with an ellipsis when longer
+ * and keep their height when shorter. The `full` variant cuts nothing: its placeholder
+ * reserves the frame, title (2 lines), meta line and actions, and the summary, body and
+ * attachments below them are as long as the article is.
  *
  * @summary One news article, as a card that links to it, or in full.
  *
@@ -99,6 +94,7 @@ const loadActions = lazy(() =>
  *   state (and before any data source is set); hidden once the article shows.
  *
  * @csspart base - The `<article>` (and the loading placeholder in its place).
+ * @csspart media - The image frame, in the placeholder too; empty when the article has no image.
  * @csspart image - The article's image.
  * @csspart title - The heading with the title link.
  * @csspart meta - The meta line: updated/published date and view count.
@@ -122,6 +118,8 @@ const loadActions = lazy(() =>
  * @cssproperty --civic-article-card-meta-color - Meta line colour (default `--civic-color-muted`).
  * @cssproperty --civic-article-card-meta-size - Meta line font size (default `0.875rem`).
  * @cssproperty --civic-article-card-image-ratio - Image box aspect ratio (default `16 / 9`).
+ * @cssproperty --civic-article-card-image-max-height - Tallest the image box grows; the image is cropped to it (default `16rem`).
+ * @cssproperty --civic-article-card-image-placeholder - Background of the frame of an article without an image (default: the accent colour at 8%).
  * @cssproperty --civic-article-card-image-radius - Image corner radius (default `4px`).
  * @cssproperty --civic-article-card-tag-background - Tag chip background (default transparent).
  */
@@ -150,12 +148,10 @@ export class CivicArticleCard extends CivicFeedElement {
   private shown: Shown = { kind: 'idle' };
   private jsonLd?: JsonLdBlock;
   private announceTimer?: ReturnType<typeof setTimeout>;
-  /**
-   * The Markdown or HTML body of a full card: keyed by its text, so the sanitizer runs
-   * again only when the body itself changes; `html` once sanitized, `failed` when it
-   * cannot be (the card then shows text).
-   */
-  private body?: { key: string; html?: SafeHtml; failed?: boolean };
+  /** This card's body and attachments, once the full-variant chunk is in. */
+  private full?: FullArticle;
+  /** The full-variant chunk could not load (offline, a deploy in between): the body shows as text. */
+  private fullFailed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -172,19 +168,21 @@ export class CivicArticleCard extends CivicFeedElement {
   // After the feed source has settled for this update (controllers run before update)
   // and before render, so the body starts loading in the frame that shows its placeholder.
   protected override update(changed: PropertyValues): void {
-    this.syncBody();
+    const shown = (this.shown = this.resolve());
+    if (shown.kind === 'article' && this.shownVariant === 'full') this.syncFull(shown.article);
     super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.full?.write(this.renderRoot);
     this.syncJsonLd();
     if (this.shown.kind === 'article' && parseActions(this.actions).length)
       void loadActions().catch(() => undefined);
   }
 
   override render(): TemplateResult {
-    const shown = (this.shown = this.resolve());
+    const shown = this.shown;
     const m = this.messages;
     switch (shown.kind) {
       case 'idle':
@@ -268,27 +266,33 @@ export class CivicArticleCard extends CivicFeedElement {
     return cache.article;
   }
 
-  /** Starts sanitizing the full card's Markdown or HTML body when it is new. */
-  private syncBody(): void {
-    const source = this.shownVariant === 'full' ? this.resolve() : undefined;
-    const body = source?.kind === 'article' ? bodySource(source.article) : undefined;
-    if (!body || body.kind === 'text') {
-      this.body = undefined;
-      return;
+  /** Loads the full-variant chunk on first need, then lets it start on the article's body. */
+  private syncFull(article: Article): void {
+    if (fullModule) {
+      if (!this.full) {
+        this.full = new fullModule.FullArticle(this.fullKit(), () => this.requestUpdate());
+        if (this.shadowRoot) fullModule.adoptStyles(this.shadowRoot);
+      }
+      this.full.sync(article);
+    } else if (!this.fullFailed) {
+      loadFull().then(
+        () => this.requestUpdate(),
+        () => {
+          this.fullFailed = true;
+          this.requestUpdate();
+        },
+      );
     }
-    const key = `${body.kind}:${body.text}`;
-    if (this.body?.key === key) return;
-    const pending = (this.body = { key });
-    loadBody({ kind: body.kind, text: body.text }).then(
-      (html) => this.bodyDone(pending, { key, html }),
-      () => this.bodyDone(pending, { key, failed: true }),
-    );
   }
 
-  private bodyDone(pending: { key: string }, done: NonNullable<CivicArticleCard['body']>): void {
-    if (this.body !== pending) return;
-    this.body = done;
-    this.requestUpdate();
+  private fullKit(): FullKit {
+    return {
+      html,
+      nothing,
+      ifDefined,
+      safeUrl,
+      placeholder: () => this.renderBodyPlaceholder(),
+    };
   }
 
   private syncJsonLd(): void {
@@ -297,18 +301,13 @@ export class CivicArticleCard extends CivicFeedElement {
       this.jsonLd?.remove();
       return;
     }
-    if (!jsonLdModule) {
-      void loadJsonLd().then(
-        () => this.syncJsonLd(),
-        () => undefined,
-      );
-      return;
-    }
+    // The chunk is on its way (update() asked for it) and renders again when it is in.
+    if (!fullModule) return;
     try {
-      this.jsonLd ??= new jsonLdModule.JsonLdBlock();
+      this.jsonLd ??= new fullModule.JsonLdBlock();
       this.jsonLd.set(
         this.ownerDocument,
-        jsonLdModule.newsArticleJsonLd(shown.article, shown.feed),
+        fullModule.newsArticleJsonLd(shown.article, shown.feed),
         shown.article.id,
       );
     } catch (error) {
@@ -316,13 +315,36 @@ export class CivicArticleCard extends CivicFeedElement {
     }
   }
 
-  /** The loading placeholder: the card's frame, image box and text lines, so nothing moves when it fills in. */
+  /**
+   * The loading placeholder: the same frame, media box and fixed-height regions as the
+   * loaded card (the styles give both the same heights), so nothing moves when it fills in.
+   */
   private renderPlaceholder(): TemplateResult {
+    const m = this.messages;
     const variant = this.shownVariant;
-    const lines = variant === 'compact' ? 2 : variant === 'full' ? 10 : 5;
+    const actions = parseActions(this.actions);
     return html`<div class="card placeholder ${variant}" part="base">
-      ${variant === 'compact' ? nothing : html`<div class="media" aria-hidden="true"></div>`}
-      ${renderSkeleton(this.messages, lines)}
+      <span class="visually-hidden" part="status" role="status">${m.loading}</span>
+      ${variant === 'compact' ? nothing : html`<div class="media" part="media"></div>`}
+      <div class="title"></div>
+      <div class="meta"></div>
+      ${
+        actions.length
+          ? // The real labels, invisible: the row wraps exactly as the loaded one will.
+            html`<div class="actions" aria-hidden="true">
+              ${actions.map((a) => html`<span class="action">${this.actionLabel(a)}</span>`)}
+              <span class="announce"></span>
+            </div>`
+          : nothing
+      }
+      ${variant === 'compact' ? nothing : html`<div class="lead"></div>`}
+      ${
+        variant === 'summary'
+          ? html`<div class="taxonomy"></div>`
+          : variant === 'full'
+            ? this.renderBodyPlaceholder()
+            : nothing
+      }
     </div>`;
   }
 
@@ -336,28 +358,43 @@ export class CivicArticleCard extends CivicFeedElement {
     const zone = this.zoneFor(feed?.timeZone);
     const url = safeUrl(article.url);
     const lang = article.language ?? feed?.language;
+    const wide = variant !== 'compact';
+    const full = variant === 'full' ? this.full : undefined;
+    const view = { article, url, lang, level: this.level, m, locale: this.localeTag };
+    const title = titleOf(article) ?? m.untitled;
+    // Regions keep their place and height even when the article has nothing for them
+    // (see the styles), so the placeholder can match them.
     return html`<article class="card ${variant}" part="base" aria-labelledby="title">
-        ${variant === 'compact' ? nothing : this.renderImage(article)}
-        ${this.renderTitle(article, url, lang)} ${this.renderMeta(article, zone)}
-        ${this.renderActions(article, url)}
+        ${wide ? this.renderImage(article) : nothing}
+        ${titleHeading(this.level, url ? html`<a class="link" href=${url}>${title}</a>` : title, lang)}
+        ${this.renderMeta(article, zone)} ${this.renderActions(article, url)}
         ${
-          variant !== 'compact' && article.summary
-            ? html`<p class="summary" part="summary" lang=${ifDefined(lang)}>${article.summary}</p>`
-            : nothing
+          !wide
+            ? nothing
+            : article.summary
+              ? html`<p class="lead" part="summary" lang=${ifDefined(lang)}>${article.summary}</p>`
+              : html`<div class="lead"></div>`
         }
-        ${variant === 'full' ? this.renderBody(article, url, lang) : nothing}
-        ${variant === 'compact' ? nothing : this.renderCategory(article)}
-        ${variant === 'compact' ? nothing : this.renderTags(article)}
-        ${variant === 'full' ? this.renderAttachments(article) : nothing}
+        ${
+          variant !== 'full'
+            ? nothing
+            : full
+              ? full.renderBody(view)
+              : this.fullFailed
+                ? this.renderBodyText(article, lang)
+                : this.renderBodyPlaceholder()
+        }
+        ${wide ? this.renderTaxonomy(article) : nothing}
+        ${full ? full.renderAttachments(view) : nothing}
       </article>
       ${staleSince ? renderStaleNote(m, formatDate(staleSince, zone, this.localeTag)) : nothing}`;
   }
 
-  private renderImage(article: Article): TemplateResult | typeof nothing {
+  private renderImage(article: Article): TemplateResult {
     const src = safeUrl(article.image);
-    if (!src) return nothing;
-    // The box keeps its aspect ratio before the image arrives (and if it never does).
-    return html`<div class="media">
+    // The frame is drawn with or without an image: the placeholder cannot know which.
+    if (!src) return html`<div class="media none" part="media"></div>`;
+    return html`<div class="media" part="media">
       <img
         class="image"
         part="image"
@@ -370,23 +407,12 @@ export class CivicArticleCard extends CivicFeedElement {
     </div>`;
   }
 
-  private renderTitle(
-    article: Article,
-    url: string | undefined,
-    lang: string | undefined,
-  ): TemplateResult {
-    const text = titleOf(article) ?? this.messages.untitled;
-    const content = url ? html`<a class="link" href=${url}>${text}</a>` : text;
-    const tag = HEADINGS[this.level - 1] ?? literal`h3`;
-    return staticHtml`<${tag} class="title" part="title" id="title" lang=${ifDefined(lang)}>${content}</${tag}>`;
-  }
-
-  private renderMeta(article: Article, zone: string): TemplateResult | typeof nothing {
+  private renderMeta(article: Article, zone: string): TemplateResult {
     const m = this.messages;
     const date = article.modified ?? article.published;
     const label = article.modified ? m.updated : m.published;
     const hasViews = article.views !== undefined;
-    if (!date && !hasViews) return nothing;
+    if (!date && !hasViews) return html`<div class="meta"></div>`;
     // One text run with no stray whitespace: the line reads exactly
     // "Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007".
     return html`<p class="meta" part="meta">
@@ -413,11 +439,11 @@ export class CivicArticleCard extends CivicFeedElement {
     article: Article,
     url: string | undefined,
   ): TemplateResult | typeof nothing {
-    // Share and copy need a link to hand out; print works for any article.
-    const actions = parseActions(this.actions).filter((a) => a === 'print' || url);
-    if (!actions.length) return nothing;
-    const m = this.messages;
-    const labels = { print: m.print, share: m.share, 'copy-link': m.copyLink };
+    const named = parseActions(this.actions);
+    if (!named.length) return nothing;
+    // Share and copy need a link to hand out; print works for any article. The row stays,
+    // as the placeholder drew it, even when no button applies.
+    const actions = named.filter((a) => a === 'print' || url);
     return html`<div class="actions" part="actions">
       ${actions.map(
         (action) =>
@@ -428,95 +454,61 @@ export class CivicArticleCard extends CivicFeedElement {
             aria-describedby="title"
             @click=${() => this.onAction(action, article, url)}
           >
-            ${labels[action]}
+            ${this.actionLabel(action)}
           </button>`,
       )}
       <span class="announce" role="status">${this.announcement}</span>
     </div>`;
   }
 
-  /** The body: text at once; Markdown and HTML once the sanitizer chunk is in (a placeholder until then). */
-  private renderBody(article: Article, url: string | undefined, lang: string | undefined): unknown {
-    const source = bodySource(article);
-    if (!source) return nothing;
-    if (source.kind === 'text') return this.renderTextBody(source.text, lang);
-    const body = this.body;
-    if (body?.html !== undefined) {
-      return html`<div
-        class="body"
-        part="body"
-        lang=${ifDefined(lang)}
-        ${sanitizedBody(body.html, this.level + 1)}
-      ></div>`;
-    }
-    if (!body?.failed) return this.renderBodyPlaceholder();
-    const text = bodyFallbackText(article, source);
-    if (text) return this.renderTextBody(text, lang);
-    return html`<div class="body" part="body">
-      <p>${this.messages.bodyUnavailable}</p>
-      ${url ? html`<p><a href=${url}>${this.messages.readOriginal}</a></p>` : nothing}
-    </div>`;
+  private actionLabel(action: CardAction): string {
+    const m = this.messages;
+    return action === 'print' ? m.print : action === 'share' ? m.share : m.copyLink;
   }
 
   private renderBodyPlaceholder(): TemplateResult {
     return html`<div class="body loading" part="body">${renderSkeleton(this.messages, 8)}</div>`;
   }
 
-  private renderTextBody(text: string, lang: string | undefined): TemplateResult {
-    return html`<div class="body" part="body" lang=${ifDefined(lang)}>
-      ${textParagraphs(text).map(
-        (lines) => html`<p>${lines.map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
-      )}
+  /**
+   * The body when the full-variant chunk could not load: Markdown or plain text shown as
+   * text (the styles keep its line breaks), never HTML parsed outside the sanitizer.
+   */
+  private renderBodyText(article: Article, lang: string | undefined): TemplateResult {
+    return html`<div class="body text" part="body" lang=${ifDefined(lang)}>
+      ${article.markdown ?? article.contentText ?? this.messages.bodyUnavailable}
     </div>`;
   }
 
-  private renderCategory(article: Article): TemplateResult | typeof nothing {
-    if (!article.category) return nothing;
-    return html`<p class="category" part="category">
-      ${this.messages.labelled(this.messages.category)}
-      <span class="category-name">${article.category}</span>
-    </p>`;
-  }
-
-  private renderTags(article: Article): TemplateResult | typeof nothing {
-    if (!article.tags.length) return nothing;
-    return html`<div class="tags" part="tags">
-      <span id="tags-label">${this.messages.labelled(this.messages.tags)}</span>
-      <ul aria-labelledby="tags-label">
-        ${article.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
-      </ul>
-    </div>`;
-  }
-
-  private renderAttachments(article: Article): TemplateResult | typeof nothing {
-    const files = article.attachments
-      .map((a) => ({ attachment: a, url: safeUrl(a.url) }))
-      .filter(
-        (f): f is { attachment: Article['attachments'][number]; url: string } =>
-          f.url !== undefined,
-      );
-    if (!files.length) return nothing;
+  /**
+   * Category and tags, sharing one line in a summary card; there the chips need no visible
+   * "Từ khóa:" before them (screen readers still hear it), so no label is left dangling
+   * when the chips do not fit. A full card shows all of it.
+   */
+  private renderTaxonomy(article: Article): TemplateResult {
     const m = this.messages;
-    const tag = HEADINGS[Math.min(6, this.level + 1) - 1] ?? literal`h4`;
-    return html`<section
-      class="attachments"
-      part="attachments"
-      aria-labelledby="attachments-heading"
-    >
-      ${staticHtml`<${tag} class="attachments-heading" id="attachments-heading">${m.attachments}</${tag}>`}
-      <ul>
-        ${files.map(({ attachment, url }) => {
-          const meta = attachmentMeta(attachment, this.localeTag, m);
-          return html`<li>
-            <a href=${url}
-              ><span class="file-name">${attachment.title ?? fileNameOf(url)}</span>${
-                meta ? html` <span class="file-meta">${meta}</span>` : nothing
-              }</a
-            >
-          </li>`;
-        })}
-      </ul>
-    </section>`;
+    return html`<div class="taxonomy">
+      ${
+        article.category
+          ? html`<p class="category" part="category">
+              ${m.labelled(m.category)}
+              <span class="category-name">${article.category}</span>
+            </p>`
+          : nothing
+      }
+      ${
+        article.tags.length
+          ? html`<div class="tags" part="tags">
+              <span id="tags-label" class=${this.shownVariant === 'full' ? '' : 'visually-hidden'}
+                >${m.labelled(m.tags)}</span
+              >
+              <ul aria-labelledby="tags-label">
+                ${article.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
+    </div>`;
   }
 
   private onAction(action: CardAction, article: Article, url: string | undefined): void {
@@ -528,17 +520,7 @@ export class CivicArticleCard extends CivicFeedElement {
       );
       return;
     }
-    const { printOnly, shareOrCopy, copyText } = actionsModule;
-    if (action === 'print') {
-      printOnly(this);
-      return;
-    }
-    if (!url) return;
-    const outcome: Promise<ShareOutcome> =
-      action === 'share'
-        ? shareOrCopy({ title: titleOf(article), url })
-        : copyText(url).then((ok) => (ok ? 'copied' : 'failed'));
-    void outcome.then((result) => {
+    void actionsModule.runAction(action, this, titleOf(article), url).then((result) => {
       if (result === 'copied') this.announce(this.messages.linkCopied);
       else if (result === 'failed') this.announce(this.messages.linkCopyFailed);
     });
@@ -558,6 +540,39 @@ export class CivicArticleCard extends CivicFeedElement {
     // A broken image leaves its box (no layout shift) but not the browser's broken icon.
     (event.target as HTMLImageElement).classList.add('failed');
   };
+}
+
+/**
+ * The title as an `<h1>`–`<h6>` that fits the page's outline: a switch of plain templates
+ * costs the entry less than `lit/static-html`.
+ */
+function titleHeading(level: number, content: unknown, lang: string | undefined): TemplateResult {
+  switch (level) {
+    case 1:
+      return html`<h1 class="title" part="title" id="title" lang=${ifDefined(lang)}>
+        ${content}
+      </h1>`;
+    case 2:
+      return html`<h2 class="title" part="title" id="title" lang=${ifDefined(lang)}>
+        ${content}
+      </h2>`;
+    case 4:
+      return html`<h4 class="title" part="title" id="title" lang=${ifDefined(lang)}>
+        ${content}
+      </h4>`;
+    case 5:
+      return html`<h5 class="title" part="title" id="title" lang=${ifDefined(lang)}>
+        ${content}
+      </h5>`;
+    case 6:
+      return html`<h6 class="title" part="title" id="title" lang=${ifDefined(lang)}>
+        ${content}
+      </h6>`;
+    default:
+      return html`<h3 class="title" part="title" id="title" lang=${ifDefined(lang)}>
+        ${content}
+      </h3>`;
+  }
 }
 
 /** A URL safe to bind to href/src: http, https, mailto or relative, resolved against the page. */

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Article, Feed } from '../../feed/model.js';
 import { FeedError } from '../../feed/errors.js';
+import { lazy } from '../../feed/lazy.js';
 import { loadFeed } from '../../feed/load.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
@@ -9,7 +10,6 @@ import { formatCount } from '../../format/numbers.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { announceError, announceLoad } from '../shared/events.js';
 import {
-  appendNew,
   filterArticles,
   listDate,
   orderArticles,
@@ -20,6 +20,7 @@ import {
 import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from '../shared/new-badge.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import { bulletinListStyles } from './bulletin-list.styles.js';
+import type { MoreKit, Paging } from './show-more.js';
 
 /** How the list is drawn. */
 export type BulletinLayout = 'list' | 'compact' | 'grid' | 'ticker';
@@ -28,9 +29,17 @@ const LAYOUTS: readonly BulletinLayout[] = ['list', 'compact', 'grid', 'ticker']
 const DEFAULT_LIMIT = 10;
 // Beyond a screenful, a taller placeholder only moves content nobody can see yet.
 const MAX_SKELETON_ROWS = 50;
-// One click follows at most this many next_url pages looking for items that pass the
-// filters, so a feed whose pages all miss cannot keep the list fetching for ever.
-const MAX_PAGES_PER_CLICK = 10;
+
+// "Xem thêm" is a lazy chunk, fetched on the first click. What it needs from the entry
+// is lent to it (see show-more.ts).
+const loadMore = lazy(() => import('./show-more.js'));
+const moreKit: MoreKit = { loadFeed, announceLoad, announceError, FeedError, formatCount };
+
+// The compact, grid and ticker item styles, a lazy chunk too (see layouts.ts): undefined
+// until asked for, then the sheet, or null when the chunk could not be loaded (the items
+// are then drawn with the list styles rather than not at all).
+let layoutSheet: CSSStyleSheet | null | undefined;
+const loadLayouts = lazy(() => import('./layouts.js'));
 
 /** The printed parts of one article, cached per article for one locale, zone and sort. */
 interface Printed {
@@ -53,6 +62,13 @@ interface Printed {
  *
  * After "Xem thêm", focus moves to the first newly shown item and a polite live region
  * says how many are shown ("Đang hiển thị 20 tin").
+ *
+ * Loading reserves the final size, so the page below never moves: every item takes the
+ * same height (the title is cut after `--civic-bulletin-list-title-lines` lines, the
+ * summary after `--civic-bulletin-list-summary-lines`, and both are reserved in full),
+ * and the row of the "Xem thêm" button stays, empty, when there is nothing more. The
+ * "Xem thêm" handling and the styles of the `compact`, `grid` and `ticker` layouts load
+ * on first need; until the styles arrive, those layouts show the skeleton.
  *
  * The `ticker` layout shows the first `limit` headlines on one moving line, with no
  * "Xem thêm". It stops while hovered or while a link in it has focus, has a
@@ -84,7 +100,8 @@ interface Printed {
  * @cssproperty --civic-bulletin-list-badge-background - "Mới" badge background (default `#b3261e`).
  * @cssproperty --civic-bulletin-list-badge-color - "Mới" badge text colour (default `#fff`).
  * @cssproperty --civic-bulletin-list-featured-color - Bar beside featured items (default: `--civic-color-accent`).
- * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it is cut (default `3`).
+ * @cssproperty --civic-bulletin-list-title-lines - Title lines shown before it is cut, in `list` and `grid` (default `2`); every item reserves them, so the page does not move when the items arrive.
+ * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it is cut (default `3`); reserved like the title's.
  * @cssproperty --civic-bulletin-list-grid-min-width - Narrowest grid column (default `15rem`).
  * @cssproperty --civic-bulletin-list-image-ratio - Aspect ratio of grid images (default `16 / 9`).
  * @cssproperty --civic-bulletin-list-ticker-duration - Time for the ticker to cross once; longer is slower (default `40s`).
@@ -119,23 +136,12 @@ export class CivicBulletinList extends CivicFeedElement {
   /** The ticker's pause toggle. */
   @state() private paused = false;
 
-  // The paging fields below change together with the feed, which the controller swaps
-  // in during the update (after willUpdate): plain fields, synced in render(), with an
-  // explicit requestUpdate() where a handler changes them.
-  /** How many items the reader has asked to see; undefined means `limit`. */
-  private revealed?: number;
-  /** Text of the polite live region. */
-  private announcement = '';
-  /** True while "Xem thêm" is fetching `next_url` pages. */
-  private fetching = false;
-
   /** The feed the paging below belongs to; a new feed starts over. */
   private baseFeed?: Feed;
-  /** The feed's items, then those of each `next_url` page loaded, duplicates dropped. */
-  private items: Article[] = [];
-  private nextUrl?: string;
-  private visited = new Set<string>();
-  private pages?: AbortController;
+  // Changes together with the feed, which the controller swaps in during the update
+  // (after willUpdate): a plain field, synced in render(); the "Xem thêm" chunk calls
+  // requestUpdate() when it changes it.
+  private paging: Paging = { items: [], visited: new Set(), announcement: '' };
 
   // Ordering 1,000 items is cheap once, wasteful on every render: keep the last result.
   private orderedFor?: { items: Article[]; sort: SortKey; category?: string; tag?: string };
@@ -145,20 +151,20 @@ export class CivicBulletinList extends CivicFeedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.pages?.abort();
-    this.pages = undefined;
-    this.fetching = false;
+    this.paging.pages?.abort();
+    this.paging.pages = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.layoutName !== 'list') this.adoptLayouts();
     if (
       changed.has('limit') ||
       changed.has('category') ||
       changed.has('tag') ||
       changed.has('sort')
     ) {
-      this.revealed = undefined;
+      this.paging.revealed = undefined;
     }
     if (changed.has('layout') && this.layout && !LAYOUTS.includes(this.layout)) {
       console.warn(
@@ -172,40 +178,34 @@ export class CivicBulletinList extends CivicFeedElement {
     const layout = this.layoutName;
     const { status, feed, error, fetchedAt } = this.source.state;
     if (feed !== this.baseFeed) this.startOver(feed);
-    const root = `root layout-${layout}${layout === 'ticker' && this.paused ? ' paused' : ''}`;
-    switch (status) {
-      case 'loading':
-        return html`<div class=${root}>${renderSkeleton(m, this.skeletonRows)}</div>`;
-      case 'error':
-        return html`<div class=${root}>${renderError(m, error?.message, this.onRetry)}</div>`;
-      case 'ready':
-      case 'stale':
-        if (!feed) break;
-        return html`<div class=${root}>
-          ${
-            status === 'stale' && fetchedAt
-              ? renderStaleNote(
-                  m,
-                  formatDate(fetchedAt, this.zoneFor(feed.timeZone), this.localeTag),
-                )
-              : nothing
-          }
-          ${this.renderItems(m, feed)}
-        </div>`;
-      default:
-        break;
+    let body: unknown = renderEmpty(m);
+    if (status === 'loading' || (feed && layout !== 'list' && layoutSheet === undefined)) {
+      // The footer row is reserved while loading: whether "Xem thêm" will be needed is
+      // not known yet, so the loaded list keeps the row, button or not.
+      body = html`${renderSkeleton(m, this.skeletonRows)}${
+        layout === 'ticker' ? nothing : html`<div class="foot"></div>`
+      }`;
+    } else if (status === 'error') {
+      body = renderError(m, error?.message, this.onRetry);
+    } else if (feed && (status === 'ready' || status === 'stale')) {
+      body = [
+        status === 'stale' && fetchedAt
+          ? renderStaleNote(m, formatDate(fetchedAt, this.zoneFor(feed.timeZone), this.localeTag))
+          : nothing,
+        this.renderItems(m, feed),
+      ];
     }
-    return html`<div class=${root}>${renderEmpty(m)}</div>`;
+    return html`<div class="root layout-${layout}${this.paused ? ' paused' : ''}">${body}</div>`;
   }
 
   private renderItems(m: Messages, feed: Feed): TemplateResult {
     const rows = this.orderedItems();
     const layout = this.layoutName;
     const shownCount = Math.min(this.shownTarget, rows.length);
-    const canFetch = this.nextUrl !== undefined && layout !== 'ticker';
+    const canFetch = this.paging.nextUrl !== undefined && layout !== 'ticker';
     // A live region must be in the page before it speaks, so it is drawn even when empty.
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this.announcement}
+      ${this.paging.announcement}
     </div>`;
     if (shownCount === 0 && !canFetch) return html`${renderEmpty(m)}${live}`;
 
@@ -220,11 +220,10 @@ export class CivicBulletinList extends CivicFeedElement {
     const items: TemplateResult[] = new Array<TemplateResult>(shownCount);
     for (let i = 0; i < shownCount; i++) {
       const a = rows[i];
-      const p = this.print(a, printKey, zone, locale, sort);
       items[i] = this.renderItem(
         layout,
         a,
-        p,
+        this.print(a, printKey, zone, locale, sort),
         isNewArticle(a.published, now, days) ? badge : nothing,
         views,
       );
@@ -251,27 +250,29 @@ export class CivicBulletinList extends CivicFeedElement {
         </button>
         ${live}`;
     }
-    const more = shownCount < rows.length || canFetch;
     return html`${list}
-    ${
-      more
-        ? html`<button
-            type="button"
-            class="more"
-            part="more"
-            aria-busy=${this.fetching ? 'true' : 'false'}
-            @click=${this.onMore}
-          >
-            ${m.more}
-          </button>`
-        : nothing
-    }
-    ${live}`;
+      <div class="foot">
+        ${
+          shownCount < rows.length || canFetch
+            ? html`<button
+                type="button"
+                class="more"
+                part="more"
+                aria-busy=${this.paging.pages ? 'true' : 'false'}
+                @click=${this.onMore}
+              >
+                ${m.more}
+              </button>`
+            : nothing
+        }${live}
+      </div>`;
   }
 
   // With 1,000 items the per-item cost is what counts, and each nested template is a
   // clone of its own. The usual item (a link and a date) therefore gets one flat
-  // template per layout; anything missing takes the general path below.
+  // template; anything missing takes the general path below. Title and badge share a
+  // row (.head) so that the title can be cut at a fixed number of lines with the badge
+  // still beside it: fixed line counts are what let the skeleton reserve the exact height.
   private renderItem(
     layout: BulletinLayout,
     a: Article,
@@ -281,45 +282,34 @@ export class CivicBulletinList extends CivicFeedElement {
   ): TemplateResult {
     const cls = a.featured ? 'item featured' : 'item';
     const views = p.views ? html` <span class="views">${viewsLabel} ${p.views}</span>` : nothing;
+    const summary =
+      a.summary && (layout === 'list' || layout === 'grid')
+        ? html`<p class="summary" part="summary">${a.summary}</p>`
+        : nothing;
     if (a.url && p.date && layout !== 'grid') {
-      const title = headline(a);
-      if (layout === 'compact' || layout === 'ticker' || !a.summary) {
-        return html`<li class=${cls} part=${cls}>
-          <a class="title" part="title" href=${a.url}>${title}</a>${badge}<span
-            class="meta"
-            part="meta"
-            ><time datetime=${p.iso}>${p.date}</time>${views}</span
-          >
-        </li>`;
-      }
       return html`<li class=${cls} part=${cls}>
-        <a class="title" part="title" href=${a.url}>${title}</a>${badge}<span
-          class="meta"
-          part="meta"
-          ><time datetime=${p.iso}>${p.date}</time>${views}</span
-        >
-        <p class="summary" part="summary">${a.summary}</p>
+        <span class="head"
+          ><a class="title" part="title" href=${a.url}>${headline(a)}</a>${badge}</span
+        ><span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span
+        >${summary}
       </li>`;
     }
     const title = a.url
       ? html`<a class="title" part="title" href=${a.url}>${headline(a)}</a>`
       : html`<span class="title" part="title">${headline(a)}</span>`;
-    const meta = html`<span class="meta" part="meta"
-      >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
-    >`;
-    const summary =
-      a.summary && (layout === 'list' || layout === 'grid')
-        ? html`<p class="summary" part="summary">${a.summary}</p>`
-        : nothing;
+    const text = html`<span class="head">${title}${badge}</span
+      ><span class="meta" part="meta"
+        >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
+      >${summary}`;
     if (layout === 'grid') {
       return html`<li class=${cls} part=${cls}>
         <span class="image" part="image"
           >${a.image ? html`<img src=${a.image} alt="" loading="lazy" decoding="async" />` : nothing}</span
         >
-        <div class="card-body">${title}${badge}${meta}${summary}</div>
+        <div class="card-body">${text}</div>
       </li>`;
     }
-    return html`<li class=${cls} part=${cls}>${title}${badge}${meta}${summary}</li>`;
+    return html`<li class=${cls} part=${cls}>${text}</li>`;
   }
 
   private get layoutName(): BulletinLayout {
@@ -341,16 +331,37 @@ export class CivicBulletinList extends CivicFeedElement {
   }
 
   private get shownTarget(): number {
-    return this.revealed ?? this.limitValue;
+    return this.paging.revealed ?? this.limitValue;
   }
 
   private get skeletonRows(): number {
     return this.layoutName === 'ticker' ? 1 : Math.min(this.limitValue, MAX_SKELETON_ROWS);
   }
 
+  /** Adds the layouts' sheet to this shadow root, fetching it first when no list has yet. */
+  private adoptLayouts(): void {
+    if (layoutSheet === undefined) {
+      loadLayouts()
+        .then(
+          (m) => (layoutSheet = m.layoutSheet()),
+          () => (layoutSheet = null),
+        )
+        .finally(() => this.requestUpdate());
+      return;
+    }
+    const root = this.renderRoot;
+    if (layoutSheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(layoutSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, layoutSheet];
+  }
+
   /** The feed's items (and loaded pages), filtered and ordered; recomputed only when an input changed. */
   private orderedItems(): Article[] {
-    const key = { items: this.items, sort: this.sortKey, category: this.category, tag: this.tag };
+    const key = {
+      items: this.paging.items,
+      sort: this.sortKey,
+      category: this.category,
+      tag: this.tag,
+    };
     const last = this.orderedFor;
     if (
       !last ||
@@ -386,64 +397,14 @@ export class CivicBulletinList extends CivicFeedElement {
 
   /** A new feed (first load, retry, another `src`): forget the pages of the old one. */
   private startOver(feed: Feed | undefined): void {
-    this.pages?.abort();
-    this.pages = undefined;
-    this.fetching = false;
+    this.paging.pages?.abort();
     this.baseFeed = feed;
-    this.items = feed ? feed.items : [];
-    this.nextUrl = feed?.nextUrl;
-    this.visited = new Set(feed?.url ? feed.url.split(/\s+/) : []);
-    this.revealed = undefined;
-    this.announcement = '';
-  }
-
-  /**
-   * Follows `next_url` until at least `wanted` items pass the filters, the pages run
-   * out, or the page budget of one click is spent. Returns the error of a failed page.
-   */
-  private async fetchPages(wanted: number): Promise<FeedError | undefined> {
-    const controller = new AbortController();
-    this.pages = controller;
-    this.fetching = true;
-    this.requestUpdate();
-    try {
-      for (
-        let n = 0;
-        n < MAX_PAGES_PER_CLICK && this.nextUrl && this.orderedItems().length < wanted;
-        n++
-      ) {
-        const url = this.nextUrl;
-        this.visited.add(url);
-        let page;
-        try {
-          page = await loadFeed(url, { signal: controller.signal });
-        } catch (e) {
-          if (controller.signal.aborted) return undefined;
-          const error = e instanceof FeedError ? e : new FeedError(String(e), { url });
-          announceError(this, { url, error });
-          return error;
-        }
-        if (controller.signal.aborted) return undefined;
-        announceLoad(this, {
-          url: page.url,
-          feed: page.feed,
-          warnings: page.warnings,
-          fetchedAt: page.fetchedAt,
-          ...(page.stale ? { stale: page.stale } : {}),
-        });
-        this.items = appendNew(this.items, page.feed.items);
-        const next = page.feed.nextUrl;
-        // A page that points back to one already read would loop for ever.
-        this.nextUrl = next && !this.visited.has(next) ? next : undefined;
-      }
-      return undefined;
-    } finally {
-      if (this.pages === controller) {
-        this.pages = undefined;
-        this.fetching = false;
-        this.requestUpdate();
-      }
-    }
+    this.paging = {
+      items: feed ? feed.items : [],
+      nextUrl: feed?.nextUrl,
+      visited: new Set(feed?.url ? feed.url.split(/\s+/) : []),
+      announcement: '',
+    };
   }
 
   private onRetry = (): void => {
@@ -463,53 +424,28 @@ export class CivicBulletinList extends CivicFeedElement {
   };
 
   private onMore = (): void => {
-    void this.showMore();
+    const paging = this.paging;
+    loadMore().then(
+      ({ showMore }) => {
+        // A feed that arrived meanwhile has its own paging: this click no longer applies.
+        if (paging !== this.paging) return;
+        void showMore(
+          this,
+          paging,
+          () => this.orderedItems(),
+          this.limitValue,
+          this.messages,
+          this.localeTag,
+          moreKit,
+        );
+      },
+      () => {
+        // The chunk did not arrive (offline, a deploy in between): say so; the button stays.
+        paging.announcement = this.messages.error;
+        this.requestUpdate();
+      },
+    );
   };
-
-  /** "Xem thêm": reveal `limit` more, fetching pages as needed, then move focus and say so. */
-  private async showMore(): Promise<void> {
-    if (this.fetching) return;
-    const feed = this.baseFeed;
-    const before = Math.min(this.shownTarget, this.orderedItems().length);
-    const wanted = before + this.limitValue;
-    let failure: FeedError | undefined;
-    if (this.orderedItems().length < wanted && this.nextUrl) {
-      this.announcement = this.messages.loading;
-      this.requestUpdate();
-      failure = await this.fetchPages(wanted);
-      // The feed was replaced while the page loaded: this click no longer applies.
-      if (feed !== this.baseFeed || !this.isConnected) return;
-    }
-    this.revealed = wanted;
-    this.requestUpdate();
-    await this.updateComplete;
-    const after = Math.min(wanted, this.orderedItems().length);
-    this.announcement =
-      failure && after === before
-        ? this.messages.error
-        : this.messages.showing(formatCount(after, this.localeTag));
-    this.requestUpdate();
-    if (after > before) {
-      this.focusItem(before);
-    } else if (!this.renderRoot.querySelector('.more')) {
-      // Nothing new and nothing left to fetch: the focused button is gone, so keep the
-      // keyboard in the list rather than dropping it to the top of the page.
-      this.focusItem(after - 1);
-    }
-  }
-
-  /** Puts the keyboard on item `index`: its link, or the item itself when it has none. */
-  private focusItem(index: number): void {
-    const li = this.renderRoot.querySelectorAll<HTMLElement>('.item')[index];
-    if (!li) return;
-    const link = li.querySelector<HTMLElement>('a.title');
-    if (link) {
-      link.focus();
-      return;
-    }
-    li.tabIndex = -1;
-    li.focus();
-  }
 }
 
 /** What to call an item: its title, else the start of its summary or text, else its address. */

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { CivicElement } from '../shared/civic-element.js';
 import { feedContext, type FeedState } from '../shared/feed-context.js';
 import { FeedSource } from '../shared/feed-source.js';
-import { isTimeZone } from '../../feed/values.js';
+import { isTimeZone } from '../../format/locale.js';
 import { feedStyles } from './feed.styles.js';
 
 /**

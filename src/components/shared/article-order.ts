@@ -109,15 +109,3 @@ export function filterArticles(items: readonly Article[], filter: ArticleFilter)
   if (filter.categories.length === 0 && filter.tags.length === 0) return items.slice();
   return items.filter((a) => matchesFilter(a, filter));
 }
-
-/** `existing` followed by the articles of `incoming` whose id it does not have yet. */
-export function appendNew(existing: readonly Article[], incoming: readonly Article[]): Article[] {
-  const seen = new Set(existing.map((a) => a.id));
-  const out = existing.slice();
-  for (const a of incoming) {
-    if (seen.has(a.id)) continue;
-    seen.add(a.id);
-    out.push(a);
-  }
-  return out;
-}

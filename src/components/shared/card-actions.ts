@@ -98,3 +98,22 @@ export async function shareOrCopy(data: { title?: string; url: string }): Promis
   }
   return (await copyText(data.url)) ? 'copied' : 'failed';
 }
+
+/**
+ * Runs one of the card's actions on `target`, the card: print at once (still inside the
+ * click, as the print dialog requires), share or copy `url`. Resolves with what the card
+ * should tell the reader; `undefined` for print, or share and copy without a link.
+ */
+export function runAction(
+  action: CardAction,
+  target: HTMLElement,
+  title: string | undefined,
+  url: string | undefined,
+): Promise<ShareOutcome | undefined> {
+  if (action === 'print') printOnly(target);
+  else if (url)
+    return action === 'share'
+      ? shareOrCopy({ title, url })
+      : copyText(url).then((ok) => (ok ? 'copied' : 'failed'));
+  return Promise.resolve(undefined);
+}

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { lazy } from '../../feed/lazy.js';
 import type { Article } from '../../feed/model.js';
 import { toArticle } from '../../feed/convert.js';
+import { toCount } from '../../feed/values.js';
 import { formatDate } from '../../format/dates.js';
 import { messageLocale } from '../../format/messages.js';
 import { formatCount, type Notation } from '../../format/numbers.js';
@@ -12,9 +13,6 @@ import { viewCounterStyles } from './view-counter.styles.js';
 
 // The live client is a lazy chunk: only counters with an `endpoint` need it.
 const loadClient = lazy(() => import('../../counter/client.js'));
-
-/** Where the shown number came from. */
-type Origin = 'live' | 'count' | 'item' | 'feed';
 
 /** The live endpoint's side of the counter, for one endpoint, item and `hit`. */
 interface LiveState {
@@ -72,7 +70,7 @@ export class CivicViewCounter extends CivicFeedElement {
   @property({ attribute: 'item-id', reflect: true }) itemId?: string;
 
   /** A count to show directly, with no feed: a non-negative whole number such as `2007`. */
-  @property({ converter: { fromAttribute: readCountAttribute } }) count?: number;
+  @property({ converter: { fromAttribute: readCount } }) count?: number;
 
   /** The item itself: a JSON Feed item object or an `Article` from `loadFeed`; wins over the feed. */
   @property({ attribute: false }) item?: unknown;
@@ -127,13 +125,11 @@ export class CivicViewCounter extends CivicFeedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('count') && this.count !== undefined && validCount(this.count) === undefined) {
+    if (changed.has('count') && this.count !== undefined && toCount(this.count) === undefined) {
       // Quote what the page wrote ("2.007"), not what it became (NaN).
       const attr = this.getAttribute('count');
       const raw =
-        attr !== null && Object.is(readCountAttribute(attr), this.count)
-          ? attr
-          : String(this.count);
+        attr !== null && Object.is(readCount(attr), this.count) ? attr : String(this.count);
       this.warnOnce(
         `count ${raw}`,
         `count="${raw}" is not a non-negative whole number such as 2007; ignoring it`,
@@ -141,13 +137,11 @@ export class CivicViewCounter extends CivicFeedElement {
     }
     if (this.item !== this.itemSeen) {
       this.itemSeen = this.item;
-      this.itemArticle =
-        this.item === undefined || this.item === null ? undefined : safeArticle(this.item);
-      if (this.item !== undefined && this.item !== null && !this.itemArticle) {
+      this.itemArticle = this.hasItem ? safeArticle(this.item) : undefined;
+      if (this.hasItem && !this.itemArticle)
         console.warn(
           'civic-view-counter: .item is neither a JSON Feed item nor an Article; ignoring it',
         );
-      }
     }
   }
 
@@ -181,17 +175,18 @@ export class CivicViewCounter extends CivicFeedElement {
   override render(): TemplateResult {
     const m = this.messages;
     const known = this.known();
-    if (known) return this.renderCount(known.views, known.origin);
+    const { status } = this.source.state;
     const label = html`<span part="label" class="label ${this.hideLabel ? 'visually-hidden' : ''}"
       >${m.labelled(m.views)}</span
     >`;
-    if (this.live?.pending || (this.usesFeed && this.source.state.status === 'loading')) {
+    if (known) return html`${label} ${this.renderCount(known.views, known.fromFeed)}`;
+    if (this.live?.pending || (this.usesFeed && status === 'loading')) {
       return html`${label}
         <span class="pending" part="status" role="status"
           ><span class="visually-hidden">${m.loading}</span></span
         >`;
     }
-    if (this.usesFeed && this.source.state.status === 'error') {
+    if (this.usesFeed && status === 'error') {
       return html`<span class="unavailable" part="status">${m.viewsUnavailable}</span
         ><button type="button" class="retry" part="retry" @click=${this.onRetry}>${m.retry}</button>
         <slot></slot>`;
@@ -199,48 +194,38 @@ export class CivicViewCounter extends CivicFeedElement {
     return html`<slot></slot>`;
   }
 
-  private renderCount(views: number, origin: Origin): TemplateResult {
-    const m = this.messages;
+  private renderCount(views: number, fromFeed: boolean): TemplateResult {
     const tag = this.numberLocale;
-    const exact = formatCount(views, tag, 'standard');
+    const exact = formatCount(views, tag);
     const shown = this.notation === 'compact' ? formatCount(views, tag, 'compact') : exact;
-    const fetchedAt =
-      origin === 'feed' && this.source.state.status === 'stale'
-        ? this.source.state.fetchedAt
-        : undefined;
-    const asOf = fetchedAt
-      ? m.viewsAsOf(
-          formatDate(fetchedAt, this.zoneFor(this.source.state.feed?.timeZone), this.localeTag),
-        )
-      : undefined;
+    const { state } = this.source;
+    const fetchedAt = fromFeed && state.status === 'stale' ? state.fetchedAt : undefined;
+    const asOf =
+      fetchedAt &&
+      this.messages.viewsAsOf(
+        formatDate(fetchedAt, this.zoneFor(state.feed?.timeZone), this.localeTag),
+      );
     // "15 N" read aloud says little: screen readers get the exact number instead.
-    const text =
-      shown === exact
-        ? exact
-        : html`<span aria-hidden="true">${shown}</span
-            ><span class="visually-hidden">${exact}</span>`;
-    return html`<span part="label" class="label ${this.hideLabel ? 'visually-hidden' : ''}"
-        >${m.labelled(m.views)}</span
-      >
-      <data
-        part="count"
-        class="count ${fetchedAt ? 'stale' : ''}"
-        value=${String(views)}
-        title=${ifDefined(asOf)}
-        >${text}</data
-      >`;
+    return html`<data
+      part="count"
+      class="count ${fetchedAt ? 'stale' : ''}"
+      value=${views}
+      title=${ifDefined(asOf)}
+      >${
+        shown === exact
+          ? exact
+          : html`<span aria-hidden="true">${shown}</span
+              ><span class="visually-hidden">${exact}</span>`
+      }</data
+    >`;
   }
 
-  /** The number to show and where it came from, by the precedence in the class doc. */
-  private known(): { views: number; origin: Origin } | undefined {
-    const liveViews = this.live?.views;
-    if (liveViews !== undefined) return { views: liveViews, origin: 'live' };
-    const count = validCount(this.count);
-    if (count !== undefined) return { views: count, origin: 'count' };
-    const article = this.article();
-    if (article?.views !== undefined)
-      return { views: article.views, origin: this.hasItem ? 'item' : 'feed' };
-    return undefined;
+  /** The number to show, and whether the feed gave it, by the precedence in the class doc. */
+  private known(): { views: number; fromFeed: boolean } | undefined {
+    const views = this.live?.views ?? toCount(this.count) ?? this.article()?.views;
+    return views === undefined
+      ? undefined
+      : { views, fromFeed: this.usesFeed && this.live?.views === undefined };
   }
 
   private get hasItem(): boolean {
@@ -249,7 +234,7 @@ export class CivicViewCounter extends CivicFeedElement {
 
   /** True when the feed's state decides what shows: no `count` and no `.item` to go by. */
   private get usesFeed(): boolean {
-    return validCount(this.count) === undefined && !this.hasItem;
+    return toCount(this.count) === undefined && !this.hasItem;
   }
 
   /** `.item`, else the feed's item named by `item-id`, else the feed's first item. */
@@ -312,15 +297,9 @@ export class CivicViewCounter extends CivicFeedElement {
   }
 }
 
-/** A count, or undefined for anything that is not a non-negative safe integer (NaN never gets through). */
-function validCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
 /** `count="2007"` → 2007; anything else (empty, `2.007`, `-1`, `abc`) → NaN, which is then ignored with a warning. */
-function readCountAttribute(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  return /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+function readCount(value: string | null): number | undefined {
+  return value === null ? undefined : (toCount(value) ?? NaN);
 }
 
 function safeArticle(value: unknown): Article | undefined {

@@ -37,6 +37,12 @@ async function card(template: ReturnType<typeof html>, ready = 'article'): Promi
   return el;
 }
 
+/** Waits for the full card's attachments, which come with the full variant's lazy chunk. */
+async function attachmentsOf(el: CivicArticleCard): Promise<HTMLElement> {
+  await waitUntil(() => $(el, '[part=attachments]'), 'the attachments did not render');
+  return $<HTMLElement>(el, '[part=attachments]')!;
+}
+
 /** Waits for the full card's body to leave its loading placeholder. */
 async function bodyOf(el: CivicArticleCard): Promise<HTMLElement> {
   await waitUntil(() => $(el, '[part=body]:not(.loading)'), 'the body did not render');
@@ -150,7 +156,7 @@ describe('civic-article-card', () => {
 
     it('full: adds the body and the attachments', async () => {
       const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full"></civic-article-card>`);
-      expect($(el, '[part=attachments]')).to.exist;
+      expect(await attachmentsOf(el)).to.exist;
       const seed = await card(html`<civic-article-card src=${VI} variant="full"></civic-article-card>`);
       expect(text(await bodyOf(seed))).to.contain('Chỉ thị 09-CT/TW');
       await expect(seed).to.be.accessible();
@@ -165,7 +171,7 @@ describe('civic-article-card', () => {
     it('sets the title heading level with heading-level (default 3), and the attachments heading one below', async () => {
       const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full" heading-level="2"></civic-article-card>`);
       expect($(el, 'h2[part=title]')).to.exist;
-      expect($(el, '[part=attachments] h3')).to.exist;
+      expect((await attachmentsOf(el)).querySelector('h3')).to.exist;
       el.headingLevel = 9;
       await el.updateComplete;
       expect($(el, 'h3[part=title]'), 'out of range → 3').to.exist;
@@ -226,6 +232,7 @@ describe('civic-article-card', () => {
   describe('when the article has an image', () => {
     it('lazy-loads it in a box whose aspect ratio is reserved before it arrives', async () => {
       const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      el.style.setProperty('--civic-article-card-image-max-height', 'none');
       const img = $<HTMLImageElement>(el, 'img[part=image]')!;
       expect(img.getAttribute('src')).to.equal('https://congan.tinh.example/anh/hoi-nghi-tong-ket-2019.jpg');
       expect(img.getAttribute('loading')).to.equal('lazy');
@@ -242,20 +249,35 @@ describe('civic-article-card', () => {
     it('lets a site change the ratio with --civic-article-card-image-ratio', async () => {
       const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
       el.style.setProperty('--civic-article-card-image-ratio', '1 / 1');
+      el.style.setProperty('--civic-article-card-image-max-height', 'none');
       const { width, height } = $(el, '.media')!.getBoundingClientRect();
       expect(height).to.be.closeTo(width, 1);
     });
 
-    it('shows no image box when the article has none', async () => {
+    it('caps the box at 16rem (--civic-article-card-image-max-height), cropping the image', async () => {
+      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      el.style.width = '1000px';
+      const box = $(el, '[part=media]')!.getBoundingClientRect();
+      expect(box.height).to.equal(256);
+      expect(getComputedStyle($(el, 'img')!).objectFit).to.equal('cover');
+      el.style.setProperty('--civic-article-card-image-max-height', '10rem');
+      expect($(el, '[part=media]')!.getBoundingClientRect().height).to.equal(160);
+    });
+
+    it('draws the same frame, empty and neutral, when the article has none', async () => {
       const el = await card(html`<civic-article-card src=${VI}></civic-article-card>`);
-      expect($(el, '.media')).to.be.null;
+      const frame = $(el, '[part=media]')!;
+      expect(frame.querySelector('img')).to.be.null;
+      expect(frame.getAttribute('aria-hidden') ?? 'no content', 'nothing for screen readers').to.equal('no content');
+      const { width, height } = frame.getBoundingClientRect();
+      expect(height).to.be.closeTo(Math.min((width * 9) / 16, 256), 1);
     });
   });
 
   describe('when the article has attachments', () => {
     it('labels each with its type and size: "PDF, 471 KB"', async () => {
       const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full"></civic-article-card>`);
-      const section = $(el, '[part=attachments]')!;
+      const section = await attachmentsOf(el);
       expect(text(section.querySelector('h4'))).to.equal('Tệp đính kèm');
       const link = section.querySelector('a')!;
       expect(link.getAttribute('href')).to.equal('https://congan.tinh.example/van-ban/huong-dan-tuyen-sinh-2020.pdf');
@@ -276,6 +298,8 @@ describe('civic-article-card', () => {
       };
       const vi = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
       const en = await card(html`<civic-article-card .item=${item} variant="full" locale="en"></civic-article-card>`);
+      await attachmentsOf(vi);
+      await attachmentsOf(en);
       const labels = (el: Element) => Array.from(root(el).querySelectorAll('[part=attachments] a')).map((a) => text(a));
       expect(labels(vi)).to.deep.equal(['bao-cao 2020.docx DOCX, 1,5 MB', 'list XLS, 900 B']);
       expect(labels(en)).to.deep.equal(['bao-cao 2020.docx DOCX, 1.5 MB', 'list XLS, 900 B']);
@@ -422,7 +446,7 @@ describe('civic-article-card', () => {
     it('renders content_text as paragraphs of text, never parsing HTML', async () => {
       const item = { id: 't', title: 'Text', content_text: 'First <b>not bold</b>\nsecond line\n\n\nNext paragraph' };
       const el = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
-      const body = $(el, '[part=body]')!;
+      const body = await bodyOf(el);
       const ps = body.querySelectorAll('p');
       expect(ps).to.have.length(2);
       expect(ps[0].textContent).to.equal('First <b>not bold</b>second line');
@@ -593,6 +617,71 @@ describe('civic-article-card', () => {
       await expect(el).to.be.accessible();
     });
 
+    /**
+     * The placeholder's height, then the loaded card's, for one item of `doc` at `width`:
+     * a real feed state going from loading to ready through the context.
+     */
+    async function heightsWhileLoading(doc: Json, id: string, width: number, variant: string, actions = '') {
+      const { el, provider } = await provided(
+        { status: 'loading' },
+        html`<civic-article-card variant=${variant} item-id=${id} actions=${actions}></civic-article-card>`,
+      );
+      el.parentElement!.style.width = `${width}px`;
+      expect($(el, '.placeholder'), 'placeholder first').to.exist;
+      const before = el.getBoundingClientRect().height;
+      const { feed } = toFeed(clone(doc));
+      provider.setValue({ status: 'ready', feed, retry: () => {} });
+      await waitUntil(() => $(el, 'article'), 'the article did not show');
+      await el.updateComplete;
+      return { before, after: el.getBoundingClientRect().height };
+    }
+
+    // 390 px is a phone (a narrow card allows more lines), 1000 px a desktop column.
+    for (const width of [390, 1000]) {
+      for (const variant of ['summary', 'compact']) {
+        it(`reserves exactly the loaded height: ${variant}, ${width} px, every sample item`, async () => {
+          for (const doc of [viDoc, enDoc]) {
+            // Long and short titles, with and without image, summary, category or tags.
+            for (const item of items(doc)) {
+              const id = item['id'] as string;
+              const { before, after } = await heightsWhileLoading(doc, id, width, variant);
+              expect(before, `${id}: placeholder ${before} px, card ${after} px`).to.equal(after);
+            }
+          }
+        });
+      }
+      it(`reserves the action buttons' row too (${width} px)`, async () => {
+        const { before, after } = await heightsWhileLoading(viDoc, '2019-antq-ket-qua', width, 'summary', 'print share copy-link');
+        expect(before).to.equal(after);
+      });
+    }
+
+    it('keeps the heights equal when a site hides the media frame (::part(media))', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'civic-article-card::part(media) { display: none; }';
+      document.head.append(style);
+      try {
+        const { before, after } = await heightsWhileLoading(viDoc, '2020-tong-ket-cong-tac', 600, 'summary');
+        expect(before).to.equal(after);
+        expect(after, 'no frame').to.be.lessThan(300);
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('cuts a long title and summary at their reserved lines, but not in the full variant', async () => {
+      const long = 'Một tiêu đề rất dài '.repeat(20);
+      const item = { id: 'long', url: 'https://x.example/a', title: long, summary: long, content_text: 'Body' };
+      const summary = await card(html`<civic-article-card .item=${item}></civic-article-card>`);
+      const title = $(summary, '[part=title]')!;
+      expect(title.scrollHeight, 'clamped').to.be.greaterThan(title.clientHeight);
+      expect(text(title), 'the whole title is still the link name').to.equal(long.trim());
+      const full = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+      const fullTitle = $(full, '[part=title]')!;
+      expect(fullTitle.scrollHeight).to.equal(fullTitle.clientHeight);
+      expect(fullTitle.clientHeight).to.be.greaterThan(title.clientHeight);
+    });
+
     it('keeps light-DOM fallback content out of the loading and loaded states', async () => {
       const el = await card(html`<civic-article-card src=${VI}><a href="/tin-tuc">Tin tức</a></civic-article-card>`);
       expect($(el, 'slot')).to.be.null;
@@ -684,6 +773,7 @@ describe('civic-article-card', () => {
 
     it('has no inline style attributes anywhere (strict CSP)', async () => {
       const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full" actions="print share copy-link"></civic-article-card>`);
+      await attachmentsOf(el);
       expect(root(el).querySelector('[style]')).to.be.null;
     });
   });

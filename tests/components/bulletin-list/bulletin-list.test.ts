@@ -47,6 +47,7 @@ async function settled(el: CivicBulletinList): Promise<CivicBulletinList> {
 
 interface ItemSpec {
   id: string;
+  title?: string;
   published?: string;
   modified?: string;
   views?: number;
@@ -69,7 +70,7 @@ function jsonFeed(specs: ItemSpec[], extra: Record<string, unknown> = {}): Recor
     items: specs.map((s) => ({
       id: s.id,
       ...(s.url === null ? {} : { url: s.url ?? `https://tinh.example/tin/${s.id}` }),
-      title: `Tin ${s.id}`,
+      title: s.title ?? `Tin ${s.id}`,
       ...(s.summary ? { summary: s.summary } : {}),
       ...(s.image ? { image: s.image } : {}),
       ...(s.published ? { date_published: s.published } : {}),
@@ -94,7 +95,8 @@ async function withFeed(
   );
   Object.assign(el, attrs);
   await el.updateComplete;
-  return el;
+  // The compact, grid and ticker styles are a lazy chunk: their items wait for it.
+  return settled(el);
 }
 
 function key(): string {
@@ -200,38 +202,66 @@ describe('civic-bulletin-list', () => {
       expect(items(el).length).to.equal(4);
     });
 
-    for (const [layout, width] of [
-      ['list', 480],
-      ['compact', 480],
-      ['grid', 480],
-      ['grid', 800],
-    ] as const) {
-      it(`reserves about the height the items take (${layout}, ${width}px), so the page below does not jump`, async () => {
-        const gate = key();
-        const wrap = await fixture<HTMLDivElement>(
-          html`<div>
-            <civic-bulletin-list
-              src=${`/bulletin-list/hold/${gate}`}
-              limit="6"
-              layout=${layout}
-            ></civic-bulletin-list>
-          </div>`,
-        );
-        wrap.style.width = `${width}px`;
-        const el = wrap.querySelector('civic-bulletin-list')!;
-        await el.updateComplete;
-        const before = el.getBoundingClientRect().height;
-        await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
-        await settled(el);
-        // The "Xem thêm" button comes on top of the items; the items themselves are compared.
-        const after = shadow(el).querySelector('ul')!.getBoundingClientRect().height;
-        expect(before).to.be.greaterThan(0);
-        expect(
-          Math.abs(after - before) / after,
-          `skeleton ${before}px, items ${after}px`,
-        ).to.be.lessThan(0.2);
-      });
+    // Titles and summaries are cut at fixed line counts and every item reserves them, and
+    // the "Xem thêm" row is kept even when there is nothing more: so the skeleton can be
+    // exactly as tall as the loaded list, at any width. page1 has more than `limit` items
+    // (the button shows); page2 has fewer than `limit` and no next_url (no button).
+    for (const layout of ['list', 'compact', 'grid'] as const) {
+      for (const width of [375, 480, 800, 1280]) {
+        for (const [file, limit] of [
+          ['page1.json', 6],
+          ['page2.json', 9],
+        ] as const) {
+          it(`reserves exactly the loaded height (${layout}, ${width}px, ${file}), so the page below does not move`, async () => {
+            const gate = key();
+            const wrap = await fixture<HTMLDivElement>(
+              html`<div>
+                <civic-bulletin-list
+                  src=${`/bulletin-list/hold/${gate}?file=${file}`}
+                  limit=${limit}
+                  layout=${layout}
+                ></civic-bulletin-list>
+              </div>`,
+            );
+            wrap.style.width = `${width}px`;
+            const el = wrap.querySelector('civic-bulletin-list')!;
+            await el.updateComplete;
+            const before = el.getBoundingClientRect().height;
+            await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
+            await settled(el);
+            expect(items(el).length).to.equal(limit);
+            expect(!!moreButton(el)).to.equal(file === 'page1.json');
+            const after = el.getBoundingClientRect().height;
+            expect(before).to.be.greaterThan(0);
+            expect(
+              Math.abs(after - before),
+              `skeleton ${before}px, loaded ${after}px`,
+            ).to.be.at.most(1);
+          });
+        }
+      }
     }
+
+    it('keeps the same height with a longer title and summary, a badge and views (list, 375px)', async () => {
+      const long = 'Một tiêu đề rất dài về thủ tục hành chính và dịch vụ công trực tuyến '.repeat(
+        4,
+      );
+      const specs = Array.from({ length: 3 }, (_, i) => ({
+        id: `l${i}`,
+        published: new Date().toISOString(),
+        views: 123456,
+        summary: long,
+        featured: i === 1,
+      }));
+      const short = await withFeed(jsonFeed(specs.map((s) => ({ ...s, summary: 'Ngắn.' }))));
+      const tall = await withFeed(jsonFeed(specs.map((s) => ({ ...s, title: long }))), {
+        showViews: true,
+      });
+      for (const el of [short, tall]) (el.parentElement ?? el).style.width = '375px';
+      expect(shadow(tall).querySelector('[part=badge]')).to.exist;
+      const h = (el: CivicBulletinList) => el.getBoundingClientRect().height;
+      expect(Math.abs(h(tall) - h(short)), `${h(short)}px vs ${h(tall)}px`).to.be.at.most(1);
+    });
 
     it('draws a one-line skeleton for the ticker', async () => {
       const gate = key();
@@ -709,8 +739,7 @@ describe('civic-bulletin-list', () => {
         </div>`,
       );
       wrap.style.width = '360px';
-      const el = wrap.querySelector('civic-bulletin-list')!;
-      await el.updateComplete;
+      const el = await settled(wrap.querySelector('civic-bulletin-list')!);
       wrap.querySelector('button')!.focus();
       for (let i = 0; i < 7; i++) await sendKeys({ press: 'Tab' });
       const link = shadow(el).activeElement as HTMLAnchorElement;
@@ -799,8 +828,7 @@ describe('civic-bulletin-list', () => {
           );
           wrap.style.background = '#121212';
           wrap.style.color = '#eeeeee';
-          const el = wrap.querySelector('civic-bulletin-list')!;
-          await el.updateComplete;
+          const el = await settled(wrap.querySelector('civic-bulletin-list')!);
           expect(shadow(el).querySelector('[part=badge]')).to.exist;
           await expect(wrap).to.be.accessible();
         }

@@ -614,7 +614,11 @@ describe('civic-view-counter', () => {
       const el = await fixture<CivicViewCounter>(
         html`<civic-view-counter endpoint=${api.url('gate')} item-id="a"></civic-view-counter>`,
       );
-      await el.updateComplete;
+      // The live client is a lazy chunk: wait until the element's own request is held at
+      // the gate (not a guess at how long that takes), so the answer really comes late.
+      await waitUntil(async () => (await api.log()).length === 1, 'the request was not sent', {
+        timeout: 4000,
+      });
       el.remove();
       // Joins the element's request (one request per URL in flight), so once this
       // resolves the element has had the answer too.

@@ -1,0 +1,153 @@
+/**
+ * "Xem thêm": show `limit` more items, following the feed's `next_url` when the loaded
+ * ones run out, then move focus and say so. Nothing of it is needed until the first
+ * click, so it is a lazy chunk the list fetches then.
+ *
+ * A lazy chunk must not import a module the script-tag entry also imports (it would
+ * move to a chunk every page loads first, see `src/feed/lazy.ts`): the loader, the event
+ * helpers and the number formatter are handed over by the list; only types are imported.
+ */
+import type { LitElement } from 'lit';
+import type { Article } from '../../feed/model.js';
+import type { FeedError } from '../../feed/errors.js';
+import type { loadFeed } from '../../feed/load.js';
+import type { Messages } from '../../format/messages.js';
+import type { formatCount } from '../../format/numbers.js';
+import type { announceError, announceLoad } from '../shared/events.js';
+
+/** What the list lends this chunk from the entry. */
+export interface MoreKit {
+  loadFeed: typeof loadFeed;
+  announceLoad: typeof announceLoad;
+  announceError: typeof announceError;
+  FeedError: typeof FeedError;
+  formatCount: typeof formatCount;
+}
+
+/**
+ * The list's paging state, one object per feed: a new feed gets a new one (and aborts
+ * the pages the old one was fetching).
+ */
+export interface Paging {
+  /** The feed's items, then those of each `next_url` page loaded, duplicates dropped. */
+  items: Article[];
+  nextUrl?: string;
+  /** Pages already read: one that points back to them would loop for ever. */
+  visited: Set<string>;
+  /** How many items the reader has asked to see; undefined means `limit`. */
+  revealed?: number;
+  /** Text of the polite live region. */
+  announcement: string;
+  /** Set while pages are being fetched. */
+  pages?: AbortController;
+}
+
+// One click follows at most this many next_url pages looking for items that pass the
+// filters, so a feed whose pages all miss cannot keep the list fetching for ever.
+const MAX_PAGES_PER_CLICK = 10;
+
+/**
+ * One "Xem thêm" click on `list`: `ordered()` gives the items that pass the filters, in
+ * order, from `paging.items`.
+ */
+export async function showMore(
+  list: LitElement,
+  paging: Paging,
+  ordered: () => Article[],
+  limit: number,
+  m: Messages,
+  locale: string,
+  kit: MoreKit,
+): Promise<void> {
+  if (paging.pages || !list.isConnected) return;
+  const before = Math.min(paging.revealed ?? limit, ordered().length);
+  const wanted = before + limit;
+  let failure: FeedError | undefined;
+  if (ordered().length < wanted && paging.nextUrl) {
+    const controller = (paging.pages = new AbortController());
+    paging.announcement = m.loading;
+    list.requestUpdate();
+    try {
+      failure = await followPages(list, paging, () => ordered().length >= wanted, controller, kit);
+    } finally {
+      if (paging.pages === controller) paging.pages = undefined;
+    }
+    // The feed was replaced, or the list left the page, while the pages loaded.
+    if (controller.signal.aborted) return;
+  }
+  paging.revealed = wanted;
+  list.requestUpdate();
+  await list.updateComplete;
+  const after = Math.min(wanted, ordered().length);
+  paging.announcement =
+    failure && after === before ? m.error : m.showing(kit.formatCount(after, locale));
+  list.requestUpdate();
+  const root = list.renderRoot;
+  if (after > before) {
+    focusItem(root, before);
+  } else if (!root.querySelector('.more')) {
+    // Nothing new and nothing left to fetch: the focused button is gone, so keep the
+    // keyboard in the list rather than dropping it to the top of the page.
+    focusItem(root, after - 1);
+  }
+}
+
+/** Follows `next_url` until `enough()`, the pages run out or the budget is spent; the error of a failed page. */
+async function followPages(
+  list: EventTarget,
+  paging: Paging,
+  enough: () => boolean,
+  { signal }: AbortController,
+  kit: MoreKit,
+): Promise<FeedError | undefined> {
+  for (let n = 0; n < MAX_PAGES_PER_CLICK && paging.nextUrl && !enough(); n++) {
+    const url = paging.nextUrl;
+    paging.visited.add(url);
+    let page;
+    try {
+      page = await kit.loadFeed(url, { signal });
+    } catch (e) {
+      if (signal.aborted) return undefined;
+      const error = e instanceof kit.FeedError ? e : new kit.FeedError(String(e), { url });
+      kit.announceError(list, { url, error });
+      return error;
+    }
+    if (signal.aborted) return undefined;
+    kit.announceLoad(list, {
+      url: page.url,
+      feed: page.feed,
+      warnings: page.warnings,
+      fetchedAt: page.fetchedAt,
+      ...(page.stale ? { stale: page.stale } : {}),
+    });
+    paging.items = appendNew(paging.items, page.feed.items);
+    const next = page.feed.nextUrl;
+    paging.nextUrl = next && !paging.visited.has(next) ? next : undefined;
+  }
+  return undefined;
+}
+
+/** `existing` followed by the articles of `incoming` whose id it does not have yet. */
+function appendNew(existing: readonly Article[], incoming: readonly Article[]): Article[] {
+  const seen = new Set(existing.map((a) => a.id));
+  const out = existing.slice();
+  for (const a of incoming) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(a);
+  }
+  return out;
+}
+
+/** Puts the keyboard on item `index`: its link, or the item itself when it has none. */
+function focusItem(root: ParentNode, index: number): void {
+  const li = root.querySelectorAll<HTMLElement>('.item')[index];
+  if (!li) return;
+  const link = li.querySelector<HTMLElement>('a.title');
+  if (link) {
+    link.focus();
+    return;
+  }
+  li.tabIndex = -1;
+  li.focus();
+}

@@ -1,0 +1,224 @@
+/**
+ * Everything only `variant="full"` needs: the body (Markdown and HTML through the
+ * sanitizer chunk, plain text as paragraphs), the attachments list and the schema.org
+ * JSON-LD. A lazy chunk: the card loads it the first time it shows a full article and
+ * draws a body placeholder meanwhile, so summary and compact cards never pay for it.
+ *
+ * Like every lazy chunk it imports no module of the script-tag entry (see
+ * src/feed/lazy.ts): Lit's `html` and `nothing`, the heading template and the URL check
+ * come from the card in a `FullKit`.
+ */
+import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
+import type { ifDefined as litIfDefined } from 'lit/directives/if-defined.js';
+import type { Article } from '../feed/model.js';
+import type { Messages } from '../format/messages.js';
+import { attachmentMeta, fileNameOf } from '../components/shared/attachments.js';
+import type { SafeHtml } from './policy.js';
+import {
+  bodyFallbackText,
+  bodySource,
+  loadBody,
+  textParagraphs,
+  writeBody,
+} from './render-body.js';
+
+export { JsonLdBlock, newsArticleJsonLd } from './json-ld.js';
+
+// A plain string (not Lit's css, which lives in the entry); the build minifies css`` text.
+const css = String.raw;
+
+/** The styles of what this chunk draws, added to the card's own when the chunk is in. */
+const STYLES = css`
+  .body > :first-child {
+    margin-top: 0;
+  }
+  .body > :last-child {
+    margin-bottom: 0;
+  }
+  .body img {
+    max-width: 100%;
+    height: auto;
+  }
+  .body a,
+  .attachments a {
+    color: var(--_accent);
+  }
+  .attachments-heading {
+    margin: 0 0 0.25rem;
+    font-size: 1rem;
+  }
+  .attachments ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+  .file-meta {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+`;
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * Adds the chunk's styles to a card's shadow root, once: a constructed sheet where the
+ * browser adopts them (a strict style-src CSP allows it), else a <style> as Lit does.
+ */
+export function adoptStyles(root: ShadowRoot): void {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLES);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else if (!root.querySelector('style[data-civic-full]')) {
+    const style = document.createElement('style');
+    style.dataset['civicFull'] = '';
+    style.textContent = STYLES;
+    root.append(style);
+  }
+}
+
+/** What the chunk borrows from the card (the entry). */
+export interface FullKit {
+  html: typeof litHtml;
+  nothing: typeof litNothing;
+  ifDefined: typeof litIfDefined;
+  /** A URL safe to bind to href/src (http, https, mailto, relative), else undefined. */
+  safeUrl(url: string | undefined): string | undefined;
+  /** The body's loading placeholder. */
+  placeholder(): TemplateResult;
+}
+
+/** What one render of a full article needs. */
+export interface FullView {
+  article: Article;
+  /** The article's link, already checked. */
+  url: string | undefined;
+  /** `lang` of the article's text, when known. */
+  lang: string | undefined;
+  /** The card title's heading level; body and attachment headings go one below. */
+  level: number;
+  m: Messages;
+  locale: string;
+}
+
+/** The state of one card's full article: its sanitized body, kept until the body text changes. */
+export class FullArticle {
+  /**
+   * The Markdown or HTML body, keyed by its text so the sanitizer runs again only when
+   * the body itself changes; `html` once sanitized, `failed` when it cannot be.
+   */
+  private body?: { key: string; html?: SafeHtml; failed?: boolean };
+  private headingBase = 4;
+
+  /** `changed` is called when a body finished sanitizing and the card must render again. */
+  constructor(
+    private readonly kit: FullKit,
+    private readonly changed: () => void,
+  ) {}
+
+  /** Starts sanitizing the article's Markdown or HTML body when it is new. */
+  sync(article: Article): void {
+    const source = bodySource(article);
+    if (!source || source.kind === 'text') {
+      this.body = undefined;
+      return;
+    }
+    const key = `${source.kind}:${source.text}`;
+    if (this.body?.key === key) return;
+    const pending = (this.body = { key });
+    loadBody({ kind: source.kind, text: source.text }).then(
+      (html) => this.done(pending, { key, html }),
+      () => this.done(pending, { key, failed: true }),
+    );
+  }
+
+  /** The body: text at once; Markdown and HTML once sanitized (the placeholder until then). */
+  renderBody(view: FullView): TemplateResult | typeof litNothing {
+    const { html, nothing, ifDefined } = this.kit;
+    const { article, lang } = view;
+    this.headingBase = Math.min(6, view.level + 1);
+    const source = bodySource(article);
+    if (!source) return this.kit.nothing;
+    if (source.kind === 'text') return this.renderText(source.text, lang);
+    const body = this.body;
+    // Written by `write` once Lit has put the element in place.
+    if (body?.html !== undefined)
+      return html`<div class="body" part="body" lang=${ifDefined(lang)} data-sanitized></div>`;
+    if (!body?.failed) return this.kit.placeholder();
+    const text = bodyFallbackText(article, source);
+    if (text) return this.renderText(text, lang);
+    return html`<div class="body" part="body">
+      <p>${view.m.bodyUnavailable}</p>
+      ${view.url ? html`<p><a href=${view.url}>${view.m.readOriginal}</a></p>` : nothing}
+    </div>`;
+  }
+
+  /** Puts the sanitized body into the element `renderBody` drew; call after each render. */
+  write(root: ParentNode): void {
+    const el = root.querySelector('[data-sanitized]');
+    if (el && this.body?.html !== undefined) writeBody(el, this.body.html, this.headingBase);
+  }
+
+  /** The attachments with a usable URL, each labelled with its type and size ("PDF, 471 KB"). */
+  renderAttachments(view: FullView): TemplateResult | typeof litNothing {
+    const { html, nothing, safeUrl } = this.kit;
+    const { m, locale } = view;
+    const files = view.article.attachments.flatMap((attachment) => {
+      const url = safeUrl(attachment.url);
+      return url ? [{ attachment, url }] : [];
+    });
+    if (!files.length) return this.kit.nothing;
+    return html`<section
+      class="attachments"
+      part="attachments"
+      aria-labelledby="attachments-heading"
+    >
+      ${this.renderHeading(Math.min(6, view.level + 1), m.attachments)}
+      <ul>
+        ${files.map(({ attachment, url }) => {
+          const meta = attachmentMeta(attachment, locale, m);
+          return html`<li>
+            <a href=${url}
+              ><span class="file-name">${attachment.title ?? fileNameOf(url)}</span>${
+                meta ? html` <span class="file-meta">${meta}</span>` : nothing
+              }</a
+            >
+          </li>`;
+        })}
+      </ul>
+    </section>`;
+  }
+
+  /** The attachments heading, one level below the card title. */
+  private renderHeading(level: number, text: string): TemplateResult {
+    const { html } = this.kit;
+    switch (level) {
+      case 2:
+        return html`<h2 class="attachments-heading" id="attachments-heading">${text}</h2>`;
+      case 3:
+        return html`<h3 class="attachments-heading" id="attachments-heading">${text}</h3>`;
+      case 5:
+        return html`<h5 class="attachments-heading" id="attachments-heading">${text}</h5>`;
+      case 6:
+        return html`<h6 class="attachments-heading" id="attachments-heading">${text}</h6>`;
+      default:
+        return html`<h4 class="attachments-heading" id="attachments-heading">${text}</h4>`;
+    }
+  }
+
+  private renderText(text: string, lang: string | undefined): TemplateResult {
+    const { html, ifDefined } = this.kit;
+    return html`<div class="body" part="body" lang=${ifDefined(lang)}>
+      ${textParagraphs(text).map(
+        (lines) => html`<p>${lines.map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
+      )}
+    </div>`;
+  }
+
+  private done(pending: { key: string }, result: NonNullable<FullArticle['body']>): void {
+    if (this.body !== pending) return;
+    this.body = result;
+    this.changed();
+  }
+}
