@@ -12,9 +12,9 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * category/tags line are clamped to fixed line counts (`--_n` lines of `--_lh`) and keep
  * that height when shorter or empty; a narrow card (container query) allows more lines.
  * The placeholder draws the same regions with the same classes, so both heights agree at
- * any width. A full card is the article itself and cuts nothing: it reserves the same
- * way down to its meta line, and its summary, body and attachments are as long as the
- * article (nothing could reserve that).
+ * any width. A full card is the article itself and cuts nothing: its summary, body and
+ * attachments are as long as the
+ * article (nothing could reserve that), so it reserves no image frame or title lines.
  */
 export const articleCardStyles = [
   sharedStyles,
@@ -102,6 +102,10 @@ export const articleCardStyles = [
     }
     .full .lead {
       font-weight: 600;
+    }
+    /* A full card reserves nothing: an empty second title line would only be a gap. */
+    .full .title {
+      min-height: 0;
     }
     .link {
       color: inherit;

@@ -81,9 +81,9 @@ const loadActions = lazy(() =>
  * empty, tinted box; hide it on both with `civic-article-card::part(media) {display: none}`
  * when a feed never has images), the title (2 lines, 3 on a narrow card), meta line (1;
  * 2), summary (3; 4) and the category/tags line (1) are cut with an ellipsis when longer
- * and keep their height when shorter. The `full` variant cuts nothing: its placeholder
- * reserves the frame, title (2 lines), meta line and actions, and the summary, body and
- * attachments below them are as long as the article is.
+ * and keep their height when shorter. The `full` variant is the article itself and cuts
+ * nothing: its body has any length, so it cannot avoid moving what follows; it draws an
+ * image frame only when the article has an image, and no empty title lines.
  *
  * @summary One news article, as a card that links to it, or in full.
  *
@@ -94,7 +94,7 @@ const loadActions = lazy(() =>
  *   state (and before any data source is set); hidden once the article shows.
  *
  * @csspart base - The `<article>` (and the loading placeholder in its place).
- * @csspart media - The image frame, in the placeholder too; empty when the article has no image.
+ * @csspart media - The image frame (in the summary placeholder too); empty in a summary card without an image.
  * @csspart image - The article's image.
  * @csspart title - The heading with the title link.
  * @csspart meta - The meta line: updated/published date and view count.
@@ -325,7 +325,7 @@ export class CivicArticleCard extends CivicFeedElement {
     const actions = parseActions(this.actions);
     return html`<div class="card placeholder ${variant}" part="base">
       <span class="visually-hidden" part="status" role="status">${m.loading}</span>
-      ${variant === 'compact' ? nothing : html`<div class="media" part="media"></div>`}
+      ${variant === 'summary' ? html`<div class="media" part="media"></div>` : nothing}
       <div class="title"></div>
       <div class="meta"></div>
       ${
@@ -390,10 +390,16 @@ export class CivicArticleCard extends CivicFeedElement {
       ${staleSince ? renderStaleNote(m, formatDate(staleSince, zone, this.localeTag)) : nothing}`;
   }
 
-  private renderImage(article: Article): TemplateResult {
+  private renderImage(article: Article): TemplateResult | typeof nothing {
     const src = safeUrl(article.image);
-    // The frame is drawn with or without an image: the placeholder cannot know which.
-    if (!src) return html`<div class="media none" part="media"></div>`;
+    // A summary card draws the frame with or without an image, since its placeholder
+    // cannot know which. A full card moves the page anyway (its body has any length),
+    // so it shows a frame only for a real image rather than an empty box.
+    if (!src) {
+      return this.shownVariant === 'summary'
+        ? html`<div class="media none" part="media"></div>`
+        : nothing;
+    }
     return html`<div class="media" part="media">
       <img
         class="image"

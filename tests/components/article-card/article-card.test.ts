@@ -272,6 +272,15 @@ describe('civic-article-card', () => {
       const { width, height } = frame.getBoundingClientRect();
       expect(height).to.be.closeTo(Math.min((width * 9) / 16, 256), 1);
     });
+
+    it('draws no empty frame in a full card, which moves the page anyway', async () => {
+      const el = await card(html`<civic-article-card src=${VI} variant="full"></civic-article-card>`);
+      expect($(el, '[part=media]'), 'no frame without an image').to.be.null;
+      const withImage = await card(
+        html`<civic-article-card src=${VI} variant="full" item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+      );
+      expect($(withImage, '[part=media] img')).to.exist;
+    });
   });
 
   describe('when the article has attachments', () => {
