@@ -40,12 +40,78 @@ function minifyLitCss(): Plugin {
   };
 }
 
+/** Tags the pages style as blocks (or flex items, where such space is dropped too). */
+const BLOCK = '(?:div|p|ul|li|article|h[1-6])';
+const BLOCK_START = new RegExp(`(<${BLOCK}\\b[^<>]*>)\\s*\\n\\s*`, 'g');
+const BLOCK_END = new RegExp(`\\s*\\n\\s*(</${BLOCK}>)`, 'g');
+const BLOCK_TAG = new RegExp(`^${BLOCK}$`);
+const BLOCK_BEFORE = new RegExp(`\\s*\\n\\s*(<${BLOCK}\\b)`, 'g');
+const BLOCK_AFTER = new RegExp(`(</${BLOCK}>)\\s*\\n\\s*`, 'g');
+
+/**
+ * Shrinks the indentation inside Lit's html`` templates in our sources: a whitespace run
+ * that spans a line break becomes one space, or nothing before the `>` that ends a tag
+ * (no template has a `>` as text at the start of a line), at the start or end of a
+ * block's content, and before or after a block. HTML collapses such runs anyway and drops them at the ends of a line,
+ * so the page looks the same; only `white-space: pre`/`pre-wrap` content would differ,
+ * and no template puts source line breaks there. Runs after the TypeScript transform,
+ * on the parsed JavaScript, so only the static text of `html` tagged templates changes.
+ */
+function minifyLitHtml(): Plugin {
+  return {
+    name: 'civic-minify-lit-html',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\/src\/.+\.ts$/.test(id) || !code.includes('html`')) return undefined;
+      const edits: { start: number; end: number; text: string }[] = [];
+      const visit = (node: unknown): void => {
+        if (!node || typeof node !== 'object') return;
+        if (Array.isArray(node)) return node.forEach(visit);
+        const n = node as Record<string, unknown> & { type?: string };
+        if (
+          n.type === 'TaggedTemplateExpression' &&
+          (n.tag as { type?: string; name?: string }).name === 'html'
+        ) {
+          // A block's opening tag with a `${}` in it ends in a later piece of the text.
+          let inBlockTag = false;
+          for (const q of (n.quasi as { quasis: { start: number; end: number }[] }).quasis) {
+            const raw = code.slice(q.start, q.end);
+            let text = raw
+              // Inside a tag, before its `>` (Prettier's `</span\n  >`), no space is needed.
+              .replace(/\s*\n\s*>/g, '>')
+              // Nor at the start or end of a block's content, where a line drops it anyway.
+              .replace(BLOCK_START, '$1')
+              .replace(BLOCK_END, '$1')
+              // And around a block, which starts a line of its own.
+              .replace(BLOCK_BEFORE, '$1')
+              .replace(BLOCK_AFTER, '$1');
+            if (inBlockTag) text = text.replace(/^([^<>]*>)\s*\n\s*/, '$1');
+            text = text.replace(/[ \t]*\n\s*/g, ' ');
+            const open = /<(\/?)([a-zA-Z][\w-]*)[^<>]*$/.exec(raw);
+            inBlockTag = open
+              ? !open[1] && BLOCK_TAG.test(open[2])
+              : inBlockTag && !raw.includes('>');
+            if (text !== raw) edits.push({ start: q.start, end: q.end, text });
+          }
+        }
+        for (const key in n) if (key !== 'type') visit(n[key]);
+      };
+      visit(this.parse(code));
+      if (!edits.length) return undefined;
+      let out = code;
+      for (const e of edits.sort((a, b) => b.start - a.start))
+        out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      return out;
+    },
+  };
+}
+
 const elements = ['feed', 'article-card', 'view-counter', 'bulletin-list', 'date-line'];
 
 export default defineConfig(({ mode }) =>
   mode === 'bundle'
     ? {
-        plugins: [minifyLitCss()],
+        plugins: [minifyLitCss(), minifyLitHtml()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -61,17 +127,21 @@ export default defineConfig(({ mode }) =>
           rolldownOptions: {
             output: {
               minify: true,
+              // Pure-call markers help a later bundler; nothing bundles these files again.
+              comments: { annotation: false },
               chunkFileNames: 'civic-widgets-[name]-[hash].js',
             },
           },
         },
       }
     : {
-        plugins: [minifyLitCss()],
+        plugins: [minifyLitCss(), minifyLitHtml()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
-          target: 'es2021',
+          // As the script-tag build: the classes' `#private` members stay native rather than
+          // becoming WeakMap helpers, and every browser the loader supports has them.
+          target: 'es2022',
           minify: false,
           lib: {
             entry: {

@@ -22,7 +22,7 @@ import {
   writeBody,
 } from './render-body.js';
 
-export { JsonLdBlock, newsArticleJsonLd } from './json-ld.js';
+export { JsonLdBlock } from './json-ld.js';
 
 // A plain string (not Lit's css, which lives in the entry); the build minifies css`` text.
 const css = String.raw;

@@ -74,6 +74,18 @@ export class JsonLdBlock {
   private script?: HTMLScriptElement;
   private text?: string;
 
+  /**
+   * The block for `article`, never throwing into the page: a failure costs the structured
+   * data only (kept in this chunk, so the entry does not carry the warning).
+   */
+  show(doc: Document, article: Article, feed?: Feed): void {
+    try {
+      this.set(doc, newsArticleJsonLd(article, feed), article.id);
+    } catch (error) {
+      console.warn('civic-article-card: could not write the NewsArticle JSON-LD', error);
+    }
+  }
+
   /** Creates or updates the block in `doc`'s head; `id` (the article's) marks it. */
   set(doc: Document, data: Record<string, unknown>, id: string): void {
     const text = scriptJson(data);

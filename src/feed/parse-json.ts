@@ -81,7 +81,7 @@ class Fields {
   /** The clean value of `key`; `null` counts as absent, as generators write it for "no value". */
   get<T = string>(key: string, check: Check): T | undefined {
     const v = this.obj[key];
-    if (v === null || v === undefined) return undefined;
+    if (v == null) return undefined;
     const r = check(v, this.base);
     if (!(r instanceof Bad)) return r as T | undefined;
     this.w.add(this.at(key), r.message);
@@ -223,7 +223,7 @@ export function readItem(
     const a = new Fields(v, p, w, base);
     const href = a.get('url', url);
     if (href !== undefined) article.attachments.push(fill({ url: href }, ATTACHMENT, a, model));
-    else if (v['url'] === undefined || v['url'] === null) w.add(p, messages.noAttachmentUrl());
+    else if (v['url'] == null) w.add(p, messages.noAttachmentUrl());
   });
 
   fill(article, DETAILS, f, model, civic);
@@ -272,7 +272,7 @@ export function readJsonFeed(
     throw new FeedError(messages.notJsonFeed(`the document is ${kindOf(doc)}, not an object`));
   const version = doc['version'];
   const items = doc['items'];
-  if (items === undefined || items === null) {
+  if (items == null) {
     throw new FeedError(
       messages.notJsonFeed(
         version === undefined ? 'no "version" and no "items"' : '"items" is missing',

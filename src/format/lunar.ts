@@ -248,3 +248,15 @@ export function canChiYear(lunarYear: number): string {
 export function formatLunar(d: LunarDate): string {
   return `${d.day}/${d.month}${d.leap ? ' nhuận' : ''} ${canChiYear(d.year)}`;
 }
+
+/**
+ * The lunar date of a solar calendar date, printed (`26/5 Canh Tý`); empty outside the
+ * years the tables cover, so a caller prints the solar date alone and never throws.
+ */
+export function lunarText(year: number, month: number, day: number): string {
+  try {
+    return formatLunar(toLunar(year, month, day));
+  } catch {
+    return '';
+  }
+}

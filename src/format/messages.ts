@@ -137,7 +137,7 @@ const en: Messages = {
   showing: (count) => `Showing ${count} articles`,
   weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   dateLine: ({ weekday, day, month, year }) =>
-    `${weekday}, ${MONTHS_EN[month - 1] ?? ''} ${day}, ${year}`,
+    `${weekday}, ${monthEn.format(Date.UTC(2000, month - 1))} ${day}, ${year}`,
   lunar: 'Lunar calendar',
   viewsUnavailable: 'View count unavailable',
   viewsAsOf: (when) => `Views as of ${when}`,
@@ -148,20 +148,8 @@ const en: Messages = {
   readOriginal: 'Read the original article',
 };
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+/** English month names come with every browser: no list of twelve to ship. */
+const monthEn = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
 
 const tables = new Map<string, Messages>([
   ['vi', vi],

@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
@@ -40,7 +45,7 @@ function parseActions(value: string | null | undefined): CardAction[] {
   for (const name of names) {
     if (!(CARD_ACTIONS as readonly string[]).includes(name) && !warnedActions.has(name)) {
       warnedActions.add(name);
-      console.warn(`civic-article-card: unknown action "${name}"; use print, share or copy-link`);
+      console.warn(`civic-article-card: unknown action "${name}"; use ${CARD_ACTIONS.join(', ')}`);
     }
   }
   return CARD_ACTIONS.filter((a) => names.has(a));
@@ -126,75 +131,84 @@ const loadActions = lazy(() =>
 export class CivicArticleCard extends CivicFeedElement {
   static override styles = articleCardStyles;
 
+  static override properties: PropertyDeclarations = {
+    itemId: { attribute: 'item-id', reflect: true },
+    item: { attribute: false },
+    variant: { reflect: true },
+    actions: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    announcement: { state: true, attribute: false },
+  };
+
   /** Id of the feed item to show (its `id`, or its `url`); the first item when unset. */
-  @property({ attribute: 'item-id', reflect: true }) itemId?: string;
+  declare itemId?: string;
 
   /** The article itself: a JSON Feed item object or an `Article` from `loadFeed`; wins over the feed. */
-  @property({ attribute: false }) item?: unknown;
+  declare item?: unknown;
 
   /** `summary` (title, meta line, summary, image), `full` (adds body and attachments) or `compact` (title and meta line). */
-  @property({ reflect: true }) variant: ArticleCardVariant = 'summary';
+  variant: ArticleCardVariant = 'summary';
 
   /** Buttons after the meta line, space-separated: `print`, `share`, `copy-link`. */
-  @property() actions?: string;
+  declare actions?: string;
 
   /** Level of the title heading, 1–6, to fit the page's outline; body and attachment headings go below it. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
 
   /** What the last action has to say ("Đã sao chép liên kết"), read out politely. */
-  @state() private announcement = '';
+  private announcement = '';
 
-  private itemCache?: { value: unknown; article: Article | undefined };
-  private shown: Shown = { kind: 'idle' };
-  private jsonLd?: JsonLdBlock;
-  private announceTimer?: ReturnType<typeof setTimeout>;
+  #itemCache?: { value: unknown; article: Article | undefined };
+  #shown: Shown = { kind: 'idle' };
+  #jsonLd?: JsonLdBlock;
+  #announceTimer?: ReturnType<typeof setTimeout>;
   /** This card's body and attachments, once the full-variant chunk is in. */
-  private full?: FullArticle;
+  #full?: FullArticle;
   /** The full-variant chunk could not load (offline, a deploy in between): the body shows as text. */
-  private fullFailed = false;
+  #fullFailed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back on the page (moved by the site's script): put the structured data back.
-    if (this.hasUpdated) this.syncJsonLd();
+    if (this.hasUpdated) this.#syncJsonLd();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.jsonLd?.remove();
-    clearTimeout(this.announceTimer);
+    this.#jsonLd?.remove();
+    clearTimeout(this.#announceTimer);
   }
 
   // After the feed source has settled for this update (controllers run before update)
   // and before render, so the body starts loading in the frame that shows its placeholder.
   protected override update(changed: PropertyValues): void {
-    const shown = (this.shown = this.resolve());
-    if (shown.kind === 'article' && this.shownVariant === 'full') this.syncFull(shown.article);
+    const shown = (this.#shown = this.#resolve());
+    if (shown.kind === 'article' && this.#shownVariant === 'full') this.#syncFull(shown.article);
     super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.full?.write(this.renderRoot);
-    this.syncJsonLd();
-    if (this.shown.kind === 'article' && parseActions(this.actions).length)
+    this.#full?.write(this.renderRoot);
+    this.#syncJsonLd();
+    if (this.#shown.kind === 'article' && parseActions(this.actions).length)
       void loadActions().catch(() => undefined);
   }
 
   override render(): TemplateResult {
-    const shown = this.shown;
+    const shown = this.#shown;
     const m = this.messages;
     switch (shown.kind) {
       case 'idle':
         return html`<slot></slot>`;
       case 'loading':
-        return this.renderPlaceholder();
+        return this.#renderPlaceholder();
       case 'error':
         return renderError(m, shown.error?.message, () => this.source.state.retry());
       case 'empty':
         return renderEmpty(m);
       case 'article':
-        return this.renderArticle(
+        return this.#renderArticle(
           shown.article,
           shown.feed,
           shown.stale ? shown.fetchedAt : undefined,
@@ -202,32 +216,30 @@ export class CivicArticleCard extends CivicFeedElement {
     }
   }
 
-  private get shownVariant(): ArticleCardVariant {
+  get #shownVariant(): ArticleCardVariant {
     return VARIANTS.includes(this.variant) ? this.variant : 'summary';
   }
 
-  private get level(): number {
+  get #level(): number {
     const n = Math.trunc(Number(this.headingLevel));
     return n >= 1 && n <= 6 ? n : 3;
   }
 
   /** The article to show, or the state that stands in for it. */
-  private resolve(): Shown {
+  #resolve(): Shown {
     const state = this.source.state;
     const feed = state.status === 'ready' || state.status === 'stale' ? state.feed : undefined;
-    if (this.item !== undefined && this.item !== null) {
-      const article = this.articleOf(this.item);
+    if (this.item != null) {
+      const article = this.#articleOf(this.item);
       return article ? { kind: 'article', article, feed, stale: false } : { kind: 'empty' };
     }
     switch (state.status) {
       case 'idle':
-        return { kind: 'idle' };
       case 'loading':
-        return { kind: 'loading' };
+      case 'empty':
+        return { kind: state.status };
       case 'error':
         return { kind: 'error', error: state.error };
-      case 'empty':
-        return { kind: 'empty' };
       case 'ready':
       case 'stale': {
         const items = feed?.items ?? [];
@@ -247,8 +259,8 @@ export class CivicArticleCard extends CivicFeedElement {
     }
   }
 
-  private articleOf(value: unknown): Article | undefined {
-    let cache = this.itemCache;
+  #articleOf(value: unknown): Article | undefined {
+    let cache = this.#itemCache;
     if (!cache || cache.value !== value) {
       let article: Article | undefined;
       try {
@@ -258,70 +270,65 @@ export class CivicArticleCard extends CivicFeedElement {
       }
       if (!article) {
         console.warn(
-          'civic-article-card: .item is neither a JSON Feed item nor an Article with an id or url and a title or content',
+          'civic-article-card: .item is neither a JSON Feed item nor an Article; ignoring it',
         );
       }
-      cache = this.itemCache = { value, article };
+      cache = this.#itemCache = { value, article };
     }
     return cache.article;
   }
 
   /** Loads the full-variant chunk on first need, then lets it start on the article's body. */
-  private syncFull(article: Article): void {
+  #syncFull(article: Article): void {
     if (fullModule) {
-      if (!this.full) {
-        this.full = new fullModule.FullArticle(this.fullKit(), () => this.requestUpdate());
+      if (!this.#full) {
+        this.#full = new fullModule.FullArticle(this.#fullKit(), () => this.requestUpdate());
         if (this.shadowRoot) fullModule.adoptStyles(this.shadowRoot);
       }
-      this.full.sync(article);
-    } else if (!this.fullFailed) {
+      this.#full.sync(article);
+    } else if (!this.#fullFailed) {
       loadFull().then(
         () => this.requestUpdate(),
         () => {
-          this.fullFailed = true;
+          this.#fullFailed = true;
           this.requestUpdate();
         },
       );
     }
   }
 
-  private fullKit(): FullKit {
+  #fullKit(): FullKit {
     return {
       html,
       nothing,
       ifDefined,
       safeUrl,
-      placeholder: () => this.renderBodyPlaceholder(),
+      placeholder: () => this.#renderBodyPlaceholder(),
     };
   }
 
-  private syncJsonLd(): void {
-    const shown = this.shown;
-    if (!this.isConnected || this.shownVariant !== 'full' || shown.kind !== 'article') {
-      this.jsonLd?.remove();
+  #syncJsonLd(): void {
+    const shown = this.#shown;
+    if (!this.isConnected || this.#shownVariant !== 'full' || shown.kind !== 'article') {
+      this.#jsonLd?.remove();
       return;
     }
     // The chunk is on its way (update() asked for it) and renders again when it is in.
     if (!fullModule) return;
-    try {
-      this.jsonLd ??= new fullModule.JsonLdBlock();
-      this.jsonLd.set(
-        this.ownerDocument,
-        fullModule.newsArticleJsonLd(shown.article, shown.feed),
-        shown.article.id,
-      );
-    } catch (error) {
-      console.warn('civic-article-card: could not write the NewsArticle JSON-LD', error);
-    }
+    (this.#jsonLd ??= new fullModule.JsonLdBlock()).show(
+      this.ownerDocument,
+      shown.article,
+      shown.feed,
+    );
   }
 
   /**
    * The loading placeholder: the same frame, media box and fixed-height regions as the
    * loaded card (the styles give both the same heights), so nothing moves when it fills in.
    */
-  private renderPlaceholder(): TemplateResult {
+  #renderPlaceholder(): TemplateResult {
     const m = this.messages;
-    const variant = this.shownVariant;
+    const variant = this.#shownVariant;
     const actions = parseActions(this.actions);
     return html`<div class="card placeholder ${variant}" part="base">
       <span class="visually-hidden" part="status" role="status">${m.loading}</span>
@@ -332,7 +339,7 @@ export class CivicArticleCard extends CivicFeedElement {
         actions.length
           ? // The real labels, invisible: the row wraps exactly as the loaded one will.
             html`<div class="actions" aria-hidden="true">
-              ${actions.map((a) => html`<span class="action">${this.actionLabel(a)}</span>`)}
+              ${actions.map((a) => html`<span class="action">${this.#actionLabel(a)}</span>`)}
               <span class="announce"></span>
             </div>`
           : nothing
@@ -342,32 +349,32 @@ export class CivicArticleCard extends CivicFeedElement {
         variant === 'summary'
           ? html`<div class="taxonomy"></div>`
           : variant === 'full'
-            ? this.renderBodyPlaceholder()
+            ? this.#renderBodyPlaceholder()
             : nothing
       }
     </div>`;
   }
 
-  private renderArticle(
+  #renderArticle(
     article: Article,
     feed: Feed | undefined,
     staleSince: Date | undefined,
   ): TemplateResult {
     const m = this.messages;
-    const variant = this.shownVariant;
+    const variant = this.#shownVariant;
     const zone = this.zoneFor(feed?.timeZone);
     const url = safeUrl(article.url);
     const lang = article.language ?? feed?.language;
     const wide = variant !== 'compact';
-    const full = variant === 'full' ? this.full : undefined;
-    const view = { article, url, lang, level: this.level, m, locale: this.localeTag };
+    const full = variant === 'full' ? this.#full : undefined;
+    const view = { article, url, lang, level: this.#level, m, locale: this.localeTag };
     const title = titleOf(article) ?? m.untitled;
     // Regions keep their place and height even when the article has nothing for them
     // (see the styles), so the placeholder can match them.
     return html`<article class="card ${variant}" part="base" aria-labelledby="title">
-        ${wide ? this.renderImage(article) : nothing}
-        ${titleHeading(this.level, url ? html`<a class="link" href=${url}>${title}</a>` : title, lang)}
-        ${this.renderMeta(article, zone)} ${this.renderActions(article, url)}
+        ${wide ? this.#renderImage(article) : nothing}
+        ${titleHeading(this.#level, url ? html`<a class="link" href=${url}>${title}</a>` : title, lang)}
+        ${this.#renderMeta(article, zone)} ${this.#renderActions(article, url)}
         ${
           !wide
             ? nothing
@@ -380,23 +387,23 @@ export class CivicArticleCard extends CivicFeedElement {
             ? nothing
             : full
               ? full.renderBody(view)
-              : this.fullFailed
-                ? this.renderBodyText(article, lang)
-                : this.renderBodyPlaceholder()
+              : this.#fullFailed
+                ? this.#renderBodyText(article, lang)
+                : this.#renderBodyPlaceholder()
         }
-        ${wide ? this.renderTaxonomy(article) : nothing}
+        ${wide ? this.#renderTaxonomy(article) : nothing}
         ${full ? full.renderAttachments(view) : nothing}
       </article>
       ${staleSince ? renderStaleNote(m, formatDate(staleSince, zone, this.localeTag)) : nothing}`;
   }
 
-  private renderImage(article: Article): TemplateResult | typeof nothing {
+  #renderImage(article: Article): TemplateResult | typeof nothing {
     const src = safeUrl(article.image);
     // A summary card draws the frame with or without an image, since its placeholder
     // cannot know which. A full card moves the page anyway (its body has any length),
     // so it shows a frame only for a real image rather than an empty box.
     if (!src) {
-      return this.shownVariant === 'summary'
+      return this.#shownVariant === 'summary'
         ? html`<div class="media none" part="media"></div>`
         : nothing;
     }
@@ -408,12 +415,12 @@ export class CivicArticleCard extends CivicFeedElement {
         alt=""
         loading="lazy"
         decoding="async"
-        @error=${this.onImageError}
+        @error=${this.#onImageError}
       />
     </div>`;
   }
 
-  private renderMeta(article: Article, zone: string): TemplateResult {
+  #renderMeta(article: Article, zone: string): TemplateResult {
     const m = this.messages;
     const date = article.modified ?? article.published;
     const label = article.modified ? m.updated : m.published;
@@ -441,10 +448,7 @@ export class CivicArticleCard extends CivicFeedElement {
     </p>`;
   }
 
-  private renderActions(
-    article: Article,
-    url: string | undefined,
-  ): TemplateResult | typeof nothing {
+  #renderActions(article: Article, url: string | undefined): TemplateResult | typeof nothing {
     const named = parseActions(this.actions);
     if (!named.length) return nothing;
     // Share and copy need a link to hand out; print works for any article. The row stays,
@@ -458,21 +462,21 @@ export class CivicArticleCard extends CivicFeedElement {
             class="action"
             data-action=${action}
             aria-describedby="title"
-            @click=${() => this.onAction(action, article, url)}
+            @click=${() => this.#onAction(action, article, url)}
           >
-            ${this.actionLabel(action)}
+            ${this.#actionLabel(action)}
           </button>`,
       )}
       <span class="announce" role="status">${this.announcement}</span>
     </div>`;
   }
 
-  private actionLabel(action: CardAction): string {
+  #actionLabel(action: CardAction): string {
     const m = this.messages;
     return action === 'print' ? m.print : action === 'share' ? m.share : m.copyLink;
   }
 
-  private renderBodyPlaceholder(): TemplateResult {
+  #renderBodyPlaceholder(): TemplateResult {
     return html`<div class="body loading" part="body">${renderSkeleton(this.messages, 8)}</div>`;
   }
 
@@ -480,7 +484,7 @@ export class CivicArticleCard extends CivicFeedElement {
    * The body when the full-variant chunk could not load: Markdown or plain text shown as
    * text (the styles keep its line breaks), never HTML parsed outside the sanitizer.
    */
-  private renderBodyText(article: Article, lang: string | undefined): TemplateResult {
+  #renderBodyText(article: Article, lang: string | undefined): TemplateResult {
     return html`<div class="body text" part="body" lang=${ifDefined(lang)}>
       ${article.markdown ?? article.contentText ?? this.messages.bodyUnavailable}
     </div>`;
@@ -491,7 +495,7 @@ export class CivicArticleCard extends CivicFeedElement {
    * "Từ khóa:" before them (screen readers still hear it), so no label is left dangling
    * when the chips do not fit. A full card shows all of it.
    */
-  private renderTaxonomy(article: Article): TemplateResult {
+  #renderTaxonomy(article: Article): TemplateResult {
     const m = this.messages;
     return html`<div class="taxonomy">
       ${
@@ -505,7 +509,7 @@ export class CivicArticleCard extends CivicFeedElement {
       ${
         article.tags.length
           ? html`<div class="tags" part="tags">
-              <span id="tags-label" class=${this.shownVariant === 'full' ? '' : 'visually-hidden'}
+              <span id="tags-label" class=${this.#shownVariant === 'full' ? '' : 'visually-hidden'}
                 >${m.labelled(m.tags)}</span
               >
               <ul aria-labelledby="tags-label">
@@ -517,32 +521,32 @@ export class CivicArticleCard extends CivicFeedElement {
     </div>`;
   }
 
-  private onAction(action: CardAction, article: Article, url: string | undefined): void {
+  #onAction(action: CardAction, article: Article, url: string | undefined): void {
     // The handlers are fetched when the buttons render; a click that beats them waits.
     if (!actionsModule) {
       loadActions().then(
-        () => this.onAction(action, article, url),
-        () => this.announce(this.messages.linkCopyFailed),
+        () => this.#onAction(action, article, url),
+        () => this.#announce(this.messages.linkCopyFailed),
       );
       return;
     }
     void actionsModule.runAction(action, this, titleOf(article), url).then((result) => {
-      if (result === 'copied') this.announce(this.messages.linkCopied);
-      else if (result === 'failed') this.announce(this.messages.linkCopyFailed);
+      if (result === 'copied') this.#announce(this.messages.linkCopied);
+      else if (result === 'failed') this.#announce(this.messages.linkCopyFailed);
     });
   }
 
-  private announce(text: string): void {
-    clearTimeout(this.announceTimer);
+  #announce(text: string): void {
+    clearTimeout(this.#announceTimer);
     // Cleared first so that saying the same thing twice is heard twice.
     this.announcement = '';
     void this.updateComplete.then(() => {
       this.announcement = text;
-      this.announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_MS);
+      this.#announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_MS);
     });
   }
 
-  private onImageError = (event: Event): void => {
+  #onImageError = (event: Event): void => {
     // A broken image leaves its box (no layout shift) but not the browser's broken icon.
     (event.target as HTMLImageElement).classList.add('failed');
   };

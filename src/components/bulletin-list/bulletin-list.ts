@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
 import { FeedError } from '../../feed/errors.js';
 import { lazy } from '../../feed/lazy.js';
@@ -109,62 +114,74 @@ interface Printed {
 export class CivicBulletinList extends CivicFeedElement {
   static override styles = bulletinListStyles;
 
+  static override properties: PropertyDeclarations = {
+    limit: { type: Number },
+    category: {},
+    tag: {},
+    sort: {},
+    layout: { reflect: true },
+    newDays: { type: Number, attribute: 'new-days' },
+    label: {},
+    showViews: { type: Boolean, attribute: 'show-views' },
+    paused: { state: true, attribute: false },
+  };
+
   /** Items shown at first, and added by each "Xem thêm"; anything below 1 reads as 10. */
-  @property({ type: Number }) limit = DEFAULT_LIMIT;
+  limit = DEFAULT_LIMIT;
 
   /** Show only items in this `_civic.category`; several, comma-separated, match any. Exact, case-insensitive, trimmed. */
-  @property() category?: string;
+  declare category?: string;
 
   /** Show only items with this tag; several, comma-separated, match any. Exact, case-insensitive, trimmed. */
-  @property() tag?: string;
+  declare tag?: string;
 
   /** `published`, `updated` (modified, else published) or `views`; newest/highest first, pinned on top. Anything else reads as `published`. */
-  @property() sort: SortKey = 'published';
+  sort: SortKey = 'published';
 
   /** `list` (title, date, summary), `compact` (title and date on one line), `grid` (cards with image) or `ticker` (scrolling headlines). */
-  @property({ reflect: true }) layout: BulletinLayout = 'list';
+  layout: BulletinLayout = 'list';
 
   /** Items published less than this many days ago get the "Mới" badge; 0 turns it off. */
-  @property({ type: Number, attribute: 'new-days' }) newDays = DEFAULT_NEW_DAYS;
+  newDays = DEFAULT_NEW_DAYS;
 
   /** Accessible name of the list; defaults to the feed's title. */
-  @property() label?: string;
+  declare label?: string;
 
   /** Also print each item's view count in its meta line. */
-  @property({ type: Boolean, attribute: 'show-views' }) showViews = false;
+  showViews = false;
 
   /** The ticker's pause toggle. */
-  @state() private paused = false;
+  private paused = false;
 
   /** The feed the paging below belongs to; a new feed starts over. */
-  private baseFeed?: Feed;
+  #baseFeed?: Feed;
   // Changes together with the feed, which the controller swaps in during the update
   // (after willUpdate): a plain field, synced in render(); the "Xem thêm" chunk calls
   // requestUpdate() when it changes it.
-  private paging: Paging = { items: [], visited: new Set(), announcement: '' };
+  #paging: Paging = { items: [], visited: new Set(), announcement: '' };
 
   // Ordering 1,000 items is cheap once, wasteful on every render: keep the last result.
-  private orderedFor?: { items: Article[]; sort: SortKey; category?: string; tag?: string };
-  private ordered: Article[] = [];
+  #orderedFor?: { items: Article[]; sort: SortKey; category?: string; tag?: string };
+  #ordered: Article[] = [];
 
-  private printed = new WeakMap<Article, Printed>();
+  #printed = new WeakMap<Article, Printed>();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.paging.pages?.abort();
-    this.paging.pages = undefined;
+    this.#paging.pages?.abort();
+    this.#paging.pages = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.layoutName !== 'list') this.adoptLayouts();
+    if (this.#layoutName !== 'list') this.#adoptLayouts();
     if (
       changed.has('limit') ||
       changed.has('category') ||
       changed.has('tag') ||
       changed.has('sort')
     ) {
-      this.paging.revealed = undefined;
+      this.#paging.revealed = undefined;
     }
     if (changed.has('layout') && this.layout && !LAYOUTS.includes(this.layout)) {
       console.warn(
@@ -175,55 +192,55 @@ export class CivicBulletinList extends CivicFeedElement {
 
   override render(): TemplateResult {
     const m = this.messages;
-    const layout = this.layoutName;
+    const layout = this.#layoutName;
     const { status, feed, error, fetchedAt } = this.source.state;
-    if (feed !== this.baseFeed) this.startOver(feed);
+    if (feed !== this.#baseFeed) this.#startOver(feed);
     let body: unknown = renderEmpty(m);
     if (status === 'loading' || (feed && layout !== 'list' && layoutSheet === undefined)) {
       // The footer row is reserved while loading: whether "Xem thêm" will be needed is
       // not known yet, so the loaded list keeps the row, button or not.
-      body = html`${renderSkeleton(m, this.skeletonRows)}${
+      body = html`${renderSkeleton(m, this.#skeletonRows)}${
         layout === 'ticker' ? nothing : html`<div class="foot"></div>`
       }`;
     } else if (status === 'error') {
-      body = renderError(m, error?.message, this.onRetry);
+      body = renderError(m, error?.message, this.#onRetry);
     } else if (feed && (status === 'ready' || status === 'stale')) {
       body = [
         status === 'stale' && fetchedAt
           ? renderStaleNote(m, formatDate(fetchedAt, this.zoneFor(feed.timeZone), this.localeTag))
           : nothing,
-        this.renderItems(m, feed),
+        this.#renderItems(m, feed),
       ];
     }
     return html`<div class="root layout-${layout}${this.paused ? ' paused' : ''}">${body}</div>`;
   }
 
-  private renderItems(m: Messages, feed: Feed): TemplateResult {
-    const rows = this.orderedItems();
-    const layout = this.layoutName;
-    const shownCount = Math.min(this.shownTarget, rows.length);
-    const canFetch = this.paging.nextUrl !== undefined && layout !== 'ticker';
+  #renderItems(m: Messages, feed: Feed): TemplateResult {
+    const rows = this.#orderedItems();
+    const layout = this.#layoutName;
+    const shownCount = Math.min(this.#shownTarget, rows.length);
+    const canFetch = this.#paging.nextUrl !== undefined && layout !== 'ticker';
     // A live region must be in the page before it speaks, so it is drawn even when empty.
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this.paging.announcement}
+      ${this.#paging.announcement}
     </div>`;
     if (shownCount === 0 && !canFetch) return html`${renderEmpty(m)}${live}`;
 
     const zone = this.zoneFor(feed.timeZone);
     const locale = this.localeTag;
-    const sort = this.sortKey;
+    const sort = this.#sortKey;
     const printKey = `${locale}|${zone}|${sort}|${this.showViews ? 'v' : ''}|${messagesVersion()}`;
     const now = Date.now();
-    const days = this.newDaysValue;
+    const days = this.#newDaysValue;
     const badge = renderNewBadge(m);
     const views = m.labelled(m.views);
     const items: TemplateResult[] = new Array<TemplateResult>(shownCount);
     for (let i = 0; i < shownCount; i++) {
       const a = rows[i];
-      items[i] = this.renderItem(
+      items[i] = this.#renderItem(
         layout,
         a,
-        this.print(a, printKey, zone, locale, sort),
+        this.#print(a, printKey, zone, locale, sort),
         isNewArticle(a.published, now, days) ? badge : nothing,
         views,
       );
@@ -238,13 +255,13 @@ export class CivicBulletinList extends CivicFeedElement {
       ${items}
     </ul>`;
     if (layout === 'ticker') {
-      return html`<div class="ticker-viewport" @focusout=${this.onTickerFocusOut}>${list}</div>
+      return html`<div class="ticker-viewport" @focusout=${this.#onTickerFocusOut}>${list}</div>
         <button
           type="button"
           class="pause"
           part="pause"
           aria-pressed=${this.paused ? 'true' : 'false'}
-          @click=${this.onPause}
+          @click=${this.#onPause}
         >
           ${m.tickerPause}
         </button>
@@ -258,8 +275,8 @@ export class CivicBulletinList extends CivicFeedElement {
                 type="button"
                 class="more"
                 part="more"
-                aria-busy=${this.paging.pages ? 'true' : 'false'}
-                @click=${this.onMore}
+                aria-busy=${this.#paging.pages ? 'true' : 'false'}
+                @click=${this.#onMore}
               >
                 ${m.more}
               </button>`
@@ -273,7 +290,7 @@ export class CivicBulletinList extends CivicFeedElement {
   // template; anything missing takes the general path below. Title and badge share a
   // row (.head) so that the title can be cut at a fixed number of lines with the badge
   // still beside it: fixed line counts are what let the skeleton reserve the exact height.
-  private renderItem(
+  #renderItem(
     layout: BulletinLayout,
     a: Article,
     p: Printed,
@@ -312,34 +329,34 @@ export class CivicBulletinList extends CivicFeedElement {
     return html`<li class=${cls} part=${cls}>${text}</li>`;
   }
 
-  private get layoutName(): BulletinLayout {
+  get #layoutName(): BulletinLayout {
     return LAYOUTS.includes(this.layout) ? this.layout : 'list';
   }
 
-  private get sortKey(): SortKey {
+  get #sortKey(): SortKey {
     return toSortKey(this.sort);
   }
 
-  private get limitValue(): number {
+  get #limitValue(): number {
     const n = Math.floor(Number(this.limit));
     return Number.isFinite(n) && n >= 1 ? n : DEFAULT_LIMIT;
   }
 
-  private get newDaysValue(): number {
+  get #newDaysValue(): number {
     const n = Number(this.newDays);
     return Number.isFinite(n) ? n : DEFAULT_NEW_DAYS;
   }
 
-  private get shownTarget(): number {
-    return this.paging.revealed ?? this.limitValue;
+  get #shownTarget(): number {
+    return this.#paging.revealed ?? this.#limitValue;
   }
 
-  private get skeletonRows(): number {
-    return this.layoutName === 'ticker' ? 1 : Math.min(this.limitValue, MAX_SKELETON_ROWS);
+  get #skeletonRows(): number {
+    return this.#layoutName === 'ticker' ? 1 : Math.min(this.#limitValue, MAX_SKELETON_ROWS);
   }
 
   /** Adds the layouts' sheet to this shadow root, fetching it first when no list has yet. */
-  private adoptLayouts(): void {
+  #adoptLayouts(): void {
     if (layoutSheet === undefined) {
       loadLayouts()
         .then(
@@ -355,14 +372,14 @@ export class CivicBulletinList extends CivicFeedElement {
   }
 
   /** The feed's items (and loaded pages), filtered and ordered; recomputed only when an input changed. */
-  private orderedItems(): Article[] {
+  #orderedItems(): Article[] {
     const key = {
-      items: this.paging.items,
-      sort: this.sortKey,
+      items: this.#paging.items,
+      sort: this.#sortKey,
       category: this.category,
       tag: this.tag,
     };
-    const last = this.orderedFor;
+    const last = this.#orderedFor;
     if (
       !last ||
       last.items !== key.items ||
@@ -374,15 +391,15 @@ export class CivicBulletinList extends CivicFeedElement {
         categories: parseFilter(key.category),
         tags: parseFilter(key.tag),
       });
-      this.ordered = orderArticles(filtered, key.sort);
-      this.orderedFor = key;
+      this.#ordered = orderArticles(filtered, key.sort);
+      this.#orderedFor = key;
     }
-    return this.ordered;
+    return this.#ordered;
   }
 
   /** Date and count text of one article, formatted once per locale, zone and sort. */
-  private print(a: Article, key: string, zone: string, locale: string, sort: SortKey): Printed {
-    const cached = this.printed.get(a);
+  #print(a: Article, key: string, zone: string, locale: string, sort: SortKey): Printed {
+    const cached = this.#printed.get(a);
     if (cached?.key === key) return cached;
     const date = listDate(a, sort);
     const p: Printed = {
@@ -391,15 +408,15 @@ export class CivicBulletinList extends CivicFeedElement {
       iso: date ? isoInstant(date) : '',
       views: this.showViews && a.views !== undefined ? formatCount(a.views, locale) : '',
     };
-    this.printed.set(a, p);
+    this.#printed.set(a, p);
     return p;
   }
 
   /** A new feed (first load, retry, another `src`): forget the pages of the old one. */
-  private startOver(feed: Feed | undefined): void {
-    this.paging.pages?.abort();
-    this.baseFeed = feed;
-    this.paging = {
+  #startOver(feed: Feed | undefined): void {
+    this.#paging.pages?.abort();
+    this.#baseFeed = feed;
+    this.#paging = {
       items: feed ? feed.items : [],
       nextUrl: feed?.nextUrl,
       visited: new Set(feed?.url ? feed.url.split(/\s+/) : []),
@@ -407,33 +424,33 @@ export class CivicBulletinList extends CivicFeedElement {
     };
   }
 
-  private onRetry = (): void => {
+  #onRetry = (): void => {
     this.source.state.retry();
   };
 
-  private onPause = (): void => {
+  #onPause = (): void => {
     this.paused = !this.paused;
   };
 
   // Tabbing through the stopped ticker scrolls its viewport to each link; once focus
   // leaves, the motion resumes from the start, so the scroll must go back too.
-  private onTickerFocusOut = (e: FocusEvent): void => {
+  #onTickerFocusOut = (e: FocusEvent): void => {
     const viewport = e.currentTarget as HTMLElement;
     if (e.relatedTarget instanceof Node && viewport.contains(e.relatedTarget)) return;
     viewport.scrollLeft = 0;
   };
 
-  private onMore = (): void => {
-    const paging = this.paging;
+  #onMore = (): void => {
+    const paging = this.#paging;
     loadMore().then(
       ({ showMore }) => {
         // A feed that arrived meanwhile has its own paging: this click no longer applies.
-        if (paging !== this.paging) return;
+        if (paging !== this.#paging) return;
         void showMore(
           this,
           paging,
-          () => this.orderedItems(),
-          this.limitValue,
+          () => this.#orderedItems(),
+          this.#limitValue,
           this.messages,
           this.localeTag,
           moreKit,

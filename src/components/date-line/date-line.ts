@@ -1,5 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { CivicElement } from '../shared/civic-element.js';
 import { feedContext } from '../shared/feed-context.js';
@@ -39,40 +44,46 @@ const loadLunar = lazy(() => import('../../format/lunar.js').then((m) => (lunarM
 export class CivicDateLine extends CivicElement {
   static override styles = dateLineStyles;
 
+  static override properties: PropertyDeclarations = {
+    date: { reflect: true },
+    lunar: { type: Boolean, reflect: true },
+    tick: { state: true, attribute: false },
+  };
+
   /** ISO date (`2020-07-16`) or timestamp to show instead of today, for archives and tests. */
-  @property({ reflect: true }) date?: string;
+  declare date?: string;
 
   /** Also print the Vietnamese lunar date, computed for UTC+7: `(26/5 Canh Tý)`. */
-  @property({ type: Boolean, reflect: true }) lunar = false;
+  lunar = false;
 
   /** Bumped at midnight so the line re-renders with the new day. */
-  @state() private tick = 0;
+  private tick = 0;
 
-  private midnightTimer?: ReturnType<typeof setTimeout>;
+  #midnightTimer?: ReturnType<typeof setTimeout>;
 
   // A <civic-feed> around the line lends its publisher zone, so "today" is the
   // publisher's today, like every other date on the page.
-  private feedState = new ContextConsumer(this, { context: feedContext, subscribe: true });
+  #feedState = new ContextConsumer(this, { context: feedContext, subscribe: true });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    clearTimeout(this.midnightTimer);
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    clearTimeout(this.#midnightTimer);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.scheduleMidnight();
+    this.#scheduleMidnight();
   }
 
   override render(): TemplateResult {
-    const day = this.shownDate();
-    const lunar = this.lunar ? this.lunarText(day) : '';
+    const day = this.#shownDate();
+    const lunar = this.lunar ? this.#lunarText(day) : '';
     return html`<time part="date" datetime=${isoCalendarDate(day)}
         >${formatDateLine(day, this.localeTag)}</time
       >${
@@ -82,24 +93,24 @@ export class CivicDateLine extends CivicElement {
       }`;
   }
 
-  private get zone(): string {
-    return this.zoneFor(this.feedState.value?.feed?.timeZone);
+  get #zone(): string {
+    return this.zoneFor(this.#feedState.value?.feed?.timeZone);
   }
 
   /** The day to show: `date` when it reads as one, else today in the zone. */
-  private shownDate(): CalendarDate {
+  #shownDate(): CalendarDate {
     void this.tick;
     if (this.date) {
-      const parsed = parseCalendarDate(this.date, this.zone);
+      const parsed = parseCalendarDate(this.date, this.#zone);
       if (parsed) return parsed;
       console.warn(
         `civic-date-line: date="${this.date}" is not an ISO date such as 2020-07-16; showing today instead`,
       );
     }
-    return calendarDateIn(new Date(), this.zone);
+    return calendarDateIn(new Date(), this.#zone);
   }
 
-  private lunarText(day: CalendarDate): string {
+  #lunarText(day: CalendarDate): string {
     if (!lunarModule) {
       loadLunar().then(
         () => this.requestUpdate(),
@@ -107,26 +118,22 @@ export class CivicDateLine extends CivicElement {
       );
       return '';
     }
-    try {
-      return lunarModule.formatLunar(lunarModule.toLunar(day.year, day.month, day.day));
-    } catch {
-      // Outside the years the lunar tables cover: print the solar date alone.
-      return '';
-    }
+    // Empty outside the years the lunar tables cover: the solar date then stands alone.
+    return lunarModule.lunarText(day.year, day.month, day.day);
   }
 
   /** Re-render at the next midnight in the zone; a fixed `date` never changes. */
-  private scheduleMidnight(): void {
-    clearTimeout(this.midnightTimer);
-    if (this.date && parseCalendarDate(this.date, this.zone)) return;
+  #scheduleMidnight(): void {
+    clearTimeout(this.#midnightTimer);
+    if (this.date && parseCalendarDate(this.date, this.#zone)) return;
     const now = new Date();
-    const delay = nextMidnight(now, this.zone).getTime() - now.getTime();
+    const delay = nextMidnight(now, this.#zone).getTime() - now.getTime();
     // +50 ms so the timer never fires a hair before midnight and re-renders the old day.
-    this.midnightTimer = setTimeout(() => this.tick++, Math.max(0, delay) + 50);
+    this.#midnightTimer = setTimeout(() => this.tick++, Math.max(0, delay) + 50);
   }
 
   // After a laptop sleeps through midnight the timer may be late: check on return.
-  private onVisibilityChange = (): void => {
+  #onVisibilityChange = (): void => {
     if (document.visibilityState === 'visible') this.tick++;
   };
 }

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { resolveLocaleTag } from '../../format/locale.js';
 import { messagesFor, type Messages } from '../../format/messages.js';
 import { resolveTimeZone } from '../../format/dates.js';
@@ -10,11 +9,16 @@ import { resolveTimeZone } from '../../format/dates.js';
  * its own states with the functions in `states.ts`.
  */
 export class CivicElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    locale: { reflect: true },
+    timeZone: { attribute: 'time-zone' },
+  };
+
   /** Language: `vi`, `en` or any BCP 47 tag; defaults to the nearest `lang` up the page, then `vi`. */
-  @property({ reflect: true }) locale?: string;
+  declare locale?: string;
 
   /** IANA time zone to print dates in; defaults to the feed's `_civic.time_zone`, then the viewer's zone. */
-  @property({ attribute: 'time-zone' }) timeZone?: string;
+  declare timeZone?: string;
 
   /** The BCP 47 tag this widget speaks, by the contract's precedence. */
   protected get localeTag(): string {

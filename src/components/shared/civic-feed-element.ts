@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { CivicElement } from './civic-element.js';
 import { FeedSource } from './feed-source.js';
 
@@ -8,11 +8,16 @@ import { FeedSource } from './feed-source.js';
  * nearest `<civic-feed>`). Rendering stays in each element.
  */
 export class CivicFeedElement extends CivicElement {
+  static override properties: PropertyDeclarations = {
+    src: { reflect: true },
+    feed: { attribute: false },
+  };
+
   /** Feed URL (JSON Feed 1.1, RSS 2.0 or Atom 1.0); several space-separated URLs are merged. */
-  @property({ reflect: true }) src?: string | null;
+  declare src?: string | null;
 
   /** A parsed JSON Feed document or a `Feed` from `loadFeed`; wins over `src`. */
-  @property({ attribute: false }) feed?: unknown;
+  declare feed?: unknown;
 
   /** Where the data comes from and what state it is in. */
   protected readonly source = new FeedSource(this);

@@ -54,19 +54,19 @@ export class FeedSource implements ReactiveController {
   /** What the host should draw now. */
   state: FeedState;
 
-  private readonly host: FeedHost;
-  private readonly options: FeedSourceOptions;
+  readonly #host: FeedHost;
+  readonly #options: FeedSourceOptions;
   /** What the current state was resolved from; undefined forces a fresh resolution. */
-  private key?: string;
-  private feedValue: unknown;
-  private request?: AbortController;
-  private provided?: FeedState;
-  private readonly retry = () => this.reload();
+  #key?: string;
+  #feedValue: unknown;
+  #request?: AbortController;
+  #provided?: FeedState;
+  readonly #retry = () => this.reload();
 
   constructor(host: FeedHost, options: FeedSourceOptions = {}) {
-    this.host = host;
-    this.options = options;
-    this.state = { status: 'idle', retry: this.retry };
+    this.#host = host;
+    this.#options = options;
+    this.state = { status: 'idle', retry: this.#retry };
     ensureContextRoot();
     host.addController(this);
     if (options.consume !== false) {
@@ -74,8 +74,8 @@ export class FeedSource implements ReactiveController {
         context: feedContext,
         subscribe: true,
         callback: (value) => {
-          this.provided = value;
-          if (this.key === 'context') this.set(this.fromProvider());
+          this.#provided = value;
+          if (this.#key === 'context') this.#set(this.#fromProvider());
         },
       });
     }
@@ -83,18 +83,18 @@ export class FeedSource implements ReactiveController {
 
   hostConnected(): void {
     // Back on the page after leaving mid-load: resolve again on the next update.
-    if (this.key === undefined) this.host.requestUpdate();
+    if (this.#key === undefined) this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    this.resolve(false);
+    this.#resolve(false);
   }
 
   hostDisconnected(): void {
-    if (this.request) {
-      this.request.abort();
-      this.request = undefined;
-      this.key = undefined;
+    if (this.#request) {
+      this.#request.abort();
+      this.#request = undefined;
+      this.#key = undefined;
     }
   }
 
@@ -103,64 +103,64 @@ export class FeedSource implements ReactiveController {
    * the provider's own retry.
    */
   reload(): void {
-    if (this.key === 'context') {
-      this.provided?.retry();
+    if (this.#key === 'context') {
+      this.#provided?.retry();
       return;
     }
-    this.resolve(true);
+    this.#resolve(true);
   }
 
-  private resolve(force: boolean): void {
-    const { host } = this;
-    if (host.feed !== undefined && host.feed !== null) {
-      if (!force && this.key === 'feed' && this.feedValue === host.feed) return;
-      this.cancel();
-      this.key = 'feed';
-      this.feedValue = host.feed;
-      this.set(this.fromValue(() => toFeed(host.feed), undefined, false));
+  #resolve(force: boolean): void {
+    const host = this.#host;
+    if (host.feed != null) {
+      if (!force && this.#key === 'feed' && this.#feedValue === host.feed) return;
+      this.#cancel();
+      this.#key = 'feed';
+      this.#feedValue = host.feed;
+      this.#set(this.#fromValue(() => toFeed(host.feed), undefined, false));
       return;
     }
     const src = host.src?.trim();
     if (src) {
-      if (!force && this.key === `src:${src}`) return;
-      this.key = `src:${src}`;
-      this.load(src, force);
+      if (!force && this.#key === `src:${src}`) return;
+      this.#key = `src:${src}`;
+      this.#load(src, force);
       return;
     }
-    const inline = this.options.inline?.();
+    const inline = this.#options.inline?.();
     if (inline !== undefined) {
-      if (!force && this.key === `inline:${inline}`) return;
-      this.cancel();
-      this.key = `inline:${inline}`;
-      this.set(this.fromInline(inline, this.key));
+      if (!force && this.#key === `inline:${inline}`) return;
+      this.#cancel();
+      this.#key = `inline:${inline}`;
+      this.#set(this.#fromInline(inline, this.#key));
       return;
     }
-    const key = this.options.consume === false ? 'none' : 'context';
-    if (!force && this.key === key) return;
-    this.cancel();
-    this.key = key;
-    this.set(key === 'context' ? this.fromProvider() : { status: 'idle', retry: this.retry });
+    const key = this.#options.consume === false ? 'none' : 'context';
+    if (!force && this.#key === key) return;
+    this.#cancel();
+    this.#key = key;
+    this.#set(key === 'context' ? this.#fromProvider() : { status: 'idle', retry: this.#retry });
   }
 
-  private fromProvider(): FeedState {
-    return this.provided ?? { status: 'idle', retry: this.retry };
+  #fromProvider(): FeedState {
+    return this.#provided ?? { status: 'idle', retry: this.#retry };
   }
 
   /** A feed that needs no request: the property or the inline script. */
-  private fromValue(
+  #fromValue(
     read: () => { feed: Feed; warnings: FeedWarning[] },
     url: string | undefined,
     announce: boolean,
   ): FeedState {
     try {
       const { feed, warnings } = read();
-      if (announce) this.later(() => announceLoad(this.host, { url, feed, warnings }));
+      if (announce) this.#later(() => announceLoad(this.#host, { url, feed, warnings }));
       else reportWarnings(warnings);
-      return { status: feed.items.length ? 'ready' : 'empty', feed, retry: this.retry };
+      return { status: feed.items.length ? 'ready' : 'empty', feed, retry: this.#retry };
     } catch (e) {
       const error = e instanceof FeedError ? e : new FeedError(String(e), { cause: e });
-      if (announce) this.later(() => announceError(this.host, { url, error }));
-      return { status: 'error', error, retry: this.retry };
+      if (announce) this.#later(() => announceError(this.#host, { url, error }));
+      return { status: 'error', error, retry: this.#retry };
     }
   }
 
@@ -168,9 +168,9 @@ export class FeedSource implements ReactiveController {
    * An inline feed: read at once when it is JSON (the usual case); broken JSON, or XML,
    * waits for the chunk that describes or reads it.
    */
-  private fromInline(text: string, key: string): FeedState {
+  #fromInline(text: string, key: string): FeedState {
     const options = { url: documentBase() };
-    const settle = (read: () => ParsedFeed) => this.fromValue(read, undefined, true);
+    const settle = (read: () => ParsedFeed) => this.#fromValue(read, undefined, true);
     let quick: ParsedFeed | undefined;
     try {
       const doc = sniff(text);
@@ -184,100 +184,100 @@ export class FeedSource implements ReactiveController {
     if (parsed) return settle(() => parsed);
     readFeedText(text, options).then(
       (later) => {
-        if (this.key === key) this.set(settle(() => later));
+        if (this.#key === key) this.#set(settle(() => later));
       },
       (e: unknown) => {
-        if (this.key === key)
-          this.set(
+        if (this.#key === key)
+          this.#set(
             settle(() => {
               throw e;
             }),
           );
       },
     );
-    return { status: 'loading', retry: this.retry };
+    return { status: 'loading', retry: this.#retry };
   }
 
-  private load(src: string, revalidate: boolean): void {
-    this.cancel();
+  #load(src: string, revalidate: boolean): void {
+    this.#cancel();
     let url: string;
     try {
       url = toUrls(src).join(' ');
     } catch (e) {
       const error = e as FeedError;
-      this.set({ status: 'error', error, url: src, retry: this.retry });
-      this.later(() => announceError(this.host, { url: src, error }));
+      this.#set({ status: 'error', error, url: src, retry: this.#retry });
+      this.#later(() => announceError(this.#host, { url: src, error }));
       return;
     }
     const known = revalidate ? undefined : peekFeed(url);
     if (known) {
       // Another widget already loaded it: draw now, no request and no loading flash.
-      this.set(this.loaded(known));
-      this.later(() => this.announce(known));
+      this.#set(this.#loaded(known));
+      this.#later(() => this.#announce(known));
       return;
     }
     const request = new AbortController();
-    this.request = request;
+    this.#request = request;
     // A refresh keeps showing what it has; only a first load shows the skeleton.
     const showing = this.state.feed && this.state.url === url ? this.state : undefined;
-    if (!showing) this.set({ status: 'loading', url, retry: this.retry });
+    if (!showing) this.#set({ status: 'loading', url, retry: this.#retry });
     loadFeed(url, { signal: request.signal, revalidate }).then(
       (result) => {
-        if (this.request !== request) return;
-        this.request = undefined;
-        this.set(this.loaded(result));
-        this.announce(result);
+        if (this.#request !== request) return;
+        this.#request = undefined;
+        this.#set(this.#loaded(result));
+        this.#announce(result);
       },
       (e: unknown) => {
-        if (this.request !== request || request.signal.aborted) return;
-        this.request = undefined;
+        if (this.#request !== request || request.signal.aborted) return;
+        this.#request = undefined;
         const error = e instanceof FeedError ? e : new FeedError(String(e), { url, cause: e });
         if (showing?.feed) {
           // A refresh failed with nothing remembered in storage: keep what is on screen.
-          this.set({ ...showing, status: 'stale', error });
+          this.#set({ ...showing, status: 'stale', error });
           return;
         }
-        this.set({ status: 'error', error, url, retry: this.retry });
-        announceError(this.host, { url, error });
+        this.#set({ status: 'error', error, url, retry: this.#retry });
+        announceError(this.#host, { url, error });
       },
     );
   }
 
-  private loaded(result: LoadedFeed): FeedState {
+  #loaded(result: LoadedFeed): FeedState {
     const state: FeedState = {
       status: result.stale ? 'stale' : result.feed.items.length ? 'ready' : 'empty',
       feed: result.feed,
       url: result.url,
       fetchedAt: result.fetchedAt,
-      retry: this.retry,
+      retry: this.#retry,
     };
     if (result.stale) state.error = result.stale;
     return state;
   }
 
-  private announce(result: LoadedFeed): void {
+  #announce(result: LoadedFeed): void {
     const detail = {
       url: result.url,
       feed: result.feed,
       warnings: result.warnings,
       fetchedAt: result.fetchedAt,
     };
-    announceLoad(this.host, result.stale ? { ...detail, stale: result.stale } : detail);
+    announceLoad(this.#host, result.stale ? { ...detail, stale: result.stale } : detail);
   }
 
-  private cancel(): void {
-    this.request?.abort();
-    this.request = undefined;
+  #cancel(): void {
+    this.#request?.abort();
+    this.#request = undefined;
   }
 
-  private set(state: FeedState): void {
+  #set(state: FeedState): void {
     this.state = state;
-    this.options.onChange?.(state);
-    this.host.requestUpdate();
+    this.#options.onChange?.(state);
+    this.#host.requestUpdate();
   }
 
   /** Events wait for the current update to finish, so listeners see a settled element. */
-  private later(fire: () => void): void {
+  #later(fire: () => void): void {
     void Promise.resolve().then(fire);
   }
 }

@@ -1,5 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { lazy } from '../../feed/lazy.js';
 import type { Article } from '../../feed/model.js';
@@ -66,51 +65,62 @@ interface LiveState {
 export class CivicViewCounter extends CivicFeedElement {
   static override styles = viewCounterStyles;
 
+  static override properties: PropertyDeclarations = {
+    itemId: { attribute: 'item-id', reflect: true },
+    count: { converter: { fromAttribute: readCount } },
+    item: { attribute: false },
+    endpoint: {},
+    hit: { type: Boolean, reflect: true },
+    notation: { reflect: true },
+    hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
+    live: { state: true, attribute: false },
+  };
+
   /** Which feed item's `_civic.views` to show, and the id sent to `endpoint`; default: the first item. */
-  @property({ attribute: 'item-id', reflect: true }) itemId?: string;
+  declare itemId?: string;
 
   /** A count to show directly, with no feed: a non-negative whole number such as `2007`. */
-  @property({ converter: { fromAttribute: readCount } }) count?: number;
+  declare count?: number;
 
   /** The item itself: a JSON Feed item object or an `Article` from `loadFeed`; wins over the feed. */
-  @property({ attribute: false }) item?: unknown;
+  declare item?: unknown;
 
   /** Live mode: a URL answering `GET {endpoint}?id={item-id}` with `{"id":"…","views":N}`. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** Record this view first: `POST {endpoint}` with `{"id":"…"}`, once per browser session, never under DNT/GPC. */
-  @property({ type: Boolean, reflect: true }) hit = false;
+  hit = false;
 
   /** `standard` (2.007) or `compact` (15 N). */
-  @property({ reflect: true }) notation: Notation = 'standard';
+  notation: Notation = 'standard';
 
   /** Hide the label visually; screen readers still hear "Lượt xem: 2.007". */
-  @property({ type: Boolean, attribute: 'hide-label', reflect: true }) hideLabel = false;
+  hideLabel = false;
 
-  @state() private live?: LiveState;
+  declare private live?: LiveState;
 
   /** The `.item` value last normalised, and what it gave. */
-  private itemSeen: unknown;
-  private itemArticle?: Article;
+  #itemSeen: unknown;
+  #itemArticle?: Article;
   /** The request whose answer is still wanted; cleared when the element leaves the page. */
-  private liveWanted?: string;
+  #liveWanted?: string;
   /** Warnings already given, so a re-render never repeats one. */
-  private readonly warned = new Set<string>();
+  readonly #warned = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back on the page: ask the endpoint again on the next update.
-    if (this.live && this.liveWanted === undefined) this.requestUpdate();
+    if (this.live && this.#liveWanted === undefined) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.liveWanted = undefined;
+    this.#liveWanted = undefined;
   }
 
   /** The number shown now, or undefined when there is none. */
   get views(): number | undefined {
-    return this.known()?.views;
+    return this.#known()?.views;
   }
 
   /**
@@ -119,8 +129,8 @@ export class CivicViewCounter extends CivicFeedElement {
    * rejects (a failure keeps the last number and is logged).
    */
   async refresh(): Promise<void> {
-    const request = this.liveRequest();
-    if (request) await this.askEndpoint(request.key, request.id, true);
+    const request = this.#liveRequest();
+    if (request) await this.#askEndpoint(request.key, request.id, true);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -130,15 +140,15 @@ export class CivicViewCounter extends CivicFeedElement {
       const attr = this.getAttribute('count');
       const raw =
         attr !== null && Object.is(readCount(attr), this.count) ? attr : String(this.count);
-      this.warnOnce(
+      this.#warnOnce(
         `count ${raw}`,
         `count="${raw}" is not a non-negative whole number such as 2007; ignoring it`,
       );
     }
-    if (this.item !== this.itemSeen) {
-      this.itemSeen = this.item;
-      this.itemArticle = this.hasItem ? safeArticle(this.item) : undefined;
-      if (this.hasItem && !this.itemArticle)
+    if (this.item !== this.#itemSeen) {
+      this.#itemSeen = this.item;
+      this.#itemArticle = this.#hasItem ? safeArticle(this.item) : undefined;
+      if (this.#hasItem && !this.#itemArticle)
         console.warn(
           'civic-view-counter: .item is neither a JSON Feed item nor an Article; ignoring it',
         );
@@ -149,12 +159,12 @@ export class CivicViewCounter extends CivicFeedElement {
   // willUpdate and update) and before render, so the endpoint is asked as soon as the
   // item's id is known, and the loading bar shows in the same frame.
   protected override update(changed: PropertyValues): void {
-    const request = this.liveRequest();
+    const request = this.#liveRequest();
     if (!request) {
       this.live = undefined;
-      this.liveWanted = undefined;
-    } else if (request.key !== this.liveWanted) {
-      void this.askEndpoint(request.key, request.id, false);
+      this.#liveWanted = undefined;
+    } else if (request.key !== this.#liveWanted) {
+      void this.#askEndpoint(request.key, request.id, false);
     }
     super.update(changed);
   }
@@ -162,9 +172,9 @@ export class CivicViewCounter extends CivicFeedElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const { status, feed } = this.source.state;
-    if (this.itemId && !this.hasItem && (status === 'ready' || status === 'stale') && feed) {
+    if (this.itemId && !this.#hasItem && (status === 'ready' || status === 'stale') && feed) {
       if (!feed.items.some((a) => a.id === this.itemId)) {
-        this.warnOnce(
+        this.#warnOnce(
           `missing ${feed.url ?? ''} ${this.itemId}`,
           `no item with id "${this.itemId}" in the feed${feed.url ? ` ${feed.url}` : ''}`,
         );
@@ -174,28 +184,28 @@ export class CivicViewCounter extends CivicFeedElement {
 
   override render(): TemplateResult {
     const m = this.messages;
-    const known = this.known();
+    const known = this.#known();
     const { status } = this.source.state;
     const label = html`<span part="label" class="label ${this.hideLabel ? 'visually-hidden' : ''}"
       >${m.labelled(m.views)}</span
     >`;
-    if (known) return html`${label} ${this.renderCount(known.views, known.fromFeed)}`;
-    if (this.live?.pending || (this.usesFeed && status === 'loading')) {
+    if (known) return html`${label} ${this.#renderCount(known.views, known.fromFeed)}`;
+    if (this.live?.pending || (this.#usesFeed && status === 'loading')) {
       return html`${label}
         <span class="pending" part="status" role="status"
           ><span class="visually-hidden">${m.loading}</span></span
         >`;
     }
-    if (this.usesFeed && status === 'error') {
+    if (this.#usesFeed && status === 'error') {
       return html`<span class="unavailable" part="status">${m.viewsUnavailable}</span
-        ><button type="button" class="retry" part="retry" @click=${this.onRetry}>${m.retry}</button>
+        ><button type="button" class="retry" part="retry" @click=${this.#retry}>${m.retry}</button>
         <slot></slot>`;
     }
     return html`<slot></slot>`;
   }
 
-  private renderCount(views: number, fromFeed: boolean): TemplateResult {
-    const tag = this.numberLocale;
+  #renderCount(views: number, fromFeed: boolean): TemplateResult {
+    const tag = this.#numberLocale;
     const exact = formatCount(views, tag);
     const shown = this.notation === 'compact' ? formatCount(views, tag, 'compact') : exact;
     const { state } = this.source;
@@ -221,56 +231,56 @@ export class CivicViewCounter extends CivicFeedElement {
   }
 
   /** The number to show, and whether the feed gave it, by the precedence in the class doc. */
-  private known(): { views: number; fromFeed: boolean } | undefined {
-    const views = this.live?.views ?? toCount(this.count) ?? this.article()?.views;
+  #known(): { views: number; fromFeed: boolean } | undefined {
+    const views = this.live?.views ?? toCount(this.count) ?? this.#article()?.views;
     return views === undefined
       ? undefined
-      : { views, fromFeed: this.usesFeed && this.live?.views === undefined };
+      : { views, fromFeed: this.#usesFeed && this.live?.views === undefined };
   }
 
-  private get hasItem(): boolean {
-    return this.item !== undefined && this.item !== null;
+  get #hasItem(): boolean {
+    return this.item != null;
   }
 
   /** True when the feed's state decides what shows: no `count` and no `.item` to go by. */
-  private get usesFeed(): boolean {
-    return toCount(this.count) === undefined && !this.hasItem;
+  get #usesFeed(): boolean {
+    return toCount(this.count) === undefined && !this.#hasItem;
   }
 
   /** `.item`, else the feed's item named by `item-id`, else the feed's first item. */
-  private article(): Article | undefined {
-    if (this.hasItem) return this.itemArticle;
+  #article(): Article | undefined {
+    if (this.#hasItem) return this.#itemArticle;
     const items = this.source.state.feed?.items;
     if (!items) return undefined;
     return this.itemId ? items.find((a) => a.id === this.itemId) : items[0];
   }
 
   /** The request the endpoint should answer now, or undefined when there is no endpoint or no id yet. */
-  private liveRequest(): { key: string; id: string } | undefined {
+  #liveRequest(): { key: string; id: string } | undefined {
     const endpoint = this.endpoint?.trim();
     if (!endpoint) return undefined;
-    const id = this.itemId || this.article()?.id;
+    const id = this.itemId || this.#article()?.id;
     if (!id) return undefined;
     return { key: JSON.stringify([endpoint, id, this.hit]), id };
   }
 
-  private async askEndpoint(key: string, id: string, refresh: boolean): Promise<void> {
-    this.liveWanted = key;
+  async #askEndpoint(key: string, id: string, refresh: boolean): Promise<void> {
+    this.#liveWanted = key;
     const keep = this.live && this.live.id === id ? this.live.views : undefined;
     this.live = { key, id, views: keep, pending: true };
     const [endpoint] = JSON.parse(key) as [string];
     try {
       const { loadCount } = await loadClient();
-      if (this.liveWanted !== key) return;
+      if (this.#liveWanted !== key) return;
       // After the first answer, a refresh only reads: a view is recorded once.
       const answer = await loadCount({ endpoint, id, hit: this.hit && !refresh });
-      if (this.liveWanted !== key) return;
+      if (this.#liveWanted !== key) return;
       this.live = { key, id, views: answer.views, pending: false };
     } catch (error) {
-      if (this.liveWanted !== key) return;
+      if (this.#liveWanted !== key) return;
       // A CounterError says what and where; a chunk that failed to load says so too.
       const what = error instanceof Error ? error.message : String(error);
-      const kept = this.live?.views ?? this.known()?.views;
+      const kept = this.live?.views ?? this.#known()?.views;
       console.warn(
         `civic-view-counter: ${what}; ${kept !== undefined ? `keeping the last known count (${kept})` : 'showing the fallback content'}`,
       );
@@ -279,19 +289,19 @@ export class CivicViewCounter extends CivicFeedElement {
   }
 
   /** Numbers speak the language of the label: a tag with no message table of its own prints like the fallback. */
-  private get numberLocale(): string {
+  get #numberLocale(): string {
     const tag = this.localeTag;
     const table = messageLocale(tag);
     return tag.toLowerCase().split('-')[0] === table.toLowerCase().split('-')[0] ? tag : table;
   }
 
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
+  #warnOnce(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
     console.warn(`civic-view-counter: ${message}`);
   }
 
-  private onRetry(): void {
+  #retry(): void {
     this.source.state.retry();
     void this.refresh();
   }

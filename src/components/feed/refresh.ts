@@ -1,0 +1,66 @@
+/**
+ * The reload timer of `<civic-feed refresh>`. Few pages poll, so this is a lazy chunk,
+ * fetched the first time a provider has `refresh` set. It imports nothing: a lazy chunk
+ * must not pull an entry module in (see `src/feed/lazy.ts`).
+ */
+
+/** What the timer needs from its provider. */
+export interface RefreshHost {
+  readonly isConnected: boolean;
+  /** The `refresh` property: seconds between reloads. */
+  readonly refresh?: number;
+}
+
+/**
+ * Reloads every `refresh` seconds while the page is visible. Hidden pages do not poll;
+ * coming back catches up at once if a reload fell due meanwhile.
+ */
+export class FeedRefresh {
+  private timer?: ReturnType<typeof setTimeout>;
+
+  /**
+   * @param lastLoad when the feed last changed (ms since the epoch), 0 before it did.
+   * @param reload asks the source again (and stamps the time).
+   */
+  constructor(
+    private readonly host: RefreshHost,
+    private readonly lastLoad: () => number,
+    private readonly reload: () => void,
+  ) {}
+
+  /** Follows the page's visibility and (re)schedules for the current `refresh`. */
+  start(): void {
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.schedule();
+  }
+
+  /** The provider left the page. */
+  stop(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.clear();
+  }
+
+  private schedule(): void {
+    this.clear();
+    const s = this.host.refresh;
+    if (typeof s !== 'number' || !Number.isFinite(s) || s <= 0) return;
+    if (!this.host.isConnected || document.hidden) return;
+    const due = Math.max(0, (this.lastLoad() || Date.now()) + s * 1000 - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (document.hidden || !this.host.isConnected) return;
+      this.reload();
+      this.schedule();
+    }, due);
+  }
+
+  private clear(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private readonly onVisibility = (): void => {
+    if (document.hidden) this.clear();
+    else this.schedule();
+  };
+}
