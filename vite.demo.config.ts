@@ -47,7 +47,14 @@ const PAGES = 3;
 /** One page of the sample items, with `next_url` to the following page. */
 function pagedFeed(page: number): unknown {
   const feed = sampleFeed();
-  const all = [...feed.items, ...feed.items.map((item) => ({ ...item, id: `${String(item['id'])}-luu-tru`, url: `${String(item['url'])}?luu-tru=1` }))];
+  const all = [
+    ...feed.items,
+    ...feed.items.map((item) => ({
+      ...item,
+      id: `${String(item['id'])}-luu-tru`,
+      url: `${String(item['url'])}?luu-tru=1`,
+    })),
+  ];
   feed.items = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   if (page < PAGES) feed['next_url'] = `/demo-api/paged?page=${page + 1}`;
   else delete feed['next_url'];
@@ -56,7 +63,10 @@ function pagedFeed(page: number): unknown {
 
 /** Live view counts for `<civic-view-counter endpoint>`, seeded from the sample feed. */
 const views = new Map<string, number>(
-  sampleFeed().items.map((item) => [String(item['id']), Number((item['_civic'] as { views?: number } | undefined)?.views ?? 0)]),
+  sampleFeed().items.map((item) => [
+    String(item['id']),
+    Number((item['_civic'] as { views?: number } | undefined)?.views ?? 0),
+  ]),
 );
 
 /** How many times each `/demo-api/flaky?key=…` has been asked. */
@@ -111,12 +121,26 @@ const faults: Connect.NextHandleFunction = (req, res, next) => {
     case 'not-json': {
       // A feed cut off mid-transfer: the most common way a real feed is "not JSON".
       const text = JSON.stringify(sampleFeed(), null, 2);
-      return send(res, 200, 'application/feed+json; charset=utf-8', text.slice(0, Math.floor(text.length / 3)));
+      return send(
+        res,
+        200,
+        'application/feed+json; charset=utf-8',
+        text.slice(0, Math.floor(text.length / 3)),
+      );
     }
     case 'not-feed':
-      return json(res, 200, { version: 'https://jsonfeed.org/version/1.1', title: 'Tin tức', items: 'none' });
+      return json(res, 200, {
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Tin tức',
+        items: 'none',
+      });
     case 'html':
-      return send(res, 200, 'text/html; charset=utf-8', '<!doctype html><html lang="vi"><title>Trang chủ</title><p>Trang chủ</p></html>');
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><html lang="vi"><title>Trang chủ</title><p>Trang chủ</p></html>',
+      );
     case 'flaky': {
       // 200 the first time a key is asked, 500 after: the widget then shows the copy it
       // remembered from the good answer.
@@ -176,7 +200,10 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       input: Object.fromEntries(
-        ['index', 'en', 'gallery', 'playground'].map((page) => [page, resolve(demoDir, `${page}.html`)]),
+        ['index', 'en', 'gallery', 'playground'].map((page) => [
+          page,
+          resolve(demoDir, `${page}.html`),
+        ]),
       ),
     },
   },

@@ -34,7 +34,12 @@ export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
-  middleware: [faultMiddleware, viewCounterMiddleware, bulletinListMiddleware, articleCardMiddleware],
+  middleware: [
+    faultMiddleware,
+    viewCounterMiddleware,
+    bulletinListMiddleware,
+    articleCardMiddleware,
+  ],
   plugins: [
     esbuildPlugin({
       ts: true,

@@ -13,7 +13,10 @@ function withKey(markup: string): string {
 
 /** The specimen's markup, indented as written, without the page's own indentation. */
 function dedent(markup: string): string {
-  const lines = markup.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const lines = markup
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^\s*/.exec(l)![0].length);
   const cut = Math.min(...indents);
   return lines.map((l) => l.slice(cut)).join('\n');
@@ -37,7 +40,8 @@ function describeLoad(e: HTMLElementEventMap['civic-feed-load']): string {
   const { detail } = e;
   const n = detail.feed.items.length;
   const at = detail.fetchedAt ? ` fetched ${detail.fetchedAt.toLocaleTimeString()}` : '';
-  if (detail.stale) return `civic-feed-load (remembered copy,${at}; fresh load failed: ${detail.stale.message})`;
+  if (detail.stale)
+    return `civic-feed-load (remembered copy,${at}; fresh load failed: ${detail.stale.message})`;
   return `civic-feed-load: ${n} item${n === 1 ? '' : 's'}${detail.warnings.length ? `, ${detail.warnings.length} warning(s)` : ''}`;
 }
 
@@ -59,7 +63,8 @@ function setUpSpecimen(figure: HTMLElement, index: number): void {
     view.addEventListener('civic-feed-load', (e) => {
       log.textContent = describeLoad(e);
       // The point is made once the copy shows: stop asking a server that will keep failing.
-      if (e.detail.stale && e.target instanceof Element) e.target.closest('civic-feed')?.removeAttribute('refresh');
+      if (e.detail.stale && e.target instanceof Element)
+        e.target.closest('civic-feed')?.removeAttribute('refresh');
     });
     view.addEventListener('civic-feed-error', (e) => {
       log.textContent = `civic-feed-error: ${e.detail.error.message}`;

@@ -15,7 +15,16 @@ type Tag = 'civic-article-card' | 'civic-bulletin-list' | 'civic-view-counter' |
 /** Attributes each widget takes from the form, in the order the snippet prints them. */
 const ATTRIBUTES: Record<Tag, readonly string[]> = {
   'civic-article-card': ['item-id', 'variant', 'actions', 'locale', 'time-zone'],
-  'civic-bulletin-list': ['layout', 'limit', 'category', 'sort', 'new-days', 'show-views', 'locale', 'time-zone'],
+  'civic-bulletin-list': [
+    'layout',
+    'limit',
+    'category',
+    'sort',
+    'new-days',
+    'show-views',
+    'locale',
+    'time-zone',
+  ],
   'civic-view-counter': ['item-id', 'count', 'notation', 'hide-label', 'locale', 'time-zone'],
   'civic-date-line': ['lunar', 'date', 'locale', 'time-zone'],
 };
@@ -65,7 +74,9 @@ function chosenAttributes(): [string, string][] {
     if (BOOLEAN_ATTRIBUTES.has(name)) {
       if (checked(name)) out.push([name, '']);
     } else if (name === 'actions') {
-      const picked = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="actions"]:checked')).map((c) => c.value);
+      const picked = Array.from(
+        form.querySelectorAll<HTMLInputElement>('input[name="actions"]:checked'),
+      ).map((c) => c.value);
       if (picked.length) out.push(['actions', picked.join(' ')]);
     } else {
       const v = value(name);
@@ -80,19 +91,26 @@ function escapeAttribute(text: string): string {
 }
 
 function openTag(name: string, attributes: [string, string][]): string {
-  const attrs = attributes.map(([k, v]) => (v === '' && BOOLEAN_ATTRIBUTES.has(k) ? ` ${k}` : ` ${k}="${escapeAttribute(v)}"`));
+  const attrs = attributes.map(([k, v]) =>
+    v === '' && BOOLEAN_ATTRIBUTES.has(k) ? ` ${k}` : ` ${k}="${escapeAttribute(v)}"`,
+  );
   return `<${name}${attrs.join('')}>`;
 }
 
 /** JSON that cannot end the `<script>` element it sits in, whatever the feed's text says. */
 function scriptSafeJson(json: string): string {
-  return json.replaceAll('<', '\\u003c').replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+  return json
+    .replaceAll('<', '\\u003c')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
 }
 
 function buildSnippet(): string {
   const name = tag();
   const attributes = chosenAttributes();
-  const lines = [`<script type="module" src="${escapeAttribute(value('script-url') || '/assets/civic-widgets.js')}"></script>`];
+  const lines = [
+    `<script type="module" src="${escapeAttribute(value('script-url') || '/assets/civic-widgets.js')}"></script>`,
+  ];
   const needsFeed = name !== 'civic-date-line';
   if (needsFeed && source() === 'paste' && pasted && 'feed' in pasted) {
     lines.push('<civic-feed>');
@@ -100,7 +118,10 @@ function buildSnippet(): string {
     lines.push(`  ${openTag(name, attributes)}</${name}>`);
     lines.push('</civic-feed>');
   } else {
-    const src = needsFeed && source() === 'url' && value('url') ? [['src', value('url')] as [string, string]] : [];
+    const src =
+      needsFeed && source() === 'url' && value('url')
+        ? [['src', value('url')] as [string, string]]
+        : [];
     lines.push(`${openTag(name, [...src, ...attributes])}</${name}>`);
   }
   return lines.join('\n');
@@ -144,7 +165,8 @@ function showFields(): void {
     el.hidden = !(el.dataset['for'] ?? '').split(' ').includes(name);
   }
   const mode = source();
-  for (const el of Array.from(form.querySelectorAll<HTMLElement>('[data-source]'))) el.hidden = el.dataset['source'] !== mode;
+  for (const el of Array.from(form.querySelectorAll<HTMLElement>('[data-source]')))
+    el.hidden = el.dataset['source'] !== mode;
 }
 
 function setStatus(text: string, kind: 'ok' | 'error' | '' = ''): void {
@@ -155,7 +177,9 @@ function setStatus(text: string, kind: 'ok' | 'error' | '' = ''): void {
 function describeFeed(feed: Feed, warnings: number): string {
   const n = feed.items.length;
   const kind = { json: 'JSON Feed', rss: 'RSS', atom: 'Atom', merged: 'merged feed' }[feed.format];
-  const warned = warnings ? `; ${warnings} problem${warnings === 1 ? '' : 's'} skipped (see the console)` : '';
+  const warned = warnings
+    ? `; ${warnings} problem${warnings === 1 ? '' : 's'} skipped (see the console)`
+    : '';
   return `${kind}${feed.title ? ` “${feed.title}”` : ''}: ${n} item${n === 1 ? '' : 's'}${warned}.`;
 }
 
@@ -176,8 +200,13 @@ function offerChoices(feed: Feed | undefined): boolean {
     field('item-id') as HTMLSelectElement,
     items.map((a: Article) => [a.id, `${a.id}${a.title ? ` – ${a.title.slice(0, 50)}` : ''}`]),
   );
-  const categories = [...new Set(items.map((a) => a.category).filter((c): c is string => c !== undefined))];
-  fill(field('category') as HTMLSelectElement, categories.map((c) => [c, c]));
+  const categories = [
+    ...new Set(items.map((a) => a.category).filter((c): c is string => c !== undefined)),
+  ];
+  fill(
+    field('category') as HTMLSelectElement,
+    categories.map((c) => [c, c]),
+  );
   const language = feed?.language?.split('-')[0];
   const lang = language === 'en' || language === 'vi' ? feed!.language! : 'vi';
   if (stage.lang === lang) return false;
@@ -209,7 +238,12 @@ function toJsonFeed(feed: Feed): string {
       authors: a.authors.length ? a.authors : undefined,
       language: a.language,
       attachments: a.attachments.length
-        ? a.attachments.map((t) => ({ url: t.url, mime_type: t.mimeType ?? 'application/octet-stream', title: t.title, size_in_bytes: t.sizeInBytes }))
+        ? a.attachments.map((t) => ({
+            url: t.url,
+            mime_type: t.mimeType ?? 'application/octet-stream',
+            title: t.title,
+            size_in_bytes: t.sizeInBytes,
+          }))
         : undefined,
       _civic: {
         views: a.views,
@@ -222,7 +256,12 @@ function toJsonFeed(feed: Feed): string {
   };
   // JSON.stringify leaves out the undefined fields; empty `_civic` objects go too.
   return JSON.stringify(doc, (key, v: unknown) =>
-    key === '_civic' && v !== null && typeof v === 'object' && Object.values(v).every((x) => x === undefined) ? undefined : v,
+    key === '_civic' &&
+    v !== null &&
+    typeof v === 'object' &&
+    Object.values(v).every((x) => x === undefined)
+      ? undefined
+      : v,
   );
 }
 
@@ -321,7 +360,11 @@ async function copy(text: string, what: string): Promise<void> {
   }
 }
 
-document.querySelector('#copy')!.addEventListener('click', () => void copy(snippetOut.textContent ?? '', 'the code'));
-document.querySelector('#copy-css')!.addEventListener('click', () => void copy(cssOut.textContent ?? '', 'the CSS'));
+document
+  .querySelector('#copy')!
+  .addEventListener('click', () => void copy(snippetOut.textContent ?? '', 'the code'));
+document
+  .querySelector('#copy-css')!
+  .addEventListener('click', () => void copy(cssOut.textContent ?? '', 'the CSS'));
 
 render();

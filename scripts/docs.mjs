@@ -22,7 +22,13 @@ const END = '<!-- api:end -->';
 const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
 
 /** Elements in the order a reader meets them (the README's table order); others after, by name. */
-const ORDER = ['civic-feed', 'civic-article-card', 'civic-view-counter', 'civic-bulletin-list', 'civic-date-line'];
+const ORDER = [
+  'civic-feed',
+  'civic-article-card',
+  'civic-view-counter',
+  'civic-bulletin-list',
+  'civic-date-line',
+];
 
 const elements = manifest.modules
   .flatMap((mod) => (mod.declarations ?? []).map((d) => ({ ...d, modulePath: mod.path })))
@@ -55,7 +61,10 @@ const aliases = new Map();
 for (const mod of manifest.modules) {
   const text = source(mod.path);
   for (const m of text.matchAll(/(?:export\s+)?type\s+(\w+)\s*=\s*((?:\s*\|?\s*'[^']*')+)\s*;/g)) {
-    aliases.set(m[1], [...m[2].matchAll(/'([^']*)'/g)].map((v) => v[1]));
+    aliases.set(
+      m[1],
+      [...m[2].matchAll(/'([^']*)'/g)].map((v) => v[1]),
+    );
   }
 }
 
@@ -92,11 +101,15 @@ function typeOf(typeText, fallback) {
 function defaultOf(value, modulePath) {
   if (value === undefined) return '';
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) {
-    const declared = new RegExp(`(?:const|let)\\s+${value}\\s*(?::[^=]+)?=\\s*([^;\\n]+)`).exec(source(modulePath));
+    const declared = new RegExp(`(?:const|let)\\s+${value}\\s*(?::[^=]+)?=\\s*([^;\\n]+)`).exec(
+      source(modulePath),
+    );
     if (declared) return declared[1].trim();
     // Imported: look in every module.
     for (const mod of manifest.modules) {
-      const found = new RegExp(`export\\s+const\\s+${value}\\s*(?::[^=]+)?=\\s*([^;\\n]+)`).exec(source(mod.path));
+      const found = new RegExp(`export\\s+const\\s+${value}\\s*(?::[^=]+)?=\\s*([^;\\n]+)`).exec(
+        source(mod.path),
+      );
       if (found) return found[1].trim();
     }
   }
@@ -107,7 +120,10 @@ function defaultOf(value, modulePath) {
 
 /** Table cells: one line, pipes escaped. */
 function cell(text) {
-  return (text ?? '').replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|').trim();
+  return (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replaceAll('|', '\\|')
+    .trim();
 }
 
 function code(text) {
@@ -121,7 +137,11 @@ function table(head, rows) {
 }
 
 function isPublic(member) {
-  return (member.privacy === undefined || member.privacy === 'public') && !member.static && !member.name.startsWith('#');
+  return (
+    (member.privacy === undefined || member.privacy === 'public') &&
+    !member.static &&
+    !member.name.startsWith('#')
+  );
 }
 
 function elementSection(el) {
@@ -129,7 +149,10 @@ function elementSection(el) {
   out.push(`### \`<${el.tagName}>\``, '');
   if (el.summary) out.push(`${el.summary}`, '');
   if (el.description) out.push(el.description.trim(), '');
-  out.push(`Class \`${el.name}\`; registered by \`import 'civic-widgets/${el.tagName.replace(/^civic-/, '')}.js'\`.`, '');
+  out.push(
+    `Class \`${el.name}\`; registered by \`import 'civic-widgets/${el.tagName.replace(/^civic-/, '')}.js'\`.`,
+    '',
+  );
 
   const attributes = el.attributes ?? [];
   const members = (el.members ?? []).filter(isPublic);
@@ -143,7 +166,10 @@ function elementSection(el) {
         ['attribute', 'property', 'type', 'default', 'meaning'],
         attributes.map((a) => {
           const field = fields.find((f) => f.name === a.fieldName);
-          const type = typeOf(a.type?.text ?? field?.type?.text, field?.default === 'false' ? 'boolean' : undefined);
+          const type = typeOf(
+            a.type?.text ?? field?.type?.text,
+            field?.default === 'false' ? 'boolean' : undefined,
+          );
           return [
             code(a.name),
             a.fieldName ? code(a.fieldName) : '',
@@ -162,18 +188,29 @@ function elementSection(el) {
     out.push(
       table(
         ['property', 'type', 'meaning'],
-        propertiesOnly.map((f) => [code(f.name), cell(code(typeOf(f.type?.text))), cell(f.description)]),
+        propertiesOnly.map((f) => [
+          code(f.name),
+          cell(code(typeOf(f.type?.text))),
+          cell(f.description),
+        ]),
       ),
     );
   }
 
-  const methods = members.filter((m) => m.kind === 'method' && !['render', 'connectedCallback', 'disconnectedCallback'].includes(m.name));
+  const methods = members.filter(
+    (m) =>
+      m.kind === 'method' &&
+      !['render', 'connectedCallback', 'disconnectedCallback'].includes(m.name),
+  );
   if (methods.length) {
     out.push('**Methods**', '');
     out.push(
       table(
         ['method', 'meaning'],
-        methods.map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]),
+        methods.map((m) => [
+          code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`),
+          cell(m.description),
+        ]),
       ),
     );
   }
@@ -181,27 +218,50 @@ function elementSection(el) {
   const events = el.events ?? [];
   if (events.length) {
     out.push('**Events** (bubbling, composed)', '');
-    out.push(table(['event', 'detail and when'], events.map((e) => [code(e.name), cell(e.description)])));
+    out.push(
+      table(
+        ['event', 'detail and when'],
+        events.map((e) => [code(e.name), cell(e.description)]),
+      ),
+    );
   }
 
   const slots = el.slots ?? [];
   if (slots.length) {
     out.push('**Slots**', '');
-    out.push(table(['slot', 'content'], slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])));
+    out.push(
+      table(
+        ['slot', 'content'],
+        slots.map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+      ),
+    );
   }
 
   const parts = el.cssParts ?? [];
   if (parts.length) {
     out.push('**CSS parts** (style with `::part(name)`)', '');
-    out.push(table(['part', 'what'], parts.map((p) => [code(p.name), cell(p.description)])));
+    out.push(
+      table(
+        ['part', 'what'],
+        parts.map((p) => [code(p.name), cell(p.description)]),
+      ),
+    );
   }
 
   const props = el.cssProperties ?? [];
   if (props.length) {
     out.push('**CSS custom properties**', '');
-    out.push(table(['property', 'meaning'], props.map((p) => [code(p.name), cell(p.description)])));
+    out.push(
+      table(
+        ['property', 'meaning'],
+        props.map((p) => [code(p.name), cell(p.description)]),
+      ),
+    );
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const generated = [
@@ -222,7 +282,8 @@ function markdown(value) {
 }
 
 const customData = {
-  $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
+  $schema:
+    'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
   version: 1.1,
   tags: elements.map((el) => {
     const fields = (el.members ?? []).filter((m) => m.kind === 'field');
@@ -233,8 +294,12 @@ const customData = {
           .filter(Boolean)
           .join('\n\n')
           .concat(
-            (el.events ?? []).length ? `\n\nEvents: ${(el.events ?? []).map((e) => `\`${e.name}\``).join(', ')}.` : '',
-            (el.cssParts ?? []).length ? `\n\nParts: ${(el.cssParts ?? []).map((p) => `\`${p.name}\``).join(', ')}.` : '',
+            (el.events ?? []).length
+              ? `\n\nEvents: ${(el.events ?? []).map((e) => `\`${e.name}\``).join(', ')}.`
+              : '',
+            (el.cssParts ?? []).length
+              ? `\n\nParts: ${(el.cssParts ?? []).map((p) => `\`${p.name}\``).join(', ')}.`
+              : '',
           ),
       ),
       attributes: (el.attributes ?? []).map((a) => {
@@ -267,7 +332,8 @@ const nextData = `${JSON.stringify(customData, null, 2)}\n`;
 
 const stale = [];
 if (nextReadme !== readme) stale.push('README.md');
-if (!existsSync(dataPath) || readFileSync(dataPath, 'utf8') !== nextData) stale.push('vscode.html-custom-data.json');
+if (!existsSync(dataPath) || readFileSync(dataPath, 'utf8') !== nextData)
+  stale.push('vscode.html-custom-data.json');
 
 if (check) {
   if (stale.length) {
@@ -278,5 +344,7 @@ if (check) {
 } else {
   writeFileSync(readmePath, nextReadme);
   writeFileSync(dataPath, nextData);
-  console.log(`docs: ${elements.length} elements written to README.md and vscode.html-custom-data.json`);
+  console.log(
+    `docs: ${elements.length} elements written to README.md and vscode.html-custom-data.json`,
+  );
 }

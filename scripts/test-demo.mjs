@@ -37,7 +37,11 @@ async function check(name, run) {
     console.log(`  ✓ ${name}`);
   } catch (error) {
     failed++;
-    console.log(`  ✗ ${name}\n      ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n      ')}`,
+    );
   }
 }
 
@@ -56,12 +60,19 @@ async function until(read, ok, what, timeout = 10_000) {
     } catch (error) {
       last = `(error: ${error.message.split('\n')[0]})`;
     }
-    if (Date.now() > end) throw new Error(`${what}: gave up after ${timeout / 1000} s; last saw ${JSON.stringify(last)}`);
+    if (Date.now() > end)
+      throw new Error(
+        `${what}: gave up after ${timeout / 1000} s; last saw ${JSON.stringify(last)}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-const text = (locator) => locator.first().textContent({ timeout: 1000 }).then((t) => (t ?? '').replace(/\s+/g, ' ').trim());
+const text = (locator) =>
+  locator
+    .first()
+    .textContent({ timeout: 1000 })
+    .then((t) => (t ?? '').replace(/\s+/g, ' ').trim());
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -91,7 +102,11 @@ async function bundleDir() {
   if (existsSync(file) && statSync(file).mtimeMs >= newestMtime(join(root, 'src'))) return dist;
   const out = mkdtempSync(join(tmpdir(), 'civic-bundle-'));
   cleanups.push(() => rmSync(out, { recursive: true, force: true }));
-  console.log(existsSync(file) ? 'dist/civic-widgets.js is older than src/: building a fresh bundle' : 'building the bundle');
+  console.log(
+    existsSync(file)
+      ? 'dist/civic-widgets.js is older than src/: building a fresh bundle'
+      : 'building the bundle',
+  );
   await build({
     root,
     configFile: join(root, 'vite.config.ts'),
@@ -121,7 +136,8 @@ function watch(page, allowed = () => false) {
   const notModified = new Set();
   const onFailed = (r) => {
     if (notModified.has(r)) return;
-    if (!allowed(r.url())) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    if (!allowed(r.url()))
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
   };
   const onResponse = (r) => {
     if (r.status() === 304) notModified.add(r.request());
@@ -154,9 +170,18 @@ await server.listen();
 
 const browser = await chromium.launch({
   executablePath: CHROME,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+  ],
 });
-const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+const context = await browser.newContext({
+  timezoneId: 'America/Los_Angeles',
+  locale: 'en-US',
+  viewport: { width: 1280, height: 900 },
+});
 await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 
 // Nothing but the demo server may be asked: the demo promises no third-party requests.
@@ -182,18 +207,43 @@ try {
     await page.goto(`${origin}/`);
     await check('portal: the seed article shows its meta line', async () => {
       const card = page.locator('civic-article-card[item-id="2019-antq-ket-qua"]');
-      await until(() => text(card.locator('[part~="meta"]')), (t) => t.includes(SEED_META), 'seed meta line');
+      await until(
+        () => text(card.locator('[part~="meta"]')),
+        (t) => t.includes(SEED_META),
+        'seed meta line',
+      );
     });
     await check('portal: the news lists, ticker and counters are filled', async () => {
-      await until(() => page.locator('civic-bulletin-list li').count(), (n) => n >= 10, 'list items');
-      const counter = page.locator('civic-view-counter[item-id="2020-tuyen-sinh-cand"] [part~="count"]');
-      await until(() => text(counter), (t) => t === '9.051', 'counter');
+      await until(
+        () => page.locator('civic-bulletin-list li').count(),
+        (n) => n >= 10,
+        'list items',
+      );
+      const counter = page.locator(
+        'civic-view-counter[item-id="2020-tuyen-sinh-cand"] [part~="count"]',
+      );
+      await until(
+        () => text(counter),
+        (t) => t === '9.051',
+        'counter',
+      );
       const notices = page.locator('civic-bulletin-list[category="Thông báo"] [part~="title"]');
-      await until(() => notices.allTextContents(), (all) => all.length > 0 && all.every((t) => /Thông báo|Lịch tiếp/.test(t)), 'Thông báo list');
-      await until(() => text(page.locator('civic-date-line [part~="date"]')), (t) => /^Thứ|^Chủ nhật/.test(t), 'date line');
+      await until(
+        () => notices.allTextContents(),
+        (all) => all.length > 0 && all.every((t) => /Thông báo|Lịch tiếp/.test(t)),
+        'Thông báo list',
+      );
+      await until(
+        () => text(page.locator('civic-date-line [part~="date"]')),
+        (t) => /^Thứ|^Chủ nhật/.test(t),
+        'date line',
+      );
     });
     await check('portal: the whole page made one feed request', async () => {
-      assert(feedRequests.length === 1, `expected 1 feed request, saw ${feedRequests.length}: ${feedRequests.join(', ')}`);
+      assert(
+        feedRequests.length === 1,
+        `expected 1 feed request, saw ${feedRequests.length}: ${feedRequests.join(', ')}`,
+      );
     });
     await check('portal: no console error, failed request or HTTP error', () => {
       w.stop();
@@ -209,8 +259,16 @@ try {
     await page.goto(`${origin}/en.html`);
     await check('English page: the featured article in English, New York time', async () => {
       const meta = page.locator('civic-article-card[item-id="budget-2021"] [part~="meta"]');
-      await until(() => text(meta), (t) => t.includes('Dec 9, 2020') && t.includes('Views: 12,873'), 'English meta line');
-      await until(() => text(page.locator('civic-date-line [part~="date"]')), (t) => /^[A-Z][a-z]+day, /.test(t), 'English date line');
+      await until(
+        () => text(meta),
+        (t) => t.includes('Dec 9, 2020') && t.includes('Views: 12,873'),
+        'English meta line',
+      );
+      await until(
+        () => text(page.locator('civic-date-line [part~="date"]')),
+        (t) => /^[A-Z][a-z]+day, /.test(t),
+        'English date line',
+      );
     });
     await check('English page: no console error, failed request or HTTP error', () => {
       w.stop();
@@ -225,20 +283,61 @@ try {
     // The gallery's faults are deliberate; nothing else may fail.
     const w = watch(page, (url) => url.startsWith(`${origin}/demo-api/`));
     await page.goto(`${origin}/gallery.html`);
-    await check('gallery: the error states carry the feed layer\'s messages', async () => {
-      await until(() => text(page.locator('civic-article-card[src="/demo-api/404"] [part~="status"]')), (t) => t.includes('HTTP 404 for /demo-api/404'), '404 card');
-      await until(() => text(page.locator('civic-bulletin-list[src="/demo-api/not-json"] [part~="status"]')), (t) => t.includes('not JSON'), 'not-json list');
+    await check("gallery: the error states carry the feed layer's messages", async () => {
+      await until(
+        () => text(page.locator('civic-article-card[src="/demo-api/404"] [part~="status"]')),
+        (t) => t.includes('HTTP 404 for /demo-api/404'),
+        '404 card',
+      );
+      await until(
+        () => text(page.locator('civic-bulletin-list[src="/demo-api/not-json"] [part~="status"]')),
+        (t) => t.includes('not JSON'),
+        'not-json list',
+      );
     });
     await check('gallery: loading, empty and the RSS, Atom and merged feeds', async () => {
-      await until(() => page.locator('civic-bulletin-list[src="/demo-api/slow"] .skeleton, civic-bulletin-list[src="/demo-api/slow"] [part~="status"]').count(), (n) => n > 0, 'loading list');
-      await until(() => text(page.locator('civic-bulletin-list[src="/demo-api/empty"] [part~="status"]')), (t) => t.includes('Chưa có tin'), 'empty list');
-      await until(() => page.locator('civic-bulletin-list[layout="grid"] li').count(), (n) => n === 4, 'RSS grid items');
-      await until(() => text(page.locator('civic-article-card[src="feeds/vi-thong-bao.atom.xml"] [part~="title"]')), (t) => t.includes('Lịch tiếp công dân'), 'Atom card');
-      await until(() => page.locator('civic-bulletin-list[label] li').count(), (n) => n === 6, 'merged list');
+      await until(
+        () =>
+          page
+            .locator(
+              'civic-bulletin-list[src="/demo-api/slow"] .skeleton, civic-bulletin-list[src="/demo-api/slow"] [part~="status"]',
+            )
+            .count(),
+        (n) => n > 0,
+        'loading list',
+      );
+      await until(
+        () => text(page.locator('civic-bulletin-list[src="/demo-api/empty"] [part~="status"]')),
+        (t) => t.includes('Chưa có tin'),
+        'empty list',
+      );
+      await until(
+        () => page.locator('civic-bulletin-list[layout="grid"] li').count(),
+        (n) => n === 4,
+        'RSS grid items',
+      );
+      await until(
+        () =>
+          text(
+            page.locator('civic-article-card[src="feeds/vi-thong-bao.atom.xml"] [part~="title"]'),
+          ),
+        (t) => t.includes('Lịch tiếp công dân'),
+        'Atom card',
+      );
+      await until(
+        () => page.locator('civic-bulletin-list[label] li').count(),
+        (n) => n === 6,
+        'merged list',
+      );
     });
     await check('gallery: a failing refresh shows the remembered copy', async () => {
       const log = page.locator('figure:has(civic-feed[src*="-list"]) .event-log');
-      await until(() => text(log), (t) => t.includes('remembered copy'), 'stale event', 15_000);
+      await until(
+        () => text(log),
+        (t) => t.includes('remembered copy'),
+        'stale event',
+        15_000,
+      );
     });
     await check('gallery: no console error or failed request beyond the deliberate faults', () => {
       w.stop();
@@ -253,15 +352,35 @@ try {
     const w = watch(page);
     await page.goto(`${origin}/playground.html`);
     await check('playground: a feed URL previews at once', async () => {
-      await until(() => page.locator('#stage civic-bulletin-list li').count(), (n) => n > 0, 'URL preview');
-      await until(() => text(page.locator('#feed-status')), (t) => t.includes('10 items'), 'feed status');
+      await until(
+        () => page.locator('#stage civic-bulletin-list li').count(),
+        (n) => n > 0,
+        'URL preview',
+      );
+      await until(
+        () => text(page.locator('#feed-status')),
+        (t) => t.includes('10 items'),
+        'feed status',
+      );
     });
-    await check('playground: invalid input shows the feed layer\'s message', async () => {
+    await check("playground: invalid input shows the feed layer's message", async () => {
       await page.getByLabel('Paste a feed').check();
-      await page.getByLabel('Feed document').fill('{"version": "https://jsonfeed.org/version/1.1", "items": ');
-      await until(() => text(page.locator('#feed-status')), (t) => t.startsWith('not JSON: '), 'error message');
-      await page.getByLabel('Feed document').fill('{"version": "https://jsonfeed.org/version/1.1", "items": {}}');
-      await until(() => text(page.locator('#feed-status')), (t) => t.includes('not a JSON Feed: "items" must be an array'), 'not-a-feed message');
+      await page
+        .getByLabel('Feed document')
+        .fill('{"version": "https://jsonfeed.org/version/1.1", "items": ');
+      await until(
+        () => text(page.locator('#feed-status')),
+        (t) => t.startsWith('not JSON: '),
+        'error message',
+      );
+      await page
+        .getByLabel('Feed document')
+        .fill('{"version": "https://jsonfeed.org/version/1.1", "items": {}}');
+      await until(
+        () => text(page.locator('#feed-status')),
+        (t) => t.includes('not a JSON Feed: "items" must be an array'),
+        'not-a-feed message',
+      );
     });
     const enFeed = readFileSync(join(root, 'demo/feeds/en-city-news.json'), 'utf8');
     let snippet = '';
@@ -273,17 +392,37 @@ try {
       await page.getByLabel('item-id', { exact: true }).selectOption('budget-2021');
       await page.getByLabel('variant', { exact: true }).selectOption('full');
       const card = page.locator('#stage civic-article-card');
-      previewMeta = await until(() => text(card.locator('[part~="meta"]')), (t) => t.includes('Views: 12,873'), 'pasted preview');
+      previewMeta = await until(
+        () => text(card.locator('[part~="meta"]')),
+        (t) => t.includes('Views: 12,873'),
+        'pasted preview',
+      );
       previewTitle = await text(card.locator('[part~="title"]'));
-      assert(previewTitle.includes('Council adopts the 2021 city budget'), `title: ${previewTitle}`);
+      assert(
+        previewTitle.includes('Council adopts the 2021 city budget'),
+        `title: ${previewTitle}`,
+      );
     });
     await check('playground: "Copy" puts the embed snippet on the clipboard', async () => {
       await page.getByRole('button', { name: 'Copy the code' }).click();
-      await until(() => text(page.locator('#copy-status')), (t) => t.startsWith('Copied'), 'Copied status');
+      await until(
+        () => text(page.locator('#copy-status')),
+        (t) => t.startsWith('Copied'),
+        'Copied status',
+      );
       snippet = await page.evaluate(() => navigator.clipboard.readText());
-      assert(snippet === (await page.locator('#snippet').textContent()), 'clipboard differs from the shown snippet');
-      assert(snippet.includes('<script type="application/feed+json">'), 'no inline feed in the snippet');
-      assert(snippet.includes('item-id="budget-2021"') && snippet.includes('variant="full"'), `attributes missing:\n${snippet}`);
+      assert(
+        snippet === (await page.locator('#snippet').textContent()),
+        'clipboard differs from the shown snippet',
+      );
+      assert(
+        snippet.includes('<script type="application/feed+json">'),
+        'no inline feed in the snippet',
+      );
+      assert(
+        snippet.includes('item-id="budget-2021"') && snippet.includes('variant="full"'),
+        `attributes missing:\n${snippet}`,
+      );
     });
     await check('playground: no console error, failed request or HTTP error', () => {
       w.stop();
@@ -293,36 +432,53 @@ try {
     await page.close();
 
     // ------------------------------------------------------------ the snippet, with the built bundle
-    await check('snippet: in a blank page with the built bundle it renders the same widget', async () => {
-      assert(snippet, 'no snippet was copied');
-      const dir = await bundleDir();
-      const blank = await context.newPage();
-      const bw = watch(blank);
-      const types = { '.js': 'text/javascript', '.map': 'application/json' };
-      await blank.route(`${origin}/assets/**`, (route) => {
-        const file = join(dir, new URL(route.request().url()).pathname.slice('/assets/'.length));
-        if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-        return route.fulfill({ status: 200, contentType: types[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
-      });
-      await blank.route(`${origin}/snippet-test.html`, (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="${lang ?? 'vi'}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>snippet</title></head><body>\n${snippet}\n</body></html>`,
-        }),
-      );
-      await blank.goto(`${origin}/snippet-test.html`);
-      const card = blank.locator('civic-article-card');
-      await until(() => text(card.locator('[part~="meta"]')), (t) => t === previewMeta, 'meta line as in the preview');
-      assert((await text(card.locator('[part~="title"]'))) === previewTitle, 'title differs from the preview');
-      bw.stop();
-      assert(bw.problems.length === 0, bw.problems.join('\n'));
-      await blank.close();
-    });
+    await check(
+      'snippet: in a blank page with the built bundle it renders the same widget',
+      async () => {
+        assert(snippet, 'no snippet was copied');
+        const dir = await bundleDir();
+        const blank = await context.newPage();
+        const bw = watch(blank);
+        const types = { '.js': 'text/javascript', '.map': 'application/json' };
+        await blank.route(`${origin}/assets/**`, (route) => {
+          const file = join(dir, new URL(route.request().url()).pathname.slice('/assets/'.length));
+          if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+          return route.fulfill({
+            status: 200,
+            contentType: types[extname(file)] ?? 'application/octet-stream',
+            body: readFileSync(file),
+          });
+        });
+        await blank.route(`${origin}/snippet-test.html`, (route) =>
+          route.fulfill({
+            status: 200,
+            contentType: 'text/html; charset=utf-8',
+            body: `<!doctype html><html lang="${lang ?? 'vi'}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>snippet</title></head><body>\n${snippet}\n</body></html>`,
+          }),
+        );
+        await blank.goto(`${origin}/snippet-test.html`);
+        const card = blank.locator('civic-article-card');
+        await until(
+          () => text(card.locator('[part~="meta"]')),
+          (t) => t === previewMeta,
+          'meta line as in the preview',
+        );
+        assert(
+          (await text(card.locator('[part~="title"]'))) === previewTitle,
+          'title differs from the preview',
+        );
+        bw.stop();
+        assert(bw.problems.length === 0, bw.problems.join('\n'));
+        await blank.close();
+      },
+    );
   }
 
   await check('no request left the demo server', () => {
-    assert(offsite.length === 0, `blocked requests to other hosts:\n${[...new Set(offsite)].join('\n')}`);
+    assert(
+      offsite.length === 0,
+      `blocked requests to other hosts:\n${[...new Set(offsite)].join('\n')}`,
+    );
   });
 } catch (error) {
   failed++;

@@ -21,7 +21,9 @@ describe('the body chunk (marked + DOMPurify)', () => {
 
   it('loads on first need, showing a body placeholder until it resolves, then the body', async () => {
     const item = { id: 'lazy', title: 'Lazy', _civic: { markdown: 'A *lazy* body' } };
-    const el = await fixture<CivicArticleCard>(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+    const el = await fixture<CivicArticleCard>(
+      html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+    );
     const root = el.shadowRoot!;
     // The chunk is a dynamic import() over the network: it cannot have arrived yet.
     const placeholder = root.querySelector('[part=body]')!;

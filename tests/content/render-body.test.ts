@@ -1,14 +1,21 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml, render } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { bodyFallbackText, bodySource, loadBody, textParagraphs, writeBody } from '../../src/content/render-body.js';
+import {
+  bodyFallbackText,
+  bodySource,
+  loadBody,
+  textParagraphs,
+  writeBody,
+} from '../../src/content/render-body.js';
 import { civicPolicy, POLICY_NAME, safeScript, whileSanitizing } from '../../src/content/policy.js';
 import { markdownToHtml, sanitizeHtml } from '../../src/content/sanitize.js';
 import { newsArticleJsonLd, scriptJson, JsonLdBlock } from '../../src/content/json-ld.js';
 import { toArticle } from '../../src/feed/parse.js';
 import type { Article } from '../../src/feed/model.js';
 
-const article = (item: Record<string, unknown>): Article => toArticle({ id: 'a', title: 'T', ...item })!;
+const article = (item: Record<string, unknown>): Article =>
+  toArticle({ id: 'a', title: 'T', ...item })!;
 const clean = (dirty: string): HTMLElement => {
   const div = document.createElement('div');
   writeBody(div, sanitizeHtml(dirty), 2);
@@ -18,8 +25,15 @@ const clean = (dirty: string): HTMLElement => {
 describe('src/content', () => {
   describe('when choosing the body', () => {
     it('prefers markdown, then content_html, then content_text', () => {
-      expect(bodySource(article({ content_text: 't', content_html: '<p>h</p>', _civic: { markdown: 'm' } }))).to.deep.equal({ kind: 'markdown', text: 'm' });
-      expect(bodySource(article({ content_text: 't', content_html: '<p>h</p>' }))).to.deep.equal({ kind: 'html', text: '<p>h</p>' });
+      expect(
+        bodySource(
+          article({ content_text: 't', content_html: '<p>h</p>', _civic: { markdown: 'm' } }),
+        ),
+      ).to.deep.equal({ kind: 'markdown', text: 'm' });
+      expect(bodySource(article({ content_text: 't', content_html: '<p>h</p>' }))).to.deep.equal({
+        kind: 'html',
+        text: '<p>h</p>',
+      });
       expect(bodySource(article({ content_text: 't' }))).to.deep.equal({ kind: 'text', text: 't' });
       expect(bodySource(article({ summary: 's' }))).to.be.undefined;
     });
@@ -40,7 +54,9 @@ describe('src/content', () => {
 
   describe('when sanitizing', () => {
     it('keeps ordinary article markup', () => {
-      const el = clean('<p>A <strong>b</strong> <a href="/x">c</a></p><ul><li>d</li></ul><blockquote>e</blockquote><table><tr><td>f</td></tr></table>');
+      const el = clean(
+        '<p>A <strong>b</strong> <a href="/x">c</a></p><ul><li>d</li></ul><blockquote>e</blockquote><table><tr><td>f</td></tr></table>',
+      );
       expect(el.querySelector('strong')).to.exist;
       expect(el.querySelector('a')!.getAttribute('href')).to.equal('/x');
       expect(el.querySelector('ul li')).to.exist;
@@ -54,9 +70,9 @@ describe('src/content', () => {
           '<a href="data:text/html,x">7</a><a href="tel:123">8</a><img src="data:image/png;base64,AA">' +
           '<img src="/ok.png" srcset="/a.png 1x, javascript:alert(1) 2x"><img srcset="/a.png 1x, /b.png 2x">',
       );
-      expect(Array.from(el.querySelectorAll('a')).map((a) => a.getAttribute('href'))).to.deep.equal([
-        'https://a.example/', 'mailto:x@y.example', '#frag', null, null, null, null, null,
-      ]);
+      expect(Array.from(el.querySelectorAll('a')).map((a) => a.getAttribute('href'))).to.deep.equal(
+        ['https://a.example/', 'mailto:x@y.example', '#frag', null, null, null, null, null],
+      );
       const imgs = el.querySelectorAll('img');
       expect(imgs[0].hasAttribute('src')).to.be.false;
       expect(imgs[1].getAttribute('src')).to.equal('/ok.png');
@@ -70,18 +86,26 @@ describe('src/content', () => {
           '<style>*{display:none}</style><p style="color:red" class="link" id="title" name="n" onclick="x()" tabindex="1">p</p>' +
           '<slot></slot><svg><script>alert(1)</script></svg><math><mi>x</mi></math>',
       );
-      expect(el.querySelector('form, input, button, iframe, object, style, slot, svg, math, script')).to.be.null;
+      expect(
+        el.querySelector('form, input, button, iframe, object, style, slot, svg, math, script'),
+      ).to.be.null;
       const p = el.querySelector('p')!;
       expect(p.getAttributeNames()).to.deep.equal([]);
     });
 
     it('marks links to other sites noopener noreferrer, and lazy-loads images with an alt', () => {
-      const el = clean(`<a href="https://other.example/">o</a><a href="${location.origin}/same">s</a><img src="/i.png">`);
+      const el = clean(
+        `<a href="https://other.example/">o</a><a href="${location.origin}/same">s</a><img src="/i.png">`,
+      );
       const [other, same] = Array.from(el.querySelectorAll('a'));
       expect(other.getAttribute('rel')).to.equal('noopener noreferrer');
       expect(same.hasAttribute('rel')).to.be.false;
       const img = el.querySelector('img')!;
-      expect([img.getAttribute('loading'), img.getAttribute('decoding'), img.getAttribute('alt')]).to.deep.equal(['lazy', 'async', '']);
+      expect([
+        img.getAttribute('loading'),
+        img.getAttribute('decoding'),
+        img.getAttribute('alt'),
+      ]).to.deep.equal(['lazy', 'async', '']);
     });
 
     it('moves body headings below the card title', () => {
@@ -129,7 +153,11 @@ describe('src/content', () => {
       expect(policy.name).to.equal(POLICY_NAME);
       expect(civicPolicy()).to.equal(policy);
       const safe = sanitizeHtml('<b>x</b>');
-      expect((window as unknown as { trustedTypes: { isHTML(v: unknown): boolean } }).trustedTypes.isHTML(safe)).to.be.true;
+      expect(
+        (
+          window as unknown as { trustedTypes: { isHTML(v: unknown): boolean } }
+        ).trustedTypes.isHTML(safe),
+      ).to.be.true;
     });
 
     it('refuses HTML outside the sanitizer, and script text that is not JSON', () => {
@@ -143,7 +171,9 @@ describe('src/content', () => {
 
     it("is why the body is not rendered with Lit's unsafeHTML: it rejects TrustedHTML", () => {
       const div = document.createElement('div');
-      expect(() => render(litHtml`${unsafeHTML(sanitizeHtml('<b>x</b>') as unknown as string)}`, div)).to.throw(/non-string/);
+      expect(() =>
+        render(litHtml`${unsafeHTML(sanitizeHtml('<b>x</b>') as unknown as string)}`, div),
+      ).to.throw(/non-string/);
     });
   });
 
@@ -167,11 +197,14 @@ describe('src/content', () => {
 
     it('keeps one block per owner and removes it', async () => {
       const block = new JsonLdBlock();
-      const count = () => document.head.querySelectorAll('script[data-civic-article-card="a"]').length;
+      const count = () =>
+        document.head.querySelectorAll('script[data-civic-article-card="a"]').length;
       block.set(document, { a: 1 }, 'a');
       block.set(document, { a: 2 }, 'a');
       expect(count()).to.equal(1);
-      expect(document.head.querySelector('script[data-civic-article-card="a"]')!.textContent).to.equal('{"a":2}');
+      expect(
+        document.head.querySelector('script[data-civic-article-card="a"]')!.textContent,
+      ).to.equal('{"a":2}');
       block.remove();
       expect(count()).to.equal(0);
       await fixture(html`<div></div>`);

@@ -12,7 +12,8 @@ export async function articleCardMiddleware(ctx, next) {
   const key = `${name}|${ctx.query.key ?? ''}`;
   const count = (seen.get(key) ?? 0) + 1;
   seen.set(key, count);
-  const fail = name === 'fails-once.json' ? count === 1 : name === 'works-once.json' ? count > 1 : undefined;
+  const fail =
+    name === 'fails-once.json' ? count === 1 : name === 'works-once.json' ? count > 1 : undefined;
   if (fail === undefined) return next();
   ctx.set('Cache-Control', 'no-store');
   if (fail) {

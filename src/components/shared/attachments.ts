@@ -94,7 +94,9 @@ export function formatFileSize(bytes: number, locale: string, m: Messages): stri
 export function attachmentMeta(attachment: Attachment, locale: string, m: Messages): string {
   const parts = [
     fileTypeLabel(attachment.mimeType, attachment.url),
-    attachment.sizeInBytes === undefined ? undefined : formatFileSize(attachment.sizeInBytes, locale, m),
+    attachment.sizeInBytes === undefined
+      ? undefined
+      : formatFileSize(attachment.sizeInBytes, locale, m),
   ].filter((p): p is string => !!p);
   return parts.join(m.listSeparator);
 }

@@ -16,7 +16,11 @@ export function renderSkeleton(m: Messages, lines = 3): TemplateResult {
     <span class="visually-hidden">${m.loading}</span>
     ${Array.from(
       { length: lines },
-      (_, i) => html`<span class="skeleton-line ${i === lines - 1 ? 'short' : ''}" aria-hidden="true"></span>`,
+      (_, i) =>
+        html`<span
+          class="skeleton-line ${i === lines - 1 ? 'short' : ''}"
+          aria-hidden="true"
+        ></span>`,
     )}
   </div>`;
 }
@@ -39,9 +43,13 @@ export function renderError(
   return html`<div class="error" part="status" role="alert">
       <span>${m.error}</span>
       ${detail ? html`<span class="error-detail">${detail}</span>` : nothing}
-      ${onRetry
-        ? html`<button type="button" class="retry" part="retry" @click=${onRetry}>${m.retry}</button>`
-        : nothing}
+      ${
+        onRetry
+          ? html`<button type="button" class="retry" part="retry" @click=${onRetry}>
+              ${m.retry}
+            </button>`
+          : nothing
+      }
     </div>
     <slot></slot>`;
 }

@@ -26,11 +26,16 @@ before(async () => {
 const clone = <T>(v: T): T => structuredClone(v);
 const items = (doc: Json) => doc['items'] as Json[];
 const root = (el: Element) => el.shadowRoot!;
-const $ = <E extends Element = HTMLElement>(el: Element, sel: string) => root(el).querySelector<E>(sel);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = <E extends Element = HTMLElement>(el: Element, sel: string) =>
+  root(el).querySelector<E>(sel);
+const text = (node: Element | null | undefined) =>
+  (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** A card with data; waits until it shows an article (or the state asked for). */
-async function card(template: ReturnType<typeof html>, ready = 'article'): Promise<CivicArticleCard> {
+async function card(
+  template: ReturnType<typeof html>,
+  ready = 'article',
+): Promise<CivicArticleCard> {
   const el = await fixture<CivicArticleCard>(template);
   await waitUntil(() => $(el, ready), `no ${ready} in the card`);
   await el.updateComplete;
@@ -50,7 +55,10 @@ async function bodyOf(el: CivicArticleCard): Promise<HTMLElement> {
 }
 
 /** A fake <civic-feed>: hands the card any FeedState through the real context. */
-async function provided(state: Partial<FeedState>, inner = html`<civic-article-card></civic-article-card>`) {
+async function provided(
+  state: Partial<FeedState>,
+  inner = html`<civic-article-card></civic-article-card>`,
+) {
   const wrap = document.createElement('div');
   const provider = new ContextProvider(wrap, {
     context: feedContext,
@@ -65,7 +73,11 @@ async function provided(state: Partial<FeedState>, inner = html`<civic-article-c
 }
 
 const jsonLdBlocks = () =>
-  Array.from(document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"][data-civic-article-card]'));
+  Array.from(
+    document.head.querySelectorAll<HTMLScriptElement>(
+      'script[type="application/ld+json"][data-civic-article-card]',
+    ),
+  );
 
 describe('civic-article-card', () => {
   it('is defined', () => {
@@ -91,7 +103,9 @@ describe('civic-article-card', () => {
   });
 
   it('passes axe', async () => {
-    const el = await card(html`<civic-article-card src=${VI} actions="print share copy-link"></civic-article-card>`);
+    const el = await card(
+      html`<civic-article-card src=${VI} actions="print share copy-link"></civic-article-card>`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -101,26 +115,38 @@ describe('civic-article-card', () => {
       expect(text($(el, '[part=meta]'))).to.equal(SEED_META);
       const time = $(el, '[part=meta] time')!;
       expect(time.getAttribute('datetime')).to.equal('2020-03-19T20:57:36.000Z');
-      expect(new Date(time.getAttribute('datetime')!).getTime()).to.equal(Date.parse('2020-03-20T03:57:36+07:00'));
+      expect(new Date(time.getAttribute('datetime')!).getTime()).to.equal(
+        Date.parse('2020-03-20T03:57:36+07:00'),
+      );
     });
 
     it('says "Ngày đăng:" with date_published when there is no update date', async () => {
       const item = clone(items(viDoc)[0]);
       delete item['date_modified'];
-      const el = await card(html`<civic-article-card .item=${item} time-zone="Asia/Ho_Chi_Minh"></civic-article-card>`);
-      expect(text($(el, '[part=meta]'))).to.equal('Ngày đăng: 19/03/2020 16:20:00 | Lượt xem: 2.007');
+      const el = await card(
+        html`<civic-article-card .item=${item} time-zone="Asia/Ho_Chi_Minh"></civic-article-card>`,
+      );
+      expect(text($(el, '[part=meta]'))).to.equal(
+        'Ngày đăng: 19/03/2020 16:20:00 | Lượt xem: 2.007',
+      );
     });
 
     it('leaves out "| Lượt xem" when there is no view count', async () => {
       const item = clone(items(viDoc)[0]);
       delete (item['_civic'] as Json)['views'];
-      const el = await card(html`<civic-article-card .item=${item} time-zone="Asia/Ho_Chi_Minh"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card .item=${item} time-zone="Asia/Ho_Chi_Minh"></civic-article-card>`,
+      );
       expect(text($(el, '[part=meta]'))).to.equal('Ngày cập nhật: 20/03/2020 03:57:36');
     });
 
     it('prints in the time-zone attribute over the feed zone', async () => {
-      const el = await card(html`<civic-article-card src=${VI} time-zone="UTC"></civic-article-card>`);
-      expect(text($(el, '[part=meta]'))).to.equal('Ngày cập nhật: 19/03/2020 20:57:36 | Lượt xem: 2.007');
+      const el = await card(
+        html`<civic-article-card src=${VI} time-zone="UTC"></civic-article-card>`,
+      );
+      expect(text($(el, '[part=meta]'))).to.equal(
+        'Ngày cập nhật: 19/03/2020 20:57:36 | Lượt xem: 2.007',
+      );
     });
 
     it('prints the en meta line: "Updated: Dec 9, 2020, 8:15 AM | Views: 12,873"', async () => {
@@ -136,7 +162,13 @@ describe('civic-article-card', () => {
 
   describe('when a variant is chosen', () => {
     it('compact: title and meta line only', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac" variant="compact"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          src=${VI}
+          item-id="2020-tong-ket-cong-tac"
+          variant="compact"
+        ></civic-article-card>`,
+      );
       expect($(el, '[part=title]')).to.exist;
       expect($(el, '[part=meta]')).to.exist;
       for (const part of ['summary', 'image', 'body', 'category', 'tags', 'attachments']) {
@@ -146,30 +178,51 @@ describe('civic-article-card', () => {
     });
 
     it('summary: adds summary, image, category and tags, but no body or attachments', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+      );
       expect($(el, '[part=summary]')).to.exist;
       expect($(el, '[part=image]')).to.exist;
       expect(text($(el, '[part=category]'))).to.equal('Chuyên mục: Hoạt động lực lượng');
-      expect(Array.from(root(el).querySelectorAll('[part=tags] li')).map((li) => text(li))).to.deep.equal(['Hoạt động lực lượng']);
+      expect(
+        Array.from(root(el).querySelectorAll('[part=tags] li')).map((li) => text(li)),
+      ).to.deep.equal(['Hoạt động lực lượng']);
       expect($(el, '[part=body]')).to.be.null;
     });
 
     it('full: adds the body and the attachments', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          src=${VI}
+          item-id="2020-tuyen-sinh-cand"
+          variant="full"
+        ></civic-article-card>`,
+      );
       expect(await attachmentsOf(el)).to.exist;
-      const seed = await card(html`<civic-article-card src=${VI} variant="full"></civic-article-card>`);
+      const seed = await card(
+        html`<civic-article-card src=${VI} variant="full"></civic-article-card>`,
+      );
       expect(text(await bodyOf(seed))).to.contain('Chỉ thị 09-CT/TW');
       await expect(seed).to.be.accessible();
     });
 
     it('treats an unknown variant as summary', async () => {
-      const el = await card(html`<civic-article-card src=${VI} variant="poster"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} variant="poster"></civic-article-card>`,
+      );
       expect($(el, '[part=summary]')).to.exist;
       expect($(el, '[part=body]')).to.be.null;
     });
 
     it('sets the title heading level with heading-level (default 3), and the attachments heading one below', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full" heading-level="2"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          src=${VI}
+          item-id="2020-tuyen-sinh-cand"
+          variant="full"
+          heading-level="2"
+        ></civic-article-card>`,
+      );
       expect($(el, 'h2[part=title]')).to.exist;
       expect((await attachmentsOf(el)).querySelector('h3')).to.exist;
       el.headingLevel = 9;
@@ -180,24 +233,45 @@ describe('civic-article-card', () => {
 
   describe('when an item is chosen', () => {
     it('shows the item named by item-id', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-lua-dao-mang-xa-hoi"></civic-article-card>`);
-      expect(text($(el, '[part=title]'))).to.equal('Cảnh báo thủ đoạn lừa đảo chiếm đoạt tài sản qua mạng xã hội');
+      const el = await card(
+        html`<civic-article-card
+          src=${VI}
+          item-id="2020-lua-dao-mang-xa-hoi"
+        ></civic-article-card>`,
+      );
+      expect(text($(el, '[part=title]'))).to.equal(
+        'Cảnh báo thủ đoạn lừa đảo chiếm đoạt tài sản qua mạng xã hội',
+      );
       el.itemId = '2020-pccc-mua-kho';
       await el.updateComplete;
-      expect(text($(el, '[part=title]'))).to.equal('Tăng cường công tác phòng cháy, chữa cháy trong mùa hanh khô');
+      expect(text($(el, '[part=title]'))).to.equal(
+        'Tăng cường công tác phòng cháy, chữa cháy trong mùa hanh khô',
+      );
     });
 
     it('shows "Chưa có tin" for an item-id the feed does not have', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="no-such-item"></civic-article-card>`, '[part=status]');
+      const el = await card(
+        html`<civic-article-card src=${VI} item-id="no-such-item"></civic-article-card>`,
+        '[part=status]',
+      );
       expect(text($(el, '[part=status]'))).to.equal('Chưa có tin');
       await expect(el).to.be.accessible();
     });
 
     it('takes a raw JSON Feed item through .item, which wins over src', async () => {
       const item = clone(items(enDoc)[3]);
-      const el = await card(html`<civic-article-card .item=${item} src=${VI} locale="en" time-zone="America/New_York"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          .item=${item}
+          src=${VI}
+          locale="en"
+          time-zone="America/New_York"
+        ></civic-article-card>`,
+      );
       expect(text($(el, '[part=title]'))).to.equal('Free flu vaccine clinics at community centers');
-      expect(text($(el, '[part=meta]'))).to.equal('Published: Nov 30, 2020, 10:00 AM | Views: 3,310');
+      expect(text($(el, '[part=meta]'))).to.equal(
+        'Published: Nov 30, 2020, 10:00 AM | Views: 3,310',
+      );
     });
 
     it('takes an Article from the feed layer through .item', async () => {
@@ -213,7 +287,10 @@ describe('civic-article-card', () => {
     it('shows the empty state (and warns) for an .item it cannot use', async () => {
       const warn = sinon.stub(console, 'warn');
       try {
-        const el = await card(html`<civic-article-card .item=${{ nonsense: true }}></civic-article-card>`, '[part=status]');
+        const el = await card(
+          html`<civic-article-card .item=${{ nonsense: true }}></civic-article-card>`,
+          '[part=status]',
+        );
         expect(text($(el, '[part=status]'))).to.equal('Chưa có tin');
         expect(warn.calledWithMatch('.item is neither')).to.be.true;
       } finally {
@@ -223,18 +300,29 @@ describe('civic-article-card', () => {
 
     it('uses the surrounding feed (context) when it has no data of its own', async () => {
       const { feed } = toFeed(clone(viDoc));
-      const { el } = await provided({ status: 'ready', feed }, html`<civic-article-card item-id="2020-pccc-mua-kho"></civic-article-card>`);
-      expect(text($(el, '[part=title]'))).to.equal('Tăng cường công tác phòng cháy, chữa cháy trong mùa hanh khô');
-      expect(text($(el, '[part=meta]'))).to.equal('Ngày đăng: 02/06/2020 16:10:00 | Lượt xem: 1.276');
+      const { el } = await provided(
+        { status: 'ready', feed },
+        html`<civic-article-card item-id="2020-pccc-mua-kho"></civic-article-card>`,
+      );
+      expect(text($(el, '[part=title]'))).to.equal(
+        'Tăng cường công tác phòng cháy, chữa cháy trong mùa hanh khô',
+      );
+      expect(text($(el, '[part=meta]'))).to.equal(
+        'Ngày đăng: 02/06/2020 16:10:00 | Lượt xem: 1.276',
+      );
     });
   });
 
   describe('when the article has an image', () => {
     it('lazy-loads it in a box whose aspect ratio is reserved before it arrives', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+      );
       el.style.setProperty('--civic-article-card-image-max-height', 'none');
       const img = $<HTMLImageElement>(el, 'img[part=image]')!;
-      expect(img.getAttribute('src')).to.equal('https://congan.tinh.example/anh/hoi-nghi-tong-ket-2019.jpg');
+      expect(img.getAttribute('src')).to.equal(
+        'https://congan.tinh.example/anh/hoi-nghi-tong-ket-2019.jpg',
+      );
       expect(img.getAttribute('loading')).to.equal('lazy');
       expect(img.getAttribute('decoding')).to.equal('async');
       expect(img.getAttribute('alt'), 'decorative: the title names the card').to.equal('');
@@ -247,7 +335,9 @@ describe('civic-article-card', () => {
     });
 
     it('lets a site change the ratio with --civic-article-card-image-ratio', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+      );
       el.style.setProperty('--civic-article-card-image-ratio', '1 / 1');
       el.style.setProperty('--civic-article-card-image-max-height', 'none');
       const { width, height } = $(el, '.media')!.getBoundingClientRect();
@@ -255,7 +345,9 @@ describe('civic-article-card', () => {
     });
 
     it('caps the box at 16rem (--civic-article-card-image-max-height), cropping the image', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+      );
       el.style.width = '1000px';
       const box = $(el, '[part=media]')!.getBoundingClientRect();
       expect(box.height).to.equal(256);
@@ -268,16 +360,25 @@ describe('civic-article-card', () => {
       const el = await card(html`<civic-article-card src=${VI}></civic-article-card>`);
       const frame = $(el, '[part=media]')!;
       expect(frame.querySelector('img')).to.be.null;
-      expect(frame.getAttribute('aria-hidden') ?? 'no content', 'nothing for screen readers').to.equal('no content');
+      expect(
+        frame.getAttribute('aria-hidden') ?? 'no content',
+        'nothing for screen readers',
+      ).to.equal('no content');
       const { width, height } = frame.getBoundingClientRect();
       expect(height).to.be.closeTo(Math.min((width * 9) / 16, 256), 1);
     });
 
     it('draws no empty frame in a full card, which moves the page anyway', async () => {
-      const el = await card(html`<civic-article-card src=${VI} variant="full"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} variant="full"></civic-article-card>`,
+      );
       expect($(el, '[part=media]'), 'no frame without an image').to.be.null;
       const withImage = await card(
-        html`<civic-article-card src=${VI} variant="full" item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+        html`<civic-article-card
+          src=${VI}
+          variant="full"
+          item-id="2020-tong-ket-cong-tac"
+        ></civic-article-card>`,
       );
       expect($(withImage, '[part=media] img')).to.exist;
     });
@@ -285,11 +386,19 @@ describe('civic-article-card', () => {
 
   describe('when the article has attachments', () => {
     it('labels each with its type and size: "PDF, 471 KB"', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          src=${VI}
+          item-id="2020-tuyen-sinh-cand"
+          variant="full"
+        ></civic-article-card>`,
+      );
       const section = await attachmentsOf(el);
       expect(text(section.querySelector('h4'))).to.equal('Tệp đính kèm');
       const link = section.querySelector('a')!;
-      expect(link.getAttribute('href')).to.equal('https://congan.tinh.example/van-ban/huong-dan-tuyen-sinh-2020.pdf');
+      expect(link.getAttribute('href')).to.equal(
+        'https://congan.tinh.example/van-ban/huong-dan-tuyen-sinh-2020.pdf',
+      );
       expect(text(link)).to.equal('Hướng dẫn tuyển sinh 2020 PDF, 471 KB');
       expect(text(link.querySelector('.file-meta'))).to.equal('PDF, 471 KB');
       await expect(el).to.be.accessible();
@@ -302,14 +411,23 @@ describe('civic-article-card', () => {
         url: 'https://x.example/a',
         attachments: [
           { url: 'https://x.example/files/bao-cao%202020.docx', size_in_bytes: 1_572_864 },
-          { url: 'https://x.example/files/list', mime_type: 'application/vnd.ms-excel', size_in_bytes: 900 },
+          {
+            url: 'https://x.example/files/list',
+            mime_type: 'application/vnd.ms-excel',
+            size_in_bytes: 900,
+          },
         ],
       };
-      const vi = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
-      const en = await card(html`<civic-article-card .item=${item} variant="full" locale="en"></civic-article-card>`);
+      const vi = await card(
+        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+      );
+      const en = await card(
+        html`<civic-article-card .item=${item} variant="full" locale="en"></civic-article-card>`,
+      );
       await attachmentsOf(vi);
       await attachmentsOf(en);
-      const labels = (el: Element) => Array.from(root(el).querySelectorAll('[part=attachments] a')).map((a) => text(a));
+      const labels = (el: Element) =>
+        Array.from(root(el).querySelectorAll('[part=attachments] a')).map((a) => text(a));
       expect(labels(vi)).to.deep.equal(['bao-cao 2020.docx DOCX, 1,5 MB', 'list XLS, 900 B']);
       expect(labels(en)).to.deep.equal(['bao-cao 2020.docx DOCX, 1.5 MB', 'list XLS, 900 B']);
     });
@@ -320,7 +438,8 @@ describe('civic-article-card', () => {
 
     const seedCard = (actions: string) =>
       card(html`<civic-article-card src=${VI} actions=${actions}></civic-article-card>`);
-    const button = (el: Element, action: string) => $<HTMLButtonElement>(el, `button[data-action="${action}"]`)!;
+    const button = (el: Element, action: string) =>
+      $<HTMLButtonElement>(el, `button[data-action="${action}"]`)!;
 
     it('adds real buttons after the meta line, in a fixed order, ignoring unknown names', async () => {
       const warn = sinon.stub(console, 'warn');
@@ -341,7 +460,10 @@ describe('civic-article-card', () => {
       // What a click at the button's centre hits: the button, not the stretched link.
       expect(root(el).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)).to.equal(b);
       const t = $(el, '[part=summary]')!.getBoundingClientRect();
-      expect(root(el).elementFromPoint(t.x + 5, t.y + 5), 'elsewhere the card is the link').to.equal($(el, 'a.link'));
+      expect(
+        root(el).elementFromPoint(t.x + 5, t.y + 5),
+        'elsewhere the card is the link',
+      ).to.equal($(el, 'a.link'));
     });
 
     it('print: prints only this card with a document stylesheet, removed after printing', async () => {
@@ -360,7 +482,9 @@ describe('civic-article-card', () => {
       try {
         expect(getComputedStyle(outside).display, 'other content while printing').to.equal('none');
         expect(getComputedStyle(el).display).to.equal('block');
-        expect(getComputedStyle($(el, '[part=actions]')!).display, 'no buttons on paper').to.equal('none');
+        expect(getComputedStyle($(el, '[part=actions]')!).display, 'no buttons on paper').to.equal(
+          'none',
+        );
         window.dispatchEvent(new Event('afterprint'));
         expect(document.adoptedStyleSheets.length).to.equal(before);
         expect(el.hasAttribute('data-civic-print')).to.be.false;
@@ -376,13 +500,19 @@ describe('civic-article-card', () => {
       button(el, 'copy-link').click();
       const status = $(el, '[part=actions] [role=status]')!;
       await waitUntil(() => text(status) === 'Đã sao chép liên kết');
-      expect(write.calledOnceWith('https://congan.tinh.example/tin-tuc/ket-qua-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2019')).to.be.true;
+      expect(
+        write.calledOnceWith(
+          'https://congan.tinh.example/tin-tuc/ket-qua-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2019',
+        ),
+      ).to.be.true;
       await expect(el).to.be.accessible();
     });
 
     it('copy-link: says it failed when the clipboard refuses', async () => {
       const el = await seedCard('copy-link');
-      sinon.stub(navigator.clipboard, 'writeText').rejects(new DOMException('denied', 'NotAllowedError'));
+      sinon
+        .stub(navigator.clipboard, 'writeText')
+        .rejects(new DOMException('denied', 'NotAllowedError'));
       button(el, 'copy-link').click();
       await waitUntil(() => text($(el, '[role=status]')) === 'Không sao chép được liên kết');
     });
@@ -408,7 +538,10 @@ describe('civic-article-card', () => {
 
     it('share: copies the link when navigator.share is missing', async () => {
       const el = await seedCard('share');
-      expect('share' in navigator && typeof navigator.share === 'function', 'headless Chromium has no share').to.be.false;
+      expect(
+        'share' in navigator && typeof navigator.share === 'function',
+        'headless Chromium has no share',
+      ).to.be.false;
       const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
       button(el, 'share').click();
       await waitUntil(() => text($(el, '[role=status]')) === 'Đã sao chép liên kết');
@@ -417,8 +550,17 @@ describe('civic-article-card', () => {
 
     it('offers share and copy only when the article has a link', async () => {
       const item = { id: 'x', title: 'No link', content_text: 'Body' };
-      const el = await card(html`<civic-article-card .item=${item} actions="print share copy-link"></civic-article-card>`);
-      expect(Array.from(root(el).querySelectorAll('[part=actions] button')).map((b) => b.getAttribute('data-action'))).to.deep.equal(['print']);
+      const el = await card(
+        html`<civic-article-card
+          .item=${item}
+          actions="print share copy-link"
+        ></civic-article-card>`,
+      );
+      expect(
+        Array.from(root(el).querySelectorAll('[part=actions] button')).map((b) =>
+          b.getAttribute('data-action'),
+        ),
+      ).to.deep.equal(['print']);
     });
   });
 
@@ -429,9 +571,13 @@ describe('civic-article-card', () => {
         title: 'Markdown',
         content_html: '<p>HTML loses</p>',
         content_text: 'Text loses',
-        _civic: { markdown: 'Hello **world**\n\n## Section\n\n- one\n- two\n\n[site](https://x.example/a)' },
+        _civic: {
+          markdown: 'Hello **world**\n\n## Section\n\n- one\n- two\n\n[site](https://x.example/a)',
+        },
       };
-      const el = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+      );
       const body = await bodyOf(el);
       expect(body.querySelector('strong')?.textContent).to.equal('world');
       expect(body.querySelectorAll('li')).to.have.length(2);
@@ -444,8 +590,14 @@ describe('civic-article-card', () => {
     });
 
     it('renders content_html through DOMPurify', async () => {
-      const item = { id: 'h', title: 'HTML', content_html: '<p>Para <em>one</em></p><p><a href="/local">here</a></p>' };
-      const el = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+      const item = {
+        id: 'h',
+        title: 'HTML',
+        content_html: '<p>Para <em>one</em></p><p><a href="/local">here</a></p>',
+      };
+      const el = await card(
+        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+      );
       const body = await bodyOf(el);
       expect(body.querySelectorAll('p')).to.have.length(2);
       expect(body.querySelector('em')?.textContent).to.equal('one');
@@ -453,8 +605,14 @@ describe('civic-article-card', () => {
     });
 
     it('renders content_text as paragraphs of text, never parsing HTML', async () => {
-      const item = { id: 't', title: 'Text', content_text: 'First <b>not bold</b>\nsecond line\n\n\nNext paragraph' };
-      const el = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+      const item = {
+        id: 't',
+        title: 'Text',
+        content_text: 'First <b>not bold</b>\nsecond line\n\n\nNext paragraph',
+      };
+      const el = await card(
+        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+      );
       const body = await bodyOf(el);
       const ps = body.querySelectorAll('p');
       expect(ps).to.have.length(2);
@@ -465,8 +623,15 @@ describe('civic-article-card', () => {
     });
 
     it('keeps the body above the card link, so its links and text work', async () => {
-      const item = { id: 'l', title: 'Links', url: 'https://x.example/a', content_html: '<p><a href="https://other.example/">other site</a></p>' };
-      const el = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+      const item = {
+        id: 'l',
+        title: 'Links',
+        url: 'https://x.example/a',
+        content_html: '<p><a href="https://other.example/">other site</a></p>',
+      };
+      const el = await card(
+        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+      );
       const a = (await bodyOf(el)).querySelector('a')!;
       const r = a.getBoundingClientRect();
       expect(root(el).elementFromPoint(r.x + 2, r.y + r.height / 2)).to.equal(a);
@@ -477,7 +642,9 @@ describe('civic-article-card', () => {
     afterEach(() => jsonLdBlocks().forEach((s) => s.remove()));
 
     it('puts exactly one NewsArticle block in the head, with headline, dates, url, author and publisher', async () => {
-      const el = await card(html`<civic-article-card src=${VI} variant="full"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} variant="full"></civic-article-card>`,
+      );
       await bodyOf(el);
       el.requestUpdate();
       await el.updateComplete;
@@ -502,7 +669,9 @@ describe('civic-article-card', () => {
     });
 
     it('updates its one block when the item changes, and removes it for another variant or on disconnect', async () => {
-      const el = await card(html`<civic-article-card src=${VI} variant="full"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} variant="full"></civic-article-card>`,
+      );
       el.itemId = '2020-pccc-mua-kho';
       await el.updateComplete;
       expect(jsonLdBlocks()).to.have.length(1);
@@ -523,7 +692,11 @@ describe('civic-article-card', () => {
     });
 
     it('escapes "<" so a title cannot close the script', async () => {
-      const item = { id: 'x', title: '</script><script>window.__civicLd=1</script><!--', content_text: 'x' };
+      const item = {
+        id: 'x',
+        title: '</script><script>window.__civicLd=1</script><!--',
+        content_text: 'x',
+      };
       await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
       const script = jsonLdBlocks()[0];
       expect(script.textContent).not.to.contain('<');
@@ -549,7 +722,10 @@ describe('civic-article-card', () => {
       summary: payload,
       content_html: payload,
       image: js,
-      attachments: [{ url: js, mime_type: 'application/pdf', title: payload }, { url: 'https://ok.example/f.pdf', title: payload }],
+      attachments: [
+        { url: js, mime_type: 'application/pdf', title: payload },
+        { url: 'https://ok.example/f.pdf', title: payload },
+      ],
       authors: [{ name: payload, url: js }],
       tags: [payload],
       _civic: { category: payload },
@@ -567,22 +743,44 @@ describe('civic-article-card', () => {
       for (const node of all) {
         for (const attr of Array.from(node.attributes)) {
           expect(attr.name, `${node.localName}[${attr.name}]`).not.to.match(/^on/i);
-          expect(attr.value, `${node.localName}[${attr.name}]`).not.to.match(/^\s*(javascript|data|vbscript):/i);
+          expect(attr.value, `${node.localName}[${attr.name}]`).not.to.match(
+            /^\s*(javascript|data|vbscript):/i,
+          );
           if (attr.name === 'srcset') expect(attr.value).not.to.contain('javascript:');
         }
       }
-      for (const tag of ['script', 'iframe', 'form', 'button:not(.action)', 'svg', 'slot[name]', '[style]']) {
+      for (const tag of [
+        'script',
+        'iframe',
+        'form',
+        'button:not(.action)',
+        'svg',
+        'slot[name]',
+        '[style]',
+      ]) {
         expect(root(el).querySelector(`[part=body] ${tag}`), tag).to.be.null;
       }
     }
 
     for (const [name, extra] of [
       ['content_html', {}],
-      ['markdown', { _civic: { category: payload, markdown: `${payload}\n\n[click](${js}) ![i](${js}) <${js}>` } }],
+      [
+        'markdown',
+        {
+          _civic: {
+            category: payload,
+            markdown: `${payload}\n\n[click](${js}) ![i](${js}) <${js}>`,
+          },
+        },
+      ],
     ] as const) {
       it(`runs nothing and keeps no handler or javascript: URL (${name} body)`, async () => {
         const el = await card(
-          html`<civic-article-card .item=${hostile(extra)} variant="full" actions="print share copy-link"></civic-article-card>`,
+          html`<civic-article-card
+            .item=${hostile(extra)}
+            variant="full"
+            actions="print share copy-link"
+          ></civic-article-card>`,
         );
         const body = await bodyOf(el);
         await aTimeout(50);
@@ -600,7 +798,10 @@ describe('civic-article-card', () => {
         expect($(el, '[part=image]')).to.be.null;
         expect(root(el).querySelectorAll('[part=attachments] a')).to.have.length(1);
         // Only the safe link of the body keeps an href, with rel for the other site.
-        const hrefs = Array.from(body.querySelectorAll('a[href]')).map((a) => [a.getAttribute('href'), a.getAttribute('rel')]);
+        const hrefs = Array.from(body.querySelectorAll('a[href]')).map((a) => [
+          a.getAttribute('href'),
+          a.getAttribute('rel'),
+        ]);
         expect(hrefs).to.deep.equal([['https://evil.example/', 'noopener noreferrer']]);
         // Nothing in the body can borrow the card's id, classes or slot.
         expect(root(el).querySelectorAll('#title')).to.have.length(1);
@@ -630,10 +831,20 @@ describe('civic-article-card', () => {
      * The placeholder's height, then the loaded card's, for one item of `doc` at `width`:
      * a real feed state going from loading to ready through the context.
      */
-    async function heightsWhileLoading(doc: Json, id: string, width: number, variant: string, actions = '') {
+    async function heightsWhileLoading(
+      doc: Json,
+      id: string,
+      width: number,
+      variant: string,
+      actions = '',
+    ) {
       const { el, provider } = await provided(
         { status: 'loading' },
-        html`<civic-article-card variant=${variant} item-id=${id} actions=${actions}></civic-article-card>`,
+        html`<civic-article-card
+          variant=${variant}
+          item-id=${id}
+          actions=${actions}
+        ></civic-article-card>`,
       );
       el.parentElement!.style.width = `${width}px`;
       expect($(el, '.placeholder'), 'placeholder first').to.exist;
@@ -660,7 +871,13 @@ describe('civic-article-card', () => {
         });
       }
       it(`reserves the action buttons' row too (${width} px)`, async () => {
-        const { before, after } = await heightsWhileLoading(viDoc, '2019-antq-ket-qua', width, 'summary', 'print share copy-link');
+        const { before, after } = await heightsWhileLoading(
+          viDoc,
+          '2019-antq-ket-qua',
+          width,
+          'summary',
+          'print share copy-link',
+        );
         expect(before).to.equal(after);
       });
     }
@@ -670,7 +887,12 @@ describe('civic-article-card', () => {
       style.textContent = 'civic-article-card::part(media) { display: none; }';
       document.head.append(style);
       try {
-        const { before, after } = await heightsWhileLoading(viDoc, '2020-tong-ket-cong-tac', 600, 'summary');
+        const { before, after } = await heightsWhileLoading(
+          viDoc,
+          '2020-tong-ket-cong-tac',
+          600,
+          'summary',
+        );
         expect(before).to.equal(after);
         expect(after, 'no frame').to.be.lessThan(300);
       } finally {
@@ -680,27 +902,44 @@ describe('civic-article-card', () => {
 
     it('cuts a long title and summary at their reserved lines, but not in the full variant', async () => {
       const long = 'Một tiêu đề rất dài '.repeat(20);
-      const item = { id: 'long', url: 'https://x.example/a', title: long, summary: long, content_text: 'Body' };
+      const item = {
+        id: 'long',
+        url: 'https://x.example/a',
+        title: long,
+        summary: long,
+        content_text: 'Body',
+      };
       const summary = await card(html`<civic-article-card .item=${item}></civic-article-card>`);
       const title = $(summary, '[part=title]')!;
       expect(title.scrollHeight, 'clamped').to.be.greaterThan(title.clientHeight);
       expect(text(title), 'the whole title is still the link name').to.equal(long.trim());
-      const full = await card(html`<civic-article-card .item=${item} variant="full"></civic-article-card>`);
+      const full = await card(
+        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+      );
       const fullTitle = $(full, '[part=title]')!;
       expect(fullTitle.scrollHeight).to.equal(fullTitle.clientHeight);
       expect(fullTitle.clientHeight).to.be.greaterThan(title.clientHeight);
     });
 
     it('keeps light-DOM fallback content out of the loading and loaded states', async () => {
-      const el = await card(html`<civic-article-card src=${VI}><a href="/tin-tuc">Tin tức</a></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI}><a href="/tin-tuc">Tin tức</a></civic-article-card>`,
+      );
       expect($(el, 'slot')).to.be.null;
-      expect(el.querySelector('a')!.getBoundingClientRect().height, 'fallback not rendered').to.equal(0);
+      expect(
+        el.querySelector('a')!.getBoundingClientRect().height,
+        'fallback not rendered',
+      ).to.equal(0);
     });
   });
 
   describe('when the feed is empty', () => {
     it('says "Chưa có tin" and passes axe', async () => {
-      const { feed } = toFeed({ version: 'https://jsonfeed.org/version/1.1', title: 'Empty', items: [] });
+      const { feed } = toFeed({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Empty',
+        items: [],
+      });
       const { el } = await provided({ status: 'empty', feed });
       expect(text($(el, '[part=status]'))).to.equal('Chưa có tin');
       await expect(el).to.be.accessible();
@@ -710,14 +949,19 @@ describe('civic-article-card', () => {
   describe('when the feed fails', () => {
     it('shows the error, the fallback slot and a working "Thử lại" (a real 404)', async () => {
       const el = await fixture<CivicArticleCard>(
-        html`<civic-article-card src="/tests/fixtures/does-not-exist.json"><a href="/tin-tuc">Xem tin tức</a></civic-article-card>`,
+        html`<civic-article-card src="/tests/fixtures/does-not-exist.json"
+          ><a href="/tin-tuc">Xem tin tức</a></civic-article-card
+        >`,
       );
       await waitUntil(() => $(el, '[role=alert]'), 'no error state');
       const alert = $(el, '[role=alert]')!;
       expect(text(alert)).to.contain('Không tải được tin');
       expect(text(alert)).to.contain('HTTP 404');
       expect($(el, 'slot')).to.exist;
-      expect(el.querySelector('a')!.getBoundingClientRect().height, 'fallback shown').to.be.greaterThan(0);
+      expect(
+        el.querySelector('a')!.getBoundingClientRect().height,
+        'fallback shown',
+      ).to.be.greaterThan(0);
       await expect(el).to.be.accessible();
       const again = oneEvent(el, 'civic-feed-error');
       const retry = $<HTMLButtonElement>(el, 'button.retry')!;
@@ -726,7 +970,9 @@ describe('civic-article-card', () => {
       await again;
       // The entry is written once the 404's body is in, which may be after the event.
       const requests = () =>
-        performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/tests/fixtures/does-not-exist.json'));
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('/tests/fixtures/does-not-exist.json'));
       await waitUntil(() => requests().length === 2, 'retry made no new request');
       expect($(el, '[role=alert]'), 'still the error state').to.exist;
     });
@@ -734,7 +980,9 @@ describe('civic-article-card', () => {
     it('shows the article after "Thử lại" when the feed works again', async () => {
       const key = `${Date.now()}-${Math.random()}`;
       const el = await fixture<CivicArticleCard>(
-        html`<civic-article-card src=${`/article-card/fails-once.json?key=${key}`}></civic-article-card>`,
+        html`<civic-article-card
+          src=${`/article-card/fails-once.json?key=${key}`}
+        ></civic-article-card>`,
       );
       await waitUntil(() => $(el, 'button.retry'), 'no error state');
       $<HTMLButtonElement>(el, 'button.retry')!.click();
@@ -746,7 +994,11 @@ describe('civic-article-card', () => {
   describe('when only a saved copy is left (stale)', () => {
     it('shows the saved article with when it was fetched (a real failing reload)', async () => {
       const key = `${Date.now()}-${Math.random()}`;
-      const el = await card(html`<civic-article-card src=${`/article-card/works-once.json?key=${key}`}></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          src=${`/article-card/works-once.json?key=${key}`}
+        ></civic-article-card>`,
+      );
       const reload = (el as unknown as { source: { state: FeedState } }).source.state.retry;
       reload();
       await waitUntil(() => $(el, '.stale'), 'no saved-copy note');
@@ -762,13 +1014,17 @@ describe('civic-article-card', () => {
       const { feed } = toFeed(clone(viDoc));
       const fetchedAt = new Date('2020-03-21T01:02:03Z');
       const { el } = await provided({ status: 'stale', feed: feed, fetchedAt });
-      expect(text($(el, '.stale'))).to.equal('Bản lưu lúc 21/03/2020 08:02:03, chưa cập nhật được tin mới');
+      expect(text($(el, '.stale'))).to.equal(
+        'Bản lưu lúc 21/03/2020 08:02:03, chưa cập nhật được tin mới',
+      );
     });
   });
 
   describe('when themed', () => {
     it('takes --civic-article-card-* properties and exposes its parts', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
+      );
       el.style.setProperty('--civic-article-card-title-color', 'rgb(1, 2, 3)');
       el.style.setProperty('--civic-article-card-meta-color', 'rgb(4, 5, 6)');
       el.style.setProperty('--civic-article-card-radius', '13px');
@@ -781,7 +1037,14 @@ describe('civic-article-card', () => {
     });
 
     it('has no inline style attributes anywhere (strict CSP)', async () => {
-      const el = await card(html`<civic-article-card src=${VI} item-id="2020-tuyen-sinh-cand" variant="full" actions="print share copy-link"></civic-article-card>`);
+      const el = await card(
+        html`<civic-article-card
+          src=${VI}
+          item-id="2020-tuyen-sinh-cand"
+          variant="full"
+          actions="print share copy-link"
+        ></civic-article-card>`,
+      );
       await attachmentsOf(el);
       expect(root(el).querySelector('[style]')).to.be.null;
     });
@@ -789,7 +1052,9 @@ describe('civic-article-card', () => {
 
   describe('when the script is loaded twice', () => {
     it('a second define module import throws nothing and keeps the first class', async () => {
-      await import(`../../../src/components/article-card/article-card.define.ts?again=${Date.now()}`);
+      await import(
+        `../../../src/components/article-card/article-card.define.ts?again=${Date.now()}`
+      );
       expect(customElements.get('civic-article-card')).to.equal(CivicArticleCard);
     });
   });

@@ -4,18 +4,29 @@ type FrameWindow = Window & typeof globalThis & { violations?: string[]; ttAbsen
 
 /** Opens a fixture page in an iframe and waits until the card is defined there. */
 async function page(path: string): Promise<{ win: FrameWindow; doc: Document }> {
-  const frame = await fixture<HTMLIFrameElement>(html`<iframe src=${path} title="test page"></iframe>`);
-  await waitUntil(() => (frame.contentWindow as FrameWindow | null)?.customElements?.get('civic-article-card'), `card not defined in ${path}`, { timeout: 4000 });
+  const frame = await fixture<HTMLIFrameElement>(
+    html`<iframe src=${path} title="test page"></iframe>`,
+  );
+  await waitUntil(
+    () => (frame.contentWindow as FrameWindow | null)?.customElements?.get('civic-article-card'),
+    `card not defined in ${path}`,
+    { timeout: 4000 },
+  );
   return { win: frame.contentWindow as FrameWindow, doc: frame.contentDocument! };
 }
 
 /** A full card in the iframe's document, with a Markdown and an HTML body. */
 async function fullCard(doc: Document, item: Record<string, unknown>): Promise<HTMLElement> {
-  const card = doc.createElement('civic-article-card') as HTMLElement & { item?: unknown; variant?: string };
+  const card = doc.createElement('civic-article-card') as HTMLElement & {
+    item?: unknown;
+    variant?: string;
+  };
   card.variant = 'full';
   card.item = item;
   doc.body.append(card);
-  await waitUntil(() => card.shadowRoot?.querySelector('[part=body]:not(.loading)'), 'no body', { timeout: 4000 });
+  await waitUntil(() => card.shadowRoot?.querySelector('[part=body]:not(.loading)'), 'no body', {
+    timeout: 4000,
+  });
   return card;
 }
 
@@ -23,7 +34,10 @@ const ITEM = {
   id: 'tt',
   url: 'https://x.example/tt',
   title: 'Trusted',
-  _civic: { markdown: '**bold** <img src=x onerror="parent.__ttPwned=1"> [x](javascript:parent.__ttPwned=1)' },
+  _civic: {
+    markdown:
+      '**bold** <img src=x onerror="parent.__ttPwned=1"> [x](javascript:parent.__ttPwned=1)',
+  },
 };
 
 describe('civic-article-card and Trusted Types', () => {
@@ -48,7 +62,11 @@ describe('civic-article-card and Trusted Types', () => {
 
   it('renders HTML bodies too under enforcement', async () => {
     const { win, doc } = await page('/tests/fixtures/article-card/trusted-types.html');
-    const card = await fullCard(doc, { id: 'h', title: 'H', content_html: '<p>Hello <em>there</em></p><script>parent.__ttPwned=1</script>' });
+    const card = await fullCard(doc, {
+      id: 'h',
+      title: 'H',
+      content_html: '<p>Hello <em>there</em></p><script>parent.__ttPwned=1</script>',
+    });
     expect(card.shadowRoot!.querySelector('[part=body] em')!.textContent).to.equal('there');
     expect(card.shadowRoot!.querySelector('[part=body] script')).to.be.null;
     expect(win.violations).to.deep.equal([]);
