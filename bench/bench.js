@@ -5,7 +5,7 @@
 // <civic-bulletin-list limit="1000"> renders (layout `list`): the same elements, classes,
 // parts, attributes and text, in an open shadow root with the element's own stylesheets
 // adopted, so style and layout work is the same. It uses the library's own formatDate
-// and message table from the bundle: the date formatting (1,000 dates) is included in
+// and message table (bench/lib.ts, built from the same sources): the date formatting (1,000 dates) is included in
 // both A and B. It sorts like the element (pinned first, newest first) and decides the
 // "Mới" badge the same way. It does not validate the feed: B's element re-checks a
 // `Feed` it is given (toFeed), which is part of the element's real cost.
@@ -14,7 +14,8 @@
 //
 // Both are timed from the start of the work to the end of a forced layout, on a fresh
 // host each sample, and `verify()` checks that they produced the same markup.
-import { formatDate, messagesFor, resolveTimeZone, toFeed } from '/dist/civic-widgets.js';
+import '/dist/civic-widgets.js';
+import { formatDate, messagesFor, resolveTimeZone, toFeed } from '/bench/results/lib.js';
 
 const N = 1000;
 const DAY = 86_400_000;
@@ -127,10 +128,12 @@ function renderByHand(f, limit, locale = 'vi') {
     const a = rows[i];
     const cls = a.featured ? 'item featured' : 'item';
     const li = el('li', cls, cls);
+    // Title and badge share a row (.head), as in the element.
+    const head = el('span', 'head');
     const title = a.url ? el('a', 'title', 'title') : el('span', 'title', 'title');
     if (a.url) title.setAttribute('href', a.url);
     title.textContent = headline(a);
-    li.append(title);
+    head.append(title);
     if (a.published && now - a.published.getTime() < 3 * DAY) {
       const badge = el('span', 'badge', 'badge');
       const short = el('span');
@@ -139,8 +142,9 @@ function renderByHand(f, limit, locale = 'vi') {
       const long = el('span', 'visually-hidden');
       long.textContent = m.newLong;
       badge.append(short, long);
-      li.append(badge);
+      head.append(badge);
     }
+    li.append(head);
     const meta = el('span', 'meta', 'meta');
     const date = a.published ?? a.modified;
     if (date) {
@@ -157,18 +161,20 @@ function renderByHand(f, limit, locale = 'vi') {
     }
     ul.append(li);
   }
-  const live = el('div', 'visually-hidden');
-  live.setAttribute('role', 'status');
-  live.setAttribute('aria-live', 'polite');
+  // The footer row is always there (it reserves the button's height, see the element).
+  const foot = el('div', 'foot');
   if (rows.length > count) {
     const more = el('button', 'more', 'more');
     more.type = 'button';
     more.setAttribute('aria-busy', 'false');
     more.textContent = m.more;
-    wrap.append(ul, more, live);
-  } else {
-    wrap.append(ul, live);
+    foot.append(more);
   }
+  const live = el('div', 'visually-hidden');
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  foot.append(live);
+  wrap.append(ul, foot);
   root.append(wrap);
   stage.append(host);
   return host;

@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { build as viteBuild } from 'vite';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { bundleReport, kib } from '../scripts/check-size.mjs';
 
@@ -41,6 +42,20 @@ if (!seedFile) {
   console.error('No sample feed (tests/fixtures/vi-cong-an-tinh.json) to give the card');
   process.exit(1);
 }
+// The hand-written side needs the library's formatters; the script-tag bundle exports
+// nothing, so build them from the same sources, minified like the bundle.
+await viteBuild({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: join(ROOT, 'bench/results'),
+    emptyOutDir: false,
+    target: 'es2022',
+    lib: { entry: join(ROOT, 'bench/lib.ts'), formats: ['es'], fileName: () => 'lib.js' },
+    rolldownOptions: { output: { minify: true } },
+  },
+});
+
 if (!existsSync(join(DIST, 'civic-widgets.js'))) {
   console.error(
     `${DIST}/civic-widgets.js is missing: run \`npm run build\` first (npm run bench does)`,
