@@ -3,29 +3,17 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { faultMiddleware } from './tests/server/faults.mjs';
 import { viewCounterMiddleware } from './tests/server/view-counter.mjs';
 import { articleCardMiddleware } from './tests/server/article-card.mjs';
 import { bulletinListMiddleware } from './tests/server/bulletin-list.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
 /** A Chromium whose viewer time zone is `timezoneId`. */
 function chromium(timezoneId) {
   return playwrightLauncher({
     product: 'chromium',
-    launchOptions: {
-      executablePath: CHROME,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
     createBrowserContext: ({ browser }) => browser.newContext({ timezoneId, locale: 'en-US' }),
   });
 }

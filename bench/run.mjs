@@ -16,13 +16,13 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { build as viteBuild } from 'vite';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { bundleReport, kib } from '../scripts/check-size.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = resolve(process.env.CIVIC_DIST ?? join(ROOT, 'dist'));
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const arg = (name, fallback) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
   const n = a ? Number(a.slice(name.length + 3)) : fallback;
@@ -88,16 +88,8 @@ const server = await startStaticServer({
   routes: new Map([['/bench/seed.json', { body: readFileSync(seedFile) }]]),
 });
 const browser = await chromium.launch({
-  executablePath: CHROME,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    // A GC between samples, so one side does not pay for the other's garbage.
-    '--js-flags=--expose-gc',
-  ],
+  // A GC between samples, so one side does not pay for the other's garbage.
+  ...chromiumLaunchOptions(['--js-flags=--expose-gc']),
 });
 
 let exitCode = 0;

@@ -16,13 +16,13 @@
  */
 import { createServer, build } from 'vite';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { createServer as createNetServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SEED_META = 'Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007';
 const started = Date.now();
 
@@ -168,15 +168,7 @@ const server = await createServer({
 });
 await server.listen();
 
-const browser = await chromium.launch({
-  executablePath: CHROME,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const context = await browser.newContext({
   timezoneId: 'America/Los_Angeles',
   locale: 'en-US',

@@ -18,12 +18,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { bundleReport, BUDGET, AIM, ENTRY, IIFE, kib } from './check-size.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = resolve(process.env.CIVIC_DIST ?? join(ROOT, 'dist'));
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ONLY = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -466,16 +466,7 @@ async function main() {
     process.exit(1);
   }
   server = await startStaticServer({ root: ROOT, distDir: DIST, routes, headers });
-  browser = await chromium.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
   line(`dist checks: ${DIST} in ${browser.version()} at ${server.origin}`);
 
   await check(
