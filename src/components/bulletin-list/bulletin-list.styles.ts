@@ -19,7 +19,7 @@ export const bulletinListStyles = [
       --_badge-background: var(--civic-bulletin-list-badge-background, #b3261e);
       --_badge-color: var(--civic-bulletin-list-badge-color, #fff);
       --_tl: var(--civic-bulletin-list-title-lines, 2);
-      --_sl: var(--civic-bulletin-list-summary-lines, 3);
+      --_sl: var(--civic-bulletin-list-summary-lines, 2);
       /* Title, date and summary lines, and the space above the summary. */
       --_text: calc((var(--_tl) + var(--_sl) + 1) * 1lh + 0.25em);
     }

@@ -106,7 +106,7 @@ interface Printed {
  * @cssproperty --civic-bulletin-list-badge-color - "Mới" badge text colour (default `#fff`).
  * @cssproperty --civic-bulletin-list-featured-color - Bar beside featured items (default: `--civic-color-accent`).
  * @cssproperty --civic-bulletin-list-title-lines - Title lines shown before it is cut, in `list` and `grid` (default `2`); every item reserves them, so the page does not move when the items arrive.
- * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it is cut (default `3`); reserved like the title's.
+ * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it is cut (default `2`); reserved like the title's.
  * @cssproperty --civic-bulletin-list-grid-min-width - Narrowest grid column (default `15rem`).
  * @cssproperty --civic-bulletin-list-image-ratio - Aspect ratio of grid images (default `16 / 9`).
  * @cssproperty --civic-bulletin-list-ticker-duration - Time for the ticker to cross once; longer is slower (default `40s`).
