@@ -5,9 +5,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { CivicElement } from '../shared/civic-element.js';
-import { feedContext } from '../shared/feed-context.js';
+import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { dateLineStyles } from './date-line.styles.js';
 import {
   calendarDateIn,
@@ -27,7 +25,8 @@ const loadLunar = lazy(() => import('../../format/lunar.js').then((m) => (lunarM
  * Today's date the way Vietnamese government portals print it:
  * `Thứ 5, Ngày 16 Tháng 7 Năm 2020` (`vi`) or `Thursday, July 16, 2020` (`en`),
  * optionally with the Vietnamese lunar date. It turns over by itself at midnight in
- * its time zone.
+ * its time zone: `time-zone`, else the feed's `_civic.time_zone` (from its own `src`,
+ * `.feed`, or the `<civic-feed>` around it), else the viewer's.
  *
  * The lunar part is computed by a small chunk fetched the first time a line asks for it;
  * until it arrives (a moment, once per visit) the line shows the solar date alone, and
@@ -35,13 +34,15 @@ const loadLunar = lazy(() => import('../../format/lunar.js').then((m) => (lunarM
  * around the line moves but what follows it on that same line.
  *
  * @summary Today's date, portal style, with an optional lunar date.
+ * @fires civic-feed-load - When the line's own `src` has loaded: `{url, feed, warnings}`.
+ * @fires civic-feed-error - When the line's own `src` failed: `{url, error}` (it then prints in the viewer's zone).
  * @csspart date - The `<time>` element with the date.
  * @csspart lunar - The lunar date, when `lunar` is set.
  * @cssproperty --civic-date-line-color - Text colour (default: inherited).
  * @cssproperty --civic-date-line-font-weight - Font weight (default: inherited).
  * @cssproperty --civic-date-line-lunar-color - Colour of the lunar part (default: inherited).
  */
-export class CivicDateLine extends CivicElement {
+export class CivicDateLine extends CivicFeedElement {
   static override styles = dateLineStyles;
 
   static override properties: PropertyDeclarations = {
@@ -60,10 +61,6 @@ export class CivicDateLine extends CivicElement {
   private tick = 0;
 
   #midnightTimer?: ReturnType<typeof setTimeout>;
-
-  // A <civic-feed> around the line lends its publisher zone, so "today" is the
-  // publisher's today, like every other date on the page.
-  #feedState = new ContextConsumer(this, { context: feedContext, subscribe: true });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -93,8 +90,11 @@ export class CivicDateLine extends CivicElement {
       }`;
   }
 
+  // A feed (own `src`, `.feed`, or a <civic-feed> around the line) lends its publisher
+  // zone, so "today" is the publisher's today, like every other date on the page. Until
+  // it has loaded, or when it cannot, the line prints today in the viewer's zone.
   get #zone(): string {
-    return this.zoneFor(this.#feedState.value?.feed?.timeZone);
+    return this.zoneFor(this.source.state.feed?.timeZone);
   }
 
   /** The day to show: `date` when it reads as one, else today in the zone. */

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/date-line/date-line.define.js';
+import '../../../src/components/feed/feed.define.js';
 import { CivicDateLine } from '../../../src/components/date-line/date-line.js';
 
 const text = (el: CivicDateLine) => el.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
@@ -206,6 +207,45 @@ describe('civic-date-line', () => {
       } finally {
         clock.restore();
       }
+    });
+  });
+
+  describe('when a feed names the publisher zone', () => {
+    // 03:00 UTC on the 16th: still the 15th in Los Angeles (the browser), the 16th in Vietnam.
+    let clock: sinon.SinonFakeTimers;
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ now: Date.UTC(2020, 6, 16, 3, 0), toFake: ['Date'] });
+    });
+    afterEach(() => clock.restore());
+
+    it('prints today in the zone of its own src', async () => {
+      const el = await fixture<CivicDateLine>(
+        html`<civic-date-line src="/tests/fixtures/vi-cong-an-tinh.json"></civic-date-line>`,
+      );
+      await waitUntil(() => text(el).includes('16'), 'the feed zone applied');
+      expect(text(el)).to.equal('Thứ 5, Ngày 16 Tháng 7 Năm 2020');
+    });
+
+    it('prints today in the zone of the <civic-feed> around it', async () => {
+      const wrap = await fixture(
+        html`<civic-feed src="/tests/fixtures/vi-cong-an-tinh.json"
+          ><civic-date-line></civic-date-line
+        ></civic-feed>`,
+      );
+      const el = wrap.querySelector('civic-date-line')!;
+      await waitUntil(() => text(el).includes('16'), 'the feed zone applied');
+      expect(text(el)).to.equal('Thứ 5, Ngày 16 Tháng 7 Năm 2020');
+    });
+
+    it('lets time-zone win over the feed', async () => {
+      const el = document.createElement('civic-date-line');
+      el.timeZone = 'America/Los_Angeles';
+      el.src = '/tests/fixtures/vi-cong-an-tinh.json';
+      const loaded = new Promise((r) => el.addEventListener('civic-feed-load', r, { once: true }));
+      (await fixture(html`<div></div>`)).append(el);
+      await loaded;
+      await el.updateComplete;
+      expect(text(el)).to.equal('Thứ 4, Ngày 15 Tháng 7 Năm 2020');
     });
   });
 
