@@ -98,8 +98,8 @@ export function formatDate(
 ): string {
   if (Number.isNaN(instant.getTime())) return '';
   // Dates speak the same language as the messages around them: a tag with no table of
-  // its own falls back to Vietnamese for both.
-  if (messageLocale(locale) === 'vi') {
+  // its own falls back to Vietnamese for both (and a site's `vi-VN` table is Vietnamese).
+  if (/^vi\b/.test(messageLocale(locale))) {
     return portalForm(wallClock(instant.getTime(), zone), style);
   }
   return intlFormat(locale, zone, style).format(instant);

@@ -157,8 +157,9 @@ const tables = new Map<string, Messages>([
 ]);
 
 /**
- * Override messages of a language, or add a language. A new language starts from
- * `fallback`'s table (English unless said), so a partial table never shows a gap.
+ * Override messages of a language, or add a language. A regional tag (`vi-VN`) starts
+ * from its language's table; a new language from `fallback`'s (English unless said),
+ * so a partial table never shows a gap.
  *
  * ```js
  * defineMessages('vi', { more: 'Xem tiếp' });
@@ -171,7 +172,7 @@ export function defineMessages(
   fallback: string = 'en',
 ): void {
   const key = locale.toLowerCase();
-  const base = tables.get(key) ?? tables.get(fallback) ?? en;
+  const base = tables.get(key) ?? tables.get(key.split('-')[0]) ?? tables.get(fallback) ?? en;
   tables.set(key, { ...base, ...overrides });
   version++;
 }

@@ -162,5 +162,14 @@ describe('format', () => {
       defineMessages('vi', { more: before });
       expect(messagesFor('vi').views).to.equal('Lượt xem');
     });
+
+    it('starts a regional table (vi-VN, as <html lang> often says) from its language, not English', () => {
+      defineMessages('vi-VN', { more: 'Xem tiếp' });
+      expect(messagesFor('vi-VN').more).to.equal('Xem tiếp');
+      expect(messagesFor('vi-VN').empty).to.equal('Chưa có tin');
+      expect(messagesFor('vi-VN').views).to.equal('Lượt xem');
+      // …and its dates stay in the portal form.
+      expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'vi-VN')).to.equal('20/03/2020 03:57:36');
+    });
   });
 });

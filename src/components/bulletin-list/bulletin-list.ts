@@ -37,7 +37,8 @@ const MAX_SKELETON_ROWS = 50;
 
 // "Xem thêm" is a lazy chunk, fetched on the first click. What it needs from the entry
 // is lent to it (see show-more.ts).
-const loadMore = lazy(() => import('./show-more.js'));
+let moreModule: typeof import('./show-more.js') | undefined;
+const loadMore = lazy(() => import('./show-more.js').then((m) => (moreModule = m)));
 const moreKit: MoreKit = { loadFeed, announceLoad, announceError, FeedError, formatCount };
 
 // The compact, grid and ticker item styles, a lazy chunk too (see layouts.ts): undefined
@@ -84,7 +85,7 @@ interface Printed {
  * @fires civic-feed-load - `{url, feed, warnings}` when its own `src` loaded, and for each `next_url` page "Xem thêm" loads.
  * @fires civic-feed-error - `{url, error}` when its own `src`, or a `next_url` page, cannot be used.
  *
- * @slot - No-JavaScript fallback (for example a link to the news page); shown again in the error state.
+ * @slot - No-JavaScript fallback (for example a link to the news page); shown until a data source is known, and again in the error state.
  *
  * @csspart list - The `<ul>`.
  * @csspart item - Each `<li>`; featured items also have the part `featured`.
@@ -195,7 +196,9 @@ export class CivicBulletinList extends CivicFeedElement {
     const layout = this.#layoutName;
     const { status, feed, error, fetchedAt } = this.source.state;
     if (feed !== this.#baseFeed) this.#startOver(feed);
-    let body: unknown = renderEmpty(m);
+    // No source known (yet: a <civic-feed> defined later still answers): the fallback,
+    // not "Chưa có tin", which would tell readers there is no news.
+    let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
     if (status === 'loading' || (feed && layout !== 'list' && layoutSheet === undefined)) {
       // The footer row is reserved while loading: whether "Xem thêm" will be needed is
       // not known yet, so the loaded list keeps the row, button or not.
@@ -412,10 +415,17 @@ export class CivicBulletinList extends CivicFeedElement {
     return p;
   }
 
-  /** A new feed (first load, retry, another `src`): forget the pages of the old one. */
+  /**
+   * A new feed (first load, retry, another `src`): forget the pages of the old one. A new
+   * copy of the same feed (`refresh`, a remembered copy) keeps what the reader opened
+   * with "Xem thêm" (see `keepOpened`; before any click there is nothing to keep).
+   */
   #startOver(feed: Feed | undefined): void {
-    this.#paging.pages?.abort();
+    const old = this.#baseFeed;
+    const paging = this.#paging;
     this.#baseFeed = feed;
+    if (moreModule?.keepOpened(paging, old, feed)) return;
+    paging.pages?.abort();
     this.#paging = {
       items: feed ? feed.items : [],
       nextUrl: feed?.nextUrl,

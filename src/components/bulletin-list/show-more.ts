@@ -8,7 +8,7 @@
  * helpers and the number formatter are handed over by the list; only types are imported.
  */
 import type { LitElement } from 'lit';
-import type { Article } from '../../feed/model.js';
+import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
 import type { loadFeed } from '../../feed/load.js';
 import type { Messages } from '../../format/messages.js';
@@ -125,6 +125,21 @@ async function followPages(
     paging.nextUrl = next && !paging.visited.has(next) ? next : undefined;
   }
   return undefined;
+}
+
+/**
+ * A new copy of the list's feed arrived (`refresh`, a remembered copy). When it is the
+ * same feed (same URL) as `old`, keeps what the reader opened in `paging`: its fresh
+ * items, then those of the `next_url` pages already followed, and how many are shown.
+ * False when it is another feed, whose paging starts over.
+ */
+export function keepOpened(paging: Paging, old: Feed | undefined, feed: Feed | undefined): boolean {
+  if (!feed?.url || feed.url !== old?.url) return false;
+  // `items` starts as the feed's items; each page followed was appended after them.
+  paging.items = appendNew(feed.items, paging.items.slice(old.items.length));
+  // Until a page is followed, the next page is the fresh copy's.
+  if (paging.visited.size < 2) paging.nextUrl = feed.nextUrl;
+  return true;
 }
 
 /** `existing` followed by the articles of `incoming` whose id it does not have yet. */

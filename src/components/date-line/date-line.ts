@@ -65,6 +65,9 @@ export class CivicDateLine extends CivicFeedElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    // Moved by the site's script (disconnect, connect): the midnight timer was stopped,
+    // and the day may have turned meanwhile. Drawing again re-arms it (updated()).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -21,4 +21,12 @@ export class CivicFeedElement extends CivicElement {
 
   /** Where the data comes from and what state it is in. */
   protected readonly source = new FeedSource(this);
+
+  /**
+   * The zone for dates: own `time-zone`, then that of the `<civic-feed>` around it (which
+   * applies with or without a feed loaded), then the feed's, then the viewer's.
+   */
+  protected override zoneFor(feedZone?: string): string {
+    return super.zoneFor(this.source.state.timeZone ?? feedZone);
+  }
 }

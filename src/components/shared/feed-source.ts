@@ -256,13 +256,8 @@ export class FeedSource implements ReactiveController {
   }
 
   #announce(result: LoadedFeed): void {
-    const detail = {
-      url: result.url,
-      feed: result.feed,
-      warnings: result.warnings,
-      fetchedAt: result.fetchedAt,
-    };
-    announceLoad(this.#host, result.stale ? { ...detail, stale: result.stale } : detail);
+    // A LoadedFeed is the detail's shape (`stale` only when set); each event gets its own copy.
+    announceLoad(this.#host, { ...result });
   }
 
   #cancel(): void {

@@ -2,6 +2,8 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/components/bulletin-list/bulletin-list.define.js';
+import '../../../src/components/feed/feed.define.js';
+import { CivicFeed } from '../../../src/components/feed/feed.js';
 import { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
 import { forget, remember } from '../../../src/feed/memory.js';
 import type {
@@ -173,12 +175,27 @@ describe('civic-bulletin-list', () => {
   });
 
   describe('when nothing is configured', () => {
-    it('says "Chưa có tin" and passes axe', async () => {
+    it('shows its light-DOM fallback, not "Chưa có tin" (it knows of no feed), and passes axe', async () => {
       const el = await fixture<CivicBulletinList>(
-        html`<civic-bulletin-list></civic-bulletin-list>`,
+        html`<civic-bulletin-list><a href="/tin-tuc">Tin tức</a></civic-bulletin-list>`,
       );
-      expect(text(shadow(el))).to.equal('Chưa có tin');
+      expect(text(shadow(el))).to.equal('');
+      const slot = shadow(el).querySelector('slot');
+      expect(slot?.assignedElements()[0]?.textContent).to.equal('Tin tức');
       await expect(el).to.be.accessible();
+    });
+
+    it('waits for a <civic-feed> defined after it, without claiming there is no news', async () => {
+      // Scripts load in any order: the provider's class may arrive after the list's.
+      const tag = `late-feed-${key()}`;
+      const wrap = await fixture(html`<div></div>`);
+      wrap.innerHTML = `<${tag} src="${PAGE1}"><civic-bulletin-list>Tin tức</civic-bulletin-list></${tag}>`;
+      const el = wrap.querySelector('civic-bulletin-list')!;
+      await el.updateComplete;
+      expect(text(shadow(el)), 'before the provider is defined').not.to.contain('Chưa có tin');
+      customElements.define(tag, class extends CivicFeed {});
+      await settled(el);
+      expect(items(el).length).to.equal(10);
     });
   });
 
@@ -473,6 +490,37 @@ describe('civic-bulletin-list', () => {
       await waitUntil(() => live(el) === 'Không tải được tin', 'the failure is announced');
       expect(items(el).length).to.equal(1);
       expect(moreButton(el)).to.exist;
+    });
+  });
+
+  describe('when its <civic-feed> refreshes', () => {
+    it('keeps what the reader opened with "Xem thêm", next_url pages included', async () => {
+      const provider = await fixture<CivicFeed>(
+        html`<civic-feed src=${PAGE1}
+          ><civic-bulletin-list limit="5"></civic-bulletin-list
+        ></civic-feed>`,
+      );
+      const el = await settled(provider.querySelector('civic-bulletin-list')!);
+      moreButton(el)!.click();
+      await waitUntil(() => items(el).length === 10, 'five more items');
+      moreButton(el)!.click();
+      await waitUntil(() => items(el).length === 15, 'the next page followed');
+      const opened = titles(el);
+      // A reload of the same feed, as `refresh` makes one (only the provider's own load counts).
+      const reloaded = new Promise<void>((resolve) => {
+        const onLoad = (e: Event) => {
+          if (e.target !== provider) return;
+          provider.removeEventListener('civic-feed-load', onLoad);
+          resolve();
+        };
+        provider.addEventListener('civic-feed-load', onLoad);
+      });
+      provider.refresh = 0.05;
+      await reloaded;
+      provider.refresh = undefined;
+      await el.updateComplete;
+      expect(titles(el)).to.deep.equal(opened);
+      expect(moreButton(el), 'page 2 still has items to show').to.exist;
     });
   });
 

@@ -189,6 +189,25 @@ describe('civic-date-line', () => {
       el.remove();
       expect(clock.countTimers()).to.equal(0);
     });
+
+    it('keeps turning over after the site moves it in the page', async () => {
+      // 23:59:30 on 16 July in Vietnam.
+      clock = sinon.useFakeTimers({
+        now: Date.UTC(2020, 6, 16, 16, 59, 30),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
+      const el = await fixture<CivicDateLine>(
+        html`<civic-date-line time-zone="Asia/Ho_Chi_Minh"></civic-date-line>`,
+      );
+      const elsewhere = document.createElement('aside');
+      el.parentElement!.append(elsewhere);
+      elsewhere.append(el);
+      await el.updateComplete;
+      expect(clock.countTimers(), 'the midnight timer is armed again').to.equal(1);
+      clock.tick(31_000);
+      await el.updateComplete;
+      expect(text(el)).to.equal('Thứ 6, Ngày 17 Tháng 7 Năm 2020');
+    });
   });
 
   describe('when the viewer is in another zone', () => {
@@ -235,6 +254,27 @@ describe('civic-date-line', () => {
       const el = wrap.querySelector('civic-date-line')!;
       await waitUntil(() => text(el).includes('16'), 'the feed zone applied');
       expect(text(el)).to.equal('Thứ 5, Ngày 16 Tháng 7 Năm 2020');
+    });
+
+    it('prints today in the time-zone of the <civic-feed> around it, feed or not', async () => {
+      const wrap = await fixture(
+        html`<civic-feed time-zone="Asia/Ho_Chi_Minh"
+          ><civic-date-line></civic-date-line
+        ></civic-feed>`,
+      );
+      const el = wrap.querySelector('civic-date-line')!;
+      await el.updateComplete;
+      expect(text(el), 'no feed at all').to.equal('Thứ 5, Ngày 16 Tháng 7 Năm 2020');
+
+      const failing = await fixture(
+        html`<civic-feed time-zone="Asia/Ho_Chi_Minh" src="/faults/404"
+          ><civic-date-line></civic-date-line
+        ></civic-feed>`,
+      );
+      const line = failing.querySelector('civic-date-line')!;
+      await new Promise((r) => failing.addEventListener('civic-feed-error', r, { once: true }));
+      await line.updateComplete;
+      expect(text(line), 'the feed failed').to.equal('Thứ 5, Ngày 16 Tháng 7 Năm 2020');
     });
 
     it('lets time-zone win over the feed', async () => {
