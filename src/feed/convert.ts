@@ -75,3 +75,16 @@ export function toFeed(value: unknown): ParsedFeed {
 export function toArticle(value: unknown): Article | undefined {
   return checkArticle(value, 'item', new Warnings());
 }
+
+/**
+ * The item an `item-id` names: matched on `id`, then on `url` (so a permalink works too),
+ * after trimming; with no id, the feed's first item.
+ */
+export function findArticle(
+  items: readonly Article[],
+  itemId?: string | null,
+): Article | undefined {
+  const id = itemId?.trim();
+  if (!id) return items[0];
+  return items.find((a) => a.id === id) ?? items.find((a) => a.url === id);
+}

@@ -8,7 +8,7 @@ import {
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
-import { toArticle } from '../../feed/convert.js';
+import { findArticle, toArticle } from '../../feed/convert.js';
 import { checkUrl } from '../../feed/values.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
@@ -243,10 +243,7 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'ready':
       case 'stale': {
         const items = feed?.items ?? [];
-        const id = this.itemId?.trim();
-        const article = id
-          ? (items.find((a) => a.id === id) ?? items.find((a) => a.url === id))
-          : items[0];
+        const article = findArticle(items, this.itemId);
         if (!article) return { kind: 'empty' };
         return {
           kind: 'article',

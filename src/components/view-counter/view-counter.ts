@@ -2,7 +2,7 @@ import { html, type PropertyDeclarations, type PropertyValues, type TemplateResu
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { lazy } from '../../feed/lazy.js';
 import type { Article } from '../../feed/model.js';
-import { toArticle } from '../../feed/convert.js';
+import { findArticle, toArticle } from '../../feed/convert.js';
 import { toCount } from '../../feed/values.js';
 import { formatDate } from '../../format/dates.js';
 import { messageLocale } from '../../format/messages.js';
@@ -173,7 +173,7 @@ export class CivicViewCounter extends CivicFeedElement {
     super.updated(changed);
     const { status, feed } = this.source.state;
     if (this.itemId && !this.#hasItem && (status === 'ready' || status === 'stale') && feed) {
-      if (!feed.items.some((a) => a.id === this.itemId)) {
+      if (!findArticle(feed.items, this.itemId)) {
         this.#warnOnce(
           `missing ${feed.url ?? ''} ${this.itemId}`,
           `no item with id "${this.itemId}" in the feed${feed.url ? ` ${feed.url}` : ''}`,
@@ -252,7 +252,7 @@ export class CivicViewCounter extends CivicFeedElement {
     if (this.#hasItem) return this.#itemArticle;
     const items = this.source.state.feed?.items;
     if (!items) return undefined;
-    return this.itemId ? items.find((a) => a.id === this.itemId) : items[0];
+    return findArticle(items, this.itemId);
   }
 
   /** The request the endpoint should answer now, or undefined when there is no endpoint or no id yet. */

@@ -213,6 +213,17 @@ describe('civic-view-counter', () => {
       expect(text(el)).to.equal('Lượt xem: 15.890');
     });
 
+    it('finds the item by its url too, like the card', async () => {
+      const el = await fixture<CivicViewCounter>(
+        html`<civic-view-counter
+          src=${VI_FEED}
+          item-id=" https://congan.tinh.example/tin-tuc/canh-bao-thu-doan-lua-dao-qua-mang-xa-hoi "
+        ></civic-view-counter>`,
+      );
+      await until(() => el.views !== undefined, 'the feed to load');
+      expect(text(el)).to.equal('Lượt xem: 15.890');
+    });
+
     it('shows the first item without item-id', async () => {
       const el = await fixture<CivicViewCounter>(
         html`<civic-view-counter src=${VI_FEED}></civic-view-counter>`,
