@@ -45,13 +45,36 @@ export function renderError(
       ${detail ? html`<span class="error-detail">${detail}</span>` : nothing}
       ${
         onRetry
-          ? html`<button type="button" class="retry" part="retry" @click=${onRetry}>
+          ? html`<button
+              type="button"
+              class="retry"
+              part="retry"
+              @click=${(e: Event) => {
+                keepFocus(e);
+                onRetry();
+              }}
+            >
               ${m.retry}
             </button>`
           : nothing
       }
     </div>
     <slot></slot>`;
+}
+
+/**
+ * "Thử lại" is replaced by the skeleton as soon as it is pressed, and keyboard focus would
+ * fall back to the start of the page. When the button had focus, hand it to the widget
+ * itself (focusable from script only), so the reader stays where they were and Tab goes
+ * on into the new content.
+ */
+export function keepFocus(e: Event): void {
+  const button = e.currentTarget as HTMLElement;
+  const root = button.getRootNode() as ShadowRoot;
+  if (root.activeElement !== button || !(root.host instanceof HTMLElement)) return;
+  const host = root.host;
+  if (!host.hasAttribute('tabindex')) host.tabIndex = -1;
+  host.focus({ preventScroll: true });
 }
 
 /** The note under a remembered copy: when it was fetched. */

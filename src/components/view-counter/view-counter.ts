@@ -8,6 +8,7 @@ import { formatDate } from '../../format/dates.js';
 import { messageLocale } from '../../format/messages.js';
 import { formatCount, type Notation } from '../../format/numbers.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
+import { keepFocus } from '../shared/states.js';
 import { viewCounterStyles } from './view-counter.styles.js';
 
 // The live client is a lazy chunk: only counters with an `endpoint` need it.
@@ -301,7 +302,8 @@ export class CivicViewCounter extends CivicFeedElement {
     console.warn(`civic-view-counter: ${message}`);
   }
 
-  #retry(): void {
+  #retry(e: Event): void {
+    keepFocus(e);
     this.source.state.retry();
     void this.refresh();
   }

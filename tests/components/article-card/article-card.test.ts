@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ContextProvider } from '@lit/context';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../../src/components/article-card/article-card.define.js';
 import { CivicArticleCard } from '../../../src/components/article-card/article-card.js';
@@ -985,8 +985,12 @@ describe('civic-article-card', () => {
         ></civic-article-card>`,
       );
       await waitUntil(() => $(el, 'button.retry'), 'no error state');
-      $<HTMLButtonElement>(el, 'button.retry')!.click();
+      // By keyboard: the button gives way to the skeleton, and focus stays on the card.
+      $<HTMLButtonElement>(el, 'button.retry')!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(document.activeElement === el, 'focus kept on the card').to.be.true;
       await waitUntil(() => $(el, 'article'), 'no article after retry');
+      expect(document.activeElement === el, 'focus still on the card').to.be.true;
       expect(text($(el, '[part=meta]'))).to.equal(SEED_META);
     });
   });

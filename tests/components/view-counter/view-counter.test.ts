@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/view-counter/view-counter.define.js';
@@ -396,9 +397,13 @@ describe('civic-view-counter', () => {
         ></civic-view-counter>`,
       );
       await until(() => el.shadowRoot!.querySelector('button') !== null, 'the error state');
-      part(el, 'retry')!.click();
+      // By keyboard: focus stays on the counter while the button gives way to the bar.
+      part(el, 'retry')!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(document.activeElement, 'focus kept on the widget').to.equal(el);
       await until(() => el.views === 2007, 'the count after the retry');
       expect(text(el)).to.equal('Lượt xem: 2.007');
+      expect(document.activeElement === el, 'focus still on the widget').to.be.true;
     });
 
     it('keeps the remembered count, with its date in a tooltip, when a reload fails', async () => {
