@@ -30,6 +30,9 @@ export class FeedRefresh {
 
   /** Follows the page's visibility and (re)schedules for the current `refresh`. */
   start(): void {
+    // A provider off the page (its `refresh` set after removal) holds no listener; it
+    // starts again when it is put back.
+    if (!this.host.isConnected) return;
     document.addEventListener('visibilitychange', this.onVisibility);
     this.schedule();
   }

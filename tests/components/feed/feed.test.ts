@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement, type TemplateResult } from 'lit';
+import sinon from 'sinon';
 import { property } from 'lit/decorators.js';
 import '../../../src/components/feed/feed.define.js';
 import { CivicFeed } from '../../../src/components/feed/feed.js';
@@ -361,6 +362,33 @@ describe('civic-feed', () => {
       }
       const resumed = (await counts(k)).hits;
       await waitUntil(async () => (await counts(k)).hits > resumed, 'did not resume', {
+        timeout: 2000,
+      });
+      el.refresh = undefined;
+    });
+
+    it('holds no page listener while it is off the page, and polls again when put back', async () => {
+      const k = key('refresh-off');
+      const el = await fixture<CivicFeed>(
+        html`<civic-feed refresh="0.2" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
+      );
+      await waitUntil(async () => (await counts(k)).hits >= 2, 'did not refresh', {
+        timeout: 3000,
+      });
+      const parent = el.parentElement!;
+      el.remove();
+      const added = sinon.spy(document, 'addEventListener');
+      try {
+        el.refresh = 0.1;
+        await el.updateComplete;
+        await new Promise((r) => setTimeout(r, 50));
+        expect(added.calledWith('visibilitychange'), 'listener added off the page').to.be.false;
+      } finally {
+        added.restore();
+      }
+      const before = (await counts(k)).hits;
+      parent.append(el);
+      await waitUntil(async () => (await counts(k)).hits > before, 'did not poll when put back', {
         timeout: 2000,
       });
       el.refresh = undefined;
