@@ -15,7 +15,7 @@
 // Both are timed from the start of the work to the end of a forced layout, on a fresh
 // host each sample, and `verify()` checks that they produced the same markup.
 import '/dist/civic-widgets.js';
-import { formatDate, messagesFor, resolveTimeZone, toFeed } from '/bench/results/lib.js';
+import { formatDate, headline, messagesFor, resolveTimeZone, toFeed } from '/bench/results/lib.js';
 
 const N = 1000;
 const DAY = 86_400_000;
@@ -78,11 +78,7 @@ function clearStage() {
 // ---------------------------------------------------------------- A: by hand
 let sheets;
 
-function headline(a) {
-  const text = a.title ?? a.summary ?? a.contentText;
-  if (text) return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-  return a.url ?? a.id;
-}
+const itemName = (a) => headline(a) ?? a.url ?? a.id;
 
 function order(items) {
   const keyed = items.map((a, index) => ({
@@ -132,7 +128,7 @@ function renderByHand(f, limit, locale = 'vi') {
     const head = el('span', 'head');
     const title = a.url ? el('a', 'title', 'title') : el('span', 'title', 'title');
     if (a.url) title.setAttribute('href', a.url);
-    title.textContent = headline(a);
+    title.textContent = itemName(a);
     head.append(title);
     if (a.published && now - a.published.getTime() < 3 * DAY) {
       const badge = el('span', 'badge', 'badge');

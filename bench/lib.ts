@@ -4,3 +4,4 @@
 export { formatDate, resolveTimeZone } from '../src/format/dates.js';
 export { messagesFor } from '../src/format/messages.js';
 export { toFeed } from '../src/feed/convert.js';
+export { headline } from '../src/format/headline.js';

@@ -12,6 +12,7 @@ import { findArticle, toArticle } from '../../feed/convert.js';
 import { checkUrl } from '../../feed/values.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
+import { headline } from '../../format/headline.js';
 import type { JsonLdBlock } from '../../content/json-ld.js';
 import type { FullArticle, FullKit } from '../../content/full-article.js';
 import { lazy } from '../../feed/lazy.js';
@@ -365,7 +366,7 @@ export class CivicArticleCard extends CivicFeedElement {
     const wide = variant !== 'compact';
     const full = variant === 'full' ? this.#full : undefined;
     const view = { article, url, lang, level: this.#level, m, locale: this.localeTag };
-    const title = titleOf(article) ?? m.untitled;
+    const title = headline(article) ?? m.untitled;
     // Regions keep their place and height even when the article has nothing for them
     // (see the styles), so the placeholder can match them.
     return html`<article class="card ${variant}" part="base" aria-labelledby="title">
@@ -527,7 +528,7 @@ export class CivicArticleCard extends CivicFeedElement {
       );
       return;
     }
-    void actionsModule.runAction(action, this, titleOf(article), url).then((result) => {
+    void actionsModule.runAction(action, this, headline(article), url).then((result) => {
       if (result === 'copied') this.#announce(this.messages.linkCopied);
       else if (result === 'failed') this.#announce(this.messages.linkCopyFailed);
     });
@@ -587,14 +588,6 @@ function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   const checked = checkUrl(url, document.baseURI);
   return checked.ok ? checked.url : undefined;
-}
-
-/** The title, or for an untitled item the start of its summary or text. */
-function titleOf(article: Article): string | undefined {
-  if (article.title) return article.title;
-  const text = (article.summary ?? article.contentText)?.replace(/\s+/g, ' ').trim();
-  if (!text) return undefined;
-  return text.length > 100 ? `${text.slice(0, 99).trimEnd()}…` : text;
 }
 
 declare global {

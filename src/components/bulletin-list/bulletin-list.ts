@@ -13,6 +13,7 @@ import { formatDate, isoInstant } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
 import { formatCount } from '../../format/numbers.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
+import { headline } from '../../format/headline.js';
 import { announceError, announceLoad } from '../shared/events.js';
 import {
   filterArticles,
@@ -309,14 +310,14 @@ export class CivicBulletinList extends CivicFeedElement {
     if (a.url && p.date && layout !== 'grid') {
       return html`<li class=${cls} part=${cls}>
         <span class="head"
-          ><a class="title" part="title" href=${a.url}>${headline(a)}</a>${badge}</span
+          ><a class="title" part="title" href=${a.url}>${itemName(a)}</a>${badge}</span
         ><span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span
         >${summary}
       </li>`;
     }
     const title = a.url
-      ? html`<a class="title" part="title" href=${a.url}>${headline(a)}</a>`
-      : html`<span class="title" part="title">${headline(a)}</span>`;
+      ? html`<a class="title" part="title" href=${a.url}>${itemName(a)}</a>`
+      : html`<span class="title" part="title">${itemName(a)}</span>`;
     const text = html`<span class="head">${title}${badge}</span
       ><span class="meta" part="meta"
         >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
@@ -475,12 +476,8 @@ export class CivicBulletinList extends CivicFeedElement {
   };
 }
 
-/** What to call an item: its title, else the start of its summary or text, else its address. */
-function headline(a: Article): string {
-  const text = a.title ?? a.summary ?? a.contentText;
-  if (text) return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-  return a.url ?? a.id;
-}
+/** What to call an item: its headline, else (no words at all) its address. */
+const itemName = (a: Article): string => headline(a) ?? a.url ?? a.id;
 
 declare global {
   interface HTMLElementTagNameMap {
