@@ -40,15 +40,22 @@ export function toLanguage(tag: string): string | undefined {
   }
 }
 
+// Every render of every widget asks about its zone; building an Intl formatter each
+// time to find out is the costly part, so each answer is kept (a page names few zones).
+const knownZones = new Map<string, boolean>();
+
 /** True when `zone` is an IANA zone this browser knows. */
 export function isTimeZone(zone: string): boolean {
-  if (zone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      known = zone.trim() !== '' && !!new Intl.DateTimeFormat('en', { timeZone: zone });
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known;
 }
 
 /**
