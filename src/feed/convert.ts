@@ -41,10 +41,22 @@ function checkArticle(value: unknown, path: string, w: Warnings): Article | unde
 /**
  * The feed behind a widget's `.feed` property: a `Feed` from `loadFeed` (or from
  * `parseFeed`), or a raw JSON Feed document object. A `Feed` is re-checked against the
- * model so that a hand-built one cannot put NaN or an invalid date on the page.
+ * model so that a hand-built one cannot put NaN or an invalid date on the page. The
+ * result is kept per object, as widgets compare `.feed` by identity: to show changed
+ * data, hand them a new object.
  * @throws FeedError when the value is neither.
  */
 export function toFeed(value: unknown): ParsedFeed {
+  // A page often hands one feed object to several widgets: check it once.
+  if (!isObject(value)) return convertFeed(value);
+  let parsed = checked.get(value);
+  if (!parsed) checked.set(value, (parsed = convertFeed(value)));
+  return parsed;
+}
+
+const checked = new WeakMap<object, ParsedFeed>();
+
+function convertFeed(value: unknown): ParsedFeed {
   if (isObject(value) && isObject(value['feed']) && Array.isArray(value['warnings'])) {
     // The whole result of loadFeed/parseFeed was passed: take its feed.
     return toFeed(value['feed']);

@@ -389,6 +389,13 @@ describe('toFeed and toArticle', () => {
     expect(article?.views).to.equal(2007);
   });
 
+  it('check one feed object once, however many widgets are handed it', async () => {
+    const doc = JSON.parse(await text('vi-cong-an-tinh.json')) as object;
+    const first = toFeed(doc);
+    expect(toFeed(doc), 'the same result, not a second check').to.equal(first);
+    expect(toFeed(structuredClone(doc))).not.to.equal(first);
+  });
+
   it('pass a model Feed and Article through, re-checked', async () => {
     const { feed } = parseFeed(await text('vi-cong-an-tinh.json'), { url: BASE });
     expect(toFeed(feed).feed).to.deep.equal(feed);
