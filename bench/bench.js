@@ -1,19 +1,24 @@
-// The page side of the benchmark (driven by bench/run.mjs). Everything is timed inside
-// the page with performance.now(); Node only orders the runs and does the statistics.
+// The in-page rows of the benchmark (driven by bench/run.mjs): data in hand, no network.
+// Everything is timed inside the page with performance.now(); Node only orders the runs
+// and does the statistics. Each sample runs on a fresh host, after a frame and a GC, from
+// the start of the work to the end of a forced layout with the content in the DOM.
 //
-// (A) is what a careful developer would write by hand to produce the exact markup that
-// <civic-bulletin-list limit="1000"> renders (layout `list`): the same elements, classes,
-// parts, attributes and text, in an open shadow root with the element's own stylesheets
-// adopted, so style and layout work is the same. It uses the library's own formatDate
-// and message table (bench/lib.ts, built from the same sources): the date formatting (1,000 dates) is included in
-// both A and B. It sorts like the element (pinned first, newest first) and decides the
-// "Mới" badge the same way. It does not validate the feed: B's element re-checks a
-// `Feed` it is given (toFeed), which is part of the element's real cost.
+// Row "1k": (A) is what a careful developer would write by hand to produce the exact
+// markup that <civic-bulletin-list limit="1000"> renders (layout `list`): the same
+// elements, classes, parts, attributes and text, in an open shadow root with the
+// element's own stylesheets adopted, so style and layout work is the same. It uses the
+// library's own formatDate and message table (bench/lib.ts, built from the same sources):
+// the date formatting is included in both A and B. It sorts like the element (pinned
+// first, newest first) and decides the "Mới" badge the same way. It does not validate
+// the feed: B's element re-checks a `Feed` it is given (toFeed), which is part of the
+// element's real cost. (B) is the element itself, given the same `Feed` model as `.feed`.
 //
-// (B) is the element itself, given the same `Feed` model through `.feed`.
+// Row "10k": a 10,000-item JSON Feed document (plain parsed JSON, as a page would have
+// it) and `limit=10`. (A) reads each item's date cheaply, sorts, picks ten, reads just
+// those ten and draws them with the same DOM code as above; (B) is the element given the
+// document as `.feed`.
 //
-// Both are timed from the start of the work to the end of a forced layout, on a fresh
-// host each sample, and `verify()` checks that they produced the same markup.
+// `verify(row)` checks that A and B produce the same markup for a row.
 import '/dist/civic-widgets.js';
 import { formatDate, headline, messagesFor, resolveTimeZone, toFeed } from '/bench/results/lib.js';
 
@@ -21,8 +26,10 @@ const N = 1000;
 const DAY = 86_400_000;
 const stage = document.getElementById('stage');
 
-let feed; // the Feed model both sides show
-let seedFeed; // the sample feed, for the card
+let feed; // the Feed model both sides of the 1k row show
+let bigDoc; // the 10,000-item JSON Feed document of the 10k row
+const BIG = 10_000;
+const BIG_LIMIT = 10;
 
 const TOPICS = [
   'Tăng cường phòng cháy chữa cháy mùa hanh khô',
@@ -108,6 +115,11 @@ function el(tag, className, part) {
 
 /** Hand-written DOM for the list's `list` layout, `limit` items. */
 function renderByHand(f, limit, locale = 'vi') {
+  return drawByHand(f, order(f.items), limit, f.items.length, locale);
+}
+
+/** The `list` layout's DOM for the first `limit` of `rows` (already in order) of `total`. */
+function drawByHand(f, rows, limit, total, locale = 'vi') {
   const m = messagesFor(locale);
   const zone = resolveTimeZone(undefined, f.timeZone);
   const now = Date.now();
@@ -118,7 +130,6 @@ function renderByHand(f, limit, locale = 'vi') {
   const ul = el('ul', 'list', 'list');
   ul.setAttribute('role', 'list');
   if (f.title) ul.setAttribute('aria-label', f.title);
-  const rows = order(f.items);
   const count = Math.min(limit, rows.length);
   for (let i = 0; i < count; i++) {
     const a = rows[i];
@@ -159,7 +170,7 @@ function renderByHand(f, limit, locale = 'vi') {
   }
   // The footer row is always there (it reserves the button's height, see the element).
   const foot = el('div', 'foot');
-  if (rows.length > count) {
+  if (total > count) {
     const more = el('button', 'more', 'more');
     more.type = 'button';
     more.setAttribute('aria-busy', 'false');
@@ -192,112 +203,78 @@ async function renderElement(f, limit) {
   return list;
 }
 
+// ---------------------------------------------------------------- A: 10k by hand
+/** Ten of a big JSON Feed document, by hand: a cheap date read to sort, then read only ten. */
+function renderBigByHand(doc, limit) {
+  const items = doc.items;
+  const keyed = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    keyed[i] = { it, i, pinned: it._civic?.pinned ? 1 : 0, key: Date.parse(it.date_published) };
+  }
+  keyed.sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i);
+  const rows = keyed.slice(0, limit).map(({ it }) => ({
+    id: it.id,
+    url: it.url,
+    title: it.title,
+    summary: it.summary,
+    published: new Date(it.date_published),
+    modified: it.date_modified ? new Date(it.date_modified) : undefined,
+    featured: it._civic?.featured === true,
+    pinned: it._civic?.pinned === true,
+  }));
+  const f = { title: doc.title, timeZone: doc._civic?.time_zone };
+  return drawByHand(f, rows, limit, items.length);
+}
+
 // ---------------------------------------------------------------- what run.mjs calls
 /** Build the data once; nothing here is timed. */
 export async function setup() {
   await customElements.whenDefined('civic-bulletin-list');
   sheets = customElements.get('civic-bulletin-list').elementStyles.map((s) => s.styleSheet ?? s);
   feed = toFeed(generateFeed(N)).feed;
-  const res = await fetch('/bench/seed.json');
-  seedFeed = toFeed(await res.json()).feed;
-  return { items: feed.items.length, lit: globalThis.litHtmlVersions ?? [] };
+  bigDoc = generateFeed(BIG);
+  return { items: feed.items.length, big: bigDoc.items.length };
 }
 
-/** One sample of A: total and script-only (before the forced layout) milliseconds. */
-export async function sampleA() {
+/** Time `draw()` from its start to a forced layout; `script` is the part before the layout. */
+async function timed(draw, expect) {
   clearStage();
   await idle();
   const t0 = performance.now();
-  const host = renderByHand(feed, N);
+  const host = await draw();
   const tScript = performance.now();
   void host.offsetHeight;
   const t1 = performance.now();
-  if (itemCount(host) !== N) throw new Error(`A drew ${itemCount(host)} items`);
+  if (itemCount(host) !== expect) throw new Error(`drew ${itemCount(host)} items, not ${expect}`);
   return { total: t1 - t0, script: tScript - t0 };
 }
 
-/** One sample of B: total and script-only (before the forced layout) milliseconds. */
-export async function sampleB() {
-  clearStage();
-  await idle();
-  const t0 = performance.now();
-  const list = await renderElement(feed, N);
-  const tScript = performance.now();
-  void list.offsetHeight;
-  const t1 = performance.now();
-  if (itemCount(list) !== N) throw new Error(`B drew ${itemCount(list)} items`);
-  return { total: t1 - t0, script: tScript - t0 };
+/** One sample of a row's side: `row` is `1k` or `10k`, `side` `A` (by hand) or `B` (element). */
+export function sample(row, side) {
+  if (row === '1k')
+    return side === 'A'
+      ? timed(() => renderByHand(feed, N), N)
+      : timed(() => renderElement(feed, N), N);
+  return side === 'A'
+    ? timed(() => renderBigByHand(bigDoc, BIG_LIMIT), BIG_LIMIT)
+    : timed(() => renderElement(bigDoc, BIG_LIMIT), BIG_LIMIT);
 }
 
 /**
- * Card, time to first render with the data in hand: from creating the element with
- * `.feed` (the sample feed) to its title on screen after a forced layout.
+ * Do A and B of a row draw the same thing? Compares a canonical form of both trees:
+ * elements with sorted attributes and non-blank text, leaving out Lit's comment markers
+ * and the whitespace between tags that its templates carry.
  */
-export async function sampleCardProperty() {
+export async function verify(row) {
+  const [a1, b1] =
+    row === '1k'
+      ? [() => renderByHand(feed, N), () => renderElement(feed, N)]
+      : [() => renderBigByHand(bigDoc, BIG_LIMIT), () => renderElement(bigDoc, BIG_LIMIT)];
   clearStage();
-  await idle();
-  const t0 = performance.now();
-  const card = document.createElement('civic-article-card');
-  card.feed = seedFeed;
-  stage.append(card);
-  await untilTitle(card, seedFeed.items[0].title);
-  void card.offsetHeight;
-  return performance.now() - t0;
-}
-
-/**
- * Card, time to first render from `src`: request (local server, a fresh URL each time so
- * no cache or shared promise helps), parse, validate, render, forced layout.
- */
-let srcCount = 0;
-export async function sampleCardSrc() {
+  const a = canon((await a1()).shadowRoot);
   clearStage();
-  await idle();
-  const t0 = performance.now();
-  const card = document.createElement('civic-article-card');
-  card.setAttribute('src', `/bench/seed.json?n=${++srcCount}-${Date.now()}`);
-  stage.append(card);
-  await untilTitle(card, seedFeed.items[0].title);
-  void card.offsetHeight;
-  return performance.now() - t0;
-}
-
-/** Resolves as soon as `card` shows `title` (checked on each DOM change, not each frame). */
-function untilTitle(card, title, timeout = 10_000) {
-  const shows = () => (card.shadowRoot?.textContent ?? '').includes(title);
-  if (shows()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-    };
-    const observer = new MutationObserver(() => {
-      if (shows()) {
-        done();
-        resolve();
-      }
-    });
-    const watch = () =>
-      observer.observe(card.shadowRoot, { childList: true, subtree: true, characterData: true });
-    if (card.shadowRoot) watch();
-    else void card.updateComplete.then(() => (shows() ? (done(), resolve()) : watch()));
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`the card did not show its title within ${timeout} ms`));
-    }, timeout);
-  });
-}
-
-/**
- * Do A and B draw the same thing? Compares a canonical form of both trees: elements with
- * sorted attributes and non-blank text, leaving out Lit's comment markers and the
- * whitespace between tags that its templates carry.
- */
-export async function verify() {
-  clearStage();
-  const a = canon(renderByHand(feed, N).shadowRoot);
-  clearStage();
-  const b = canon((await renderElement(feed, N)).shadowRoot);
+  const b = canon((await b1()).shadowRoot);
   clearStage();
   if (a === b) return { same: true, length: a.length };
   let i = 0;

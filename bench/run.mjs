@@ -1,237 +1,618 @@
-// The benchmark (`npm run bench` builds, then runs this). Not part of CI: timings on a
-// shared 2-core machine are noisy, so figures are read by a person, not asserted.
+// The benchmark of issue #13, "time to content" (`npm run bench` builds, then runs this).
+// Not part of CI: timings on a shared machine are noisy, so figures are read by a person
+// and compared as ratios within one run, never asserted.
 //
-// In ONE Chromium page, interleaved so that machine noise hits both alike:
-//   A  hand-written DOM code drawing the markup of <civic-bulletin-list limit="1000">
-//      for a generated 1,000-item feed (see bench/bench.js for what it does and why);
-//   B  the element drawing the same `Feed` given as `.feed`.
-// Each sample runs from the start of the work to the end of a forced layout, on a fresh
-// host, after a frame and a GC. Medians and B/A are reported; B/A ≤ 2.0 is a PASS (the
-// aim is 1.5). Then the card's time to first render, from `.feed` and from `src`.
-// Results go to bench/results/latest.json (gitignored).
+// Rows (widget = civic-widgets from the built dist/, hand = hand-written baseline):
+//   network rows, real Chromium, network emulated as slow 4G through the DevTools
+//   protocol (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up), cache disabled, a fresh
+//   browser context per sample (a first visit), files served gzipped from a local server:
+//   - seed article, full card (with the feed preloaded in the head, and without);
+//   - seed article, summary card (with the preload, without, and a repeat visit);
+//   - seed feed, 5-item list from `src` (for its layout shift while loading);
+//   time to content = from navigation start to the first frame drawn with the row's text
+//   in the DOM (see bench/pages.mjs); CLS = layout shift until then;
+//   in-page rows, no network (bench/bench.js): data in hand, from the start of the work
+//   to a forced layout:
+//   - a 10,000-item feed given as `.feed`, `limit=10`;
+//   - a 1,000-item list, hand-written DOM with identical markup (verified).
+// Widget and hand-written samples alternate (A,B,B,A,…). Prints min/median/max of each
+// side and the ratio of medians beside the issue's target, and appends a dated section to
+// BENCHMARKS.md. Raw samples go to bench/results/latest.json (gitignored).
 //
-// Options: --samples=20 --warmup=5. CIVIC_DIST, CHROME_PATH as in scripts/test-dist.mjs.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Options: --samples=7 (per side and row), --only=full,summary,… (row ids), --label="…"
+// (a note in the BENCHMARKS.md heading), --no-append (print only).
+// Environment: CIVIC_DIST (another build folder), CHROME_PATH (see scripts/chromium.mjs).
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { build as viteBuild } from 'vite';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { bundleReport, kib } from '../scripts/check-size.mjs';
+import { cardPages, listPages } from './pages.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = resolve(process.env.CIVIC_DIST ?? join(ROOT, 'dist'));
-const arg = (name, fallback) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  const n = a ? Number(a.slice(name.length + 3)) : fallback;
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
-const SAMPLES = arg('samples', 20);
-const WARMUP = arg('warmup', 5);
-const PASS_RATIO = 2.0;
-const AIM_RATIO = 1.5;
+const RESULTS = join(ROOT, 'bench/results');
+const argValue = (name) =>
+  process.argv.find((x) => x.startsWith(`--${name}=`))?.slice(name.length + 3);
+const SAMPLES = (() => {
+  const n = Number(argValue('samples') ?? 7);
+  return Number.isInteger(n) && n > 0 ? n : 7;
+})();
+const ONLY = argValue('only')?.split(',').filter(Boolean);
+const LABEL = argValue('label');
+const APPEND = !process.argv.includes('--no-append');
 
+/** Slow 4G, as the issue measured it (bytes per second for the throughputs). */
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1e6) / 8,
+  uploadThroughput: (750 * 1e3) / 8,
+};
+const CONTENT_TIMEOUT = 30_000;
+
+// The sample feed, from the repository (or the project's shared folder beside it).
 const seedFile = [
-  join(ROOT, 'tests/fixtures/vi-cong-an-tinh.json'),
-  join(ROOT, '../shared/feeds/vi-cong-an-tinh.json'),
-  '/work/shared/feeds/vi-cong-an-tinh.json',
-].find((f) => existsSync(f));
+  'tests/fixtures/vi-cong-an-tinh.json',
+  'demo/feeds/vi-cong-an-tinh.json',
+  '../shared/feeds/vi-cong-an-tinh.json',
+]
+  .map((f) => join(ROOT, f))
+  .find((f) => existsSync(f));
 if (!seedFile) {
-  console.error('No sample feed (tests/fixtures/vi-cong-an-tinh.json) to give the card');
+  console.error(
+    'No sample feed vi-cong-an-tinh.json in tests/fixtures, demo/feeds or ../shared/feeds',
+  );
   process.exit(1);
 }
-// The hand-written side needs the library's formatters; the script-tag bundle exports
-// nothing, so build them from the same sources, minified like the bundle.
-await viteBuild({
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    outDir: join(ROOT, 'bench/results'),
-    emptyOutDir: false,
-    target: 'es2022',
-    lib: { entry: join(ROOT, 'bench/lib.ts'), formats: ['es'], fileName: () => 'lib.js' },
-    rolldownOptions: { output: { minify: true } },
-  },
-});
-
 if (!existsSync(join(DIST, 'civic-widgets.js'))) {
   console.error(
     `${DIST}/civic-widgets.js is missing: run \`npm run build\` first (npm run bench does)`,
   );
   process.exit(1);
 }
+const seedText = readFileSync(seedFile);
+const seed = JSON.parse(seedText.toString('utf8'));
 
+// ---------------------------------------------------------------- what each row must show
+// The needles are the text both sides must have in the DOM: they are also the check that
+// both build the same text (the exact meta line, the summary, a phrase of the body).
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+const seedItem = seed.items[0];
+const ZONE = seed._civic?.time_zone ?? 'Asia/Ho_Chi_Minh';
+const zoned = (iso) => {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+};
+const META = `Ngày cập nhật: ${zoned(seedItem.date_modified)} | Lượt xem: ${new Intl.NumberFormat('vi-VN').format(seedItem._civic.views)}`;
+const BODY_PHRASE = 'xây dựng mô hình, cá nhân điển hình tiên tiến';
+if (!seedItem._civic?.markdown?.includes(BODY_PHRASE)) {
+  console.error(
+    `The seed article's Markdown no longer contains "${BODY_PHRASE}": update bench/run.mjs`,
+  );
+  process.exit(1);
+}
+const summaryNeedles = [norm(seedItem.title), META, norm(seedItem.summary)];
+const fullNeedles = [...summaryNeedles, BODY_PHRASE];
+// The list: pinned first, then newest; its first two titles.
+const LIST_LIMIT = 5;
+const listNeedles = seed.items
+  .map((it, i) => ({
+    it,
+    i,
+    pinned: it._civic?.pinned ? 1 : 0,
+    key: Date.parse(it.date_published),
+  }))
+  .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
+  .slice(0, 2)
+  .map(({ it }) => norm(it.title));
+
+// ---------------------------------------------------------------- helpers for the hand side
+// The hand-written side's libraries, minified like the library's own bundle: the formatters
+// of the 1k row (bench/lib.ts) and marked + DOMPurify of the full card (bench/vendor.ts).
+mkdirSync(RESULTS, { recursive: true });
+for (const name of ['lib', 'vendor']) {
+  await viteBuild({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: RESULTS,
+      emptyOutDir: false,
+      target: 'es2022',
+      lib: { entry: join(ROOT, `bench/${name}.ts`), formats: ['es'], fileName: () => `${name}.js` },
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- the server
+// Everything the network rows load is served gzipped from memory, as a real server would
+// (the throttled link carries the gzipped bytes). The script bundle may be cached (for
+// the repeat visit); pages and the feed are fetched again on every visit.
+const FEED = '/feeds/seed.json';
+const VENDOR = '/bench/results/vendor.js';
+const gz = (body) => gzipSync(body, { level: 9 });
+const routes = new Map();
+const serve = (path, body, cache, type) =>
+  routes.set(path, {
+    body: gz(body),
+    ...(type ? { type } : {}),
+    headers: { 'content-encoding': 'gzip', 'cache-control': cache },
+  });
+for (const f of readdirSync(DIST).filter((f) => /^civic-widgets.*\.js$/.test(f)))
+  serve(`/dist/${f}`, readFileSync(join(DIST, f)), 'max-age=3600');
+serve(VENDOR, readFileSync(join(RESULTS, 'vendor.js')), 'max-age=3600');
+serve(FEED, seedText, 'no-cache');
+
+const PAGE_ROWS = [
+  {
+    id: 'full',
+    label: 'seed article, full card, feed preloaded',
+    target: 1.3,
+    aim: 1.15,
+    ...cardPages({
+      variant: 'full',
+      feed: FEED,
+      preload: true,
+      needles: fullNeedles,
+      vendor: VENDOR,
+    }),
+  },
+  {
+    id: 'full-nopre',
+    label: 'seed article, full card, no preload',
+    ...cardPages({
+      variant: 'full',
+      feed: FEED,
+      preload: false,
+      needles: fullNeedles,
+      vendor: VENDOR,
+    }),
+  },
+  {
+    id: 'summary',
+    label: 'seed article, summary card, feed preloaded',
+    target: 1.3,
+    aim: 1.15,
+    ...cardPages({ variant: 'summary', feed: FEED, preload: true, needles: summaryNeedles }),
+  },
+  {
+    id: 'summary-nopre',
+    label: 'seed article, summary card, no preload',
+    ...cardPages({ variant: 'summary', feed: FEED, preload: false, needles: summaryNeedles }),
+  },
+  {
+    id: 'summary-repeat',
+    label: 'seed article, summary card, preloaded, repeat visit',
+    repeat: true,
+    ...cardPages({ variant: 'summary', feed: FEED, preload: true, needles: summaryNeedles }),
+  },
+  {
+    id: 'list-src',
+    label: `seed feed, ${LIST_LIMIT}-item list from src, feed preloaded`,
+    ...listPages({ feed: FEED, preload: true, needles: listNeedles, limit: LIST_LIMIT }),
+  },
+].filter((r) => !ONLY || ONLY.includes(r.id));
+for (const r of PAGE_ROWS) {
+  serve(`/p/${r.id}-widget.html`, r.widget, 'no-cache');
+  serve(`/p/${r.id}-hand.html`, r.hand, 'no-cache');
+}
+const INPAGE_ROWS = [
+  {
+    id: '10k',
+    label: '10,000-item feed as `.feed`, `limit=10` (no network)',
+    target: 3,
+    aim: 2,
+  },
+  { id: '1k', label: '1,000-item list, identical markup (no network)', target: 1.5, aim: 1.2 },
+].filter((r) => !ONLY || ONLY.includes(r.id));
+
+const server = await startStaticServer({ root: ROOT, distDir: DIST, routes });
+const browser = await chromium.launch(
+  chromiumLaunchOptions([
+    // A GC between in-page samples, so one side does not pay for the other's garbage.
+    '--js-flags=--expose-gc',
+    // Nothing leaves this machine: any host but the local server fails at once (without
+    // request interception, which would change the timings).
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ]),
+);
+const CONTEXT = {
+  timezoneId: 'America/Los_Angeles',
+  locale: 'vi-VN',
+  viewport: { width: 1280, height: 800 },
+  serviceWorkers: 'block',
+};
+
+// ---------------------------------------------------------------- statistics
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
-};
-const stats = (xs) => ({
-  median: median(xs),
-  p25: quantile(xs, 0.25),
-  p75: quantile(xs, 0.75),
-  min: Math.min(...xs),
-  max: Math.max(...xs),
-  n: xs.length,
-});
-const ms = (x) => `${x.toFixed(1)} ms`;
+const stats = (xs) =>
+  xs.length
+    ? { n: xs.length, min: Math.min(...xs), median: median(xs), max: Math.max(...xs) }
+    : { n: 0, min: NaN, median: NaN, max: NaN };
+const fmtMs = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
+const triple = (s) => `${fmtMs(s.min)} / ${fmtMs(s.median)} / ${fmtMs(s.max)}`;
+const fmtCls = (xs) => (xs.length ? Math.max(...xs).toFixed(3) : '–');
 
-const server = await startStaticServer({
-  root: ROOT,
-  distDir: DIST,
-  routes: new Map([['/bench/seed.json', { body: readFileSync(seedFile) }]]),
-});
-const browser = await chromium.launch({
-  // A GC between samples, so one side does not pay for the other's garbage.
-  ...chromiumLaunchOptions(['--js-flags=--expose-gc']),
-});
+// ---------------------------------------------------------------- network rows
+/**
+ * One page load on slow 4G. A fresh context: no HTTP cache, no storage, no module map. For
+ * `repeat`, the page is first visited once (unthrottled, cache on), then measured again.
+ */
+async function loadPage(path, { repeat = false } = {}) {
+  const context = await browser.newContext(CONTEXT);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const url = `${server.origin}${path}`;
+    if (repeat) {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__bench?.done, null, {
+        timeout: CONTENT_TIMEOUT,
+        polling: 100,
+      });
+      // Let the first visit finish what it does after first paint.
+      await page.waitForTimeout(300);
+      await page.goto('about:blank');
+    }
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: !repeat });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    const from = server.requests.length;
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.done, null, {
+      timeout: CONTENT_TIMEOUT,
+      polling: 100,
+    });
+    // Layout-shift entries are delivered after the frame that moved: a moment more.
+    await page.waitForTimeout(250);
+    const r = await page.evaluate(() => {
+      const B = window.__bench;
+      const resources = performance.getEntriesByType('resource').map((e) => ({
+        path: new URL(e.name).pathname,
+        start: e.startTime,
+        end: e.responseEnd,
+        bytes: e.transferSize,
+      }));
+      return {
+        tDom: B.tDom,
+        tPaint: B.tPaint,
+        tDefined: B.tDefined,
+        tFirstDrawn: B.tFirstDrawn,
+        shifts: B.shifts,
+        shiftsUnsupported: B.shiftsUnsupported,
+        resources,
+      };
+    });
+    const requests = server.requests.slice(from);
+    const cls = r.shifts.reduce((a, s) => a + (s.startTime <= r.tPaint ? s.value : 0), 0);
+    // The widget's own share: shifts after the frame that first drew it (before that, the
+    // undefined element had no size; a page can reserve it with :not(:defined)).
+    const clsOwn =
+      r.tFirstDrawn === undefined
+        ? cls
+        : r.shifts.reduce(
+            (a, s) => a + (s.startTime > r.tFirstDrawn && s.startTime <= r.tPaint ? s.value : 0),
+            0,
+          );
+    return {
+      ms: r.tPaint,
+      dom: r.tDom,
+      cls,
+      clsOwn,
+      shifts: r.shifts,
+      tDefined: r.tDefined,
+      tFirstDrawn: r.tFirstDrawn,
+      feedRequests: requests.filter((p) => p.split('?')[0] === FEED).length,
+      requests: requests.length,
+      resources: r.resources,
+      errors,
+      shiftsUnsupported: r.shiftsUnsupported,
+    };
+  } finally {
+    await context.close();
+  }
+}
 
-let exitCode = 0;
-try {
-  const context = await browser.newContext({
-    timezoneId: 'America/Los_Angeles',
-    locale: 'en-US',
-    viewport: { width: 1280, height: 800 },
-  });
-  // Nothing leaves this machine: the generated feed's links are never followed, and
-  // anything else off 127.0.0.1 is refused.
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
-  );
+async function runPageRow(row) {
+  const out = { widget: [], hand: [], failures: [] };
+  for (let i = 0; i < SAMPLES; i++) {
+    const order = i % 2 ? ['hand', 'widget'] : ['widget', 'hand'];
+    for (const side of order) {
+      try {
+        out[side].push(await loadPage(`/p/${row.id}-${side}.html`, { repeat: row.repeat }));
+      } catch (err) {
+        out.failures.push(
+          `${side} #${i + 1}: ${err instanceof Error ? err.message.split('\n')[0] : err}`,
+        );
+      }
+    }
+    process.stdout.write('.');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- in-page rows
+async function runInPageRows(rows) {
+  if (!rows.length) return {};
+  const context = await browser.newContext(CONTEXT);
+  // The generated feeds' links are never followed; nothing but the local server answers.
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${server.origin}/bench/index.html`, { waitUntil: 'load' });
-
-  const call = (name) =>
-    page.evaluate(async (fn) => {
-      const mod = await import('/bench/bench.js');
-      return mod[fn]();
-    }, name);
-
-  const info = await call('setup');
-  console.log(
-    `Chromium ${browser.version()}, ${cpus().length} cores, load ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-  );
-  console.log(
-    `feed: ${info.items} items; ${WARMUP} warm-up rounds, ${SAMPLES} samples each, interleaved\n`,
-  );
-
-  const same = await call('verify');
-  if (!same.same) {
-    console.log('A and B do NOT draw the same markup, so the ratio below compares different work:');
-    console.log(`  A: ${same.a.split('\n').slice(0, 4).join('\n     ')}`);
-    console.log(`  B: ${same.b.split('\n').slice(0, 4).join('\n     ')}\n`);
-  } else {
-    console.log(
-      `A and B draw the same markup (elements, attributes, text; ${same.length} characters compared).\n`,
+  const call = (fn, ...args) =>
+    page.evaluate(
+      async ([name, a]) => {
+        const mod = await import('/bench/bench.js');
+        return mod[name](...a);
+      },
+      [fn, args],
     );
-  }
-
-  const samples = { A: [], B: [], Ascript: [], Bscript: [], cardProperty: [], cardSrc: [] };
-  const fns = {
-    A: 'sampleA',
-    B: 'sampleB',
-    cardProperty: 'sampleCardProperty',
-    cardSrc: 'sampleCardSrc',
-  };
-  const rounds = async (keys, n, keep) => {
-    for (let i = 0; i < n; i++) {
-      // Alternate who goes first, so neither always runs on a just-warmed cache.
-      const order = i % 2 ? [...keys].reverse() : keys;
-      for (const k of order) {
-        const t = await call(fns[k]);
-        if (!keep) continue;
-        if (typeof t === 'number') samples[k].push(t);
-        else {
-          samples[k].push(t.total);
-          samples[`${k}script`].push(t.script);
+  await call('setup');
+  const out = {};
+  for (const row of rows) {
+    const r = (out[row.id] = { A: [], B: [], Ascript: [], Bscript: [], failures: [] });
+    try {
+      r.verified = await call('verify', row.id);
+      const warmup = 3;
+      for (let i = 0; i < warmup + SAMPLES; i++) {
+        const order = i % 2 ? ['B', 'A'] : ['A', 'B'];
+        for (const side of order) {
+          const t = await call('sample', row.id, side);
+          if (i < warmup) continue;
+          r[side].push(t.total);
+          r[`${side}script`].push(t.script);
         }
       }
+    } catch (err) {
+      r.failures.push(err instanceof Error ? err.message.split('\n')[0] : String(err));
     }
-  };
-  await rounds(['A', 'B'], WARMUP, false);
-  await rounds(['A', 'B'], SAMPLES, true);
-  await rounds(['cardProperty', 'cardSrc'], Math.min(WARMUP, 3), false);
-  await rounds(['cardProperty', 'cardSrc'], SAMPLES, true);
+    process.stdout.write('.');
+  }
+  out.errors = errors;
+  await context.close();
+  return out;
+}
 
-  const s = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
-  const ratio = s.B.median / s.A.median;
-  const verdict = !same.same ? 'INVALID (markup differs)' : ratio <= PASS_RATIO ? 'PASS' : 'FAIL';
+// ---------------------------------------------------------------- run
+const waterfall = (sample) =>
+  sample.resources
+    .map(
+      (x) =>
+        `${basename(x.path).padEnd(44)} ${fmtMs(x.start).padStart(6)} → ${fmtMs(x.end).padStart(6)} ms`,
+    )
+    .join('\n    ');
 
-  const rows = [
-    ['A  hand-written DOM, 1,000 items', s.A],
-    ['B  <civic-bulletin-list limit=1000> .feed', s.B],
-    ['A  script only (before the forced layout)', s.Ascript],
-    ['B  script only (before the forced layout)', s.Bscript],
-    ['card, first render from .feed', s.cardProperty],
-    ['card, first render from src (local HTTP)', s.cardSrc],
-  ];
-  const w = 44;
+let exitCode = 0;
+const results = { pages: {}, inPage: {} };
+const table = [];
+try {
+  const version = browser.version();
+  const report = bundleReport(DIST);
+  const entryGz = report.eager.gz;
   console.log(
-    `${'what'.padEnd(w)} ${'median'.padStart(10)} ${'p25'.padStart(10)} ${'p75'.padStart(10)} ${'min'.padStart(10)}`,
+    `Chromium ${version}, ${cpus().length} cores, load ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; ${SAMPLES} samples per side and row, interleaved`,
   );
-  for (const [label, x] of rows) {
+  console.log(
+    `network rows: slow 4G (${SLOW_4G.latency} ms latency, 1.6 Mbit/s down, 750 kbit/s up), gzip, cache off, fresh context per sample`,
+  );
+  console.log(
+    `entry ${kib(entryGz)} gzipped (target ≤ 25 KiB, aim 18); ${report.lazy.length} lazy chunks\n`,
+  );
+
+  // One untimed load of each side first: Chromium's own first-use costs fall on nobody.
+  if (PAGE_ROWS.length) {
+    await loadPage(`/p/${PAGE_ROWS[0].id}-widget.html`).catch(() => undefined);
+    await loadPage(`/p/${PAGE_ROWS[0].id}-hand.html`).catch(() => undefined);
+  }
+  for (const row of PAGE_ROWS) {
+    process.stdout.write(`${row.label} `);
+    const r = await runPageRow(row);
+    results.pages[row.id] = r;
+    const w = stats(r.widget.map((x) => x.ms));
+    const h = stats(r.hand.map((x) => x.ms));
+    const medianSample = [...r.widget].sort((a, b) => a.ms - b.ms)[r.widget.length >> 1];
+    table.push({
+      id: row.id,
+      label: row.label,
+      widget: w,
+      hand: h,
+      ratio: w.median / h.median,
+      target: row.target,
+      aim: row.aim,
+      cls: {
+        widget: fmtCls(r.widget.map((x) => x.cls)),
+        widgetOwn: fmtCls(r.widget.map((x) => x.clsOwn)),
+        hand: fmtCls(r.hand.map((x) => x.cls)),
+      },
+      feedRequests: `${[...new Set(r.widget.map((x) => x.feedRequests))].join('/')} / ${[...new Set(r.hand.map((x) => x.feedRequests))].join('/')}`,
+      failures: r.failures,
+      errors: [...new Set([...r.widget, ...r.hand].flatMap((x) => x.errors))],
+    });
+    console.log(` ${fmtMs(w.median)} vs ${fmtMs(h.median)} ms`);
+    if (medianSample)
+      console.log(
+        `  widget's median load, requests (start → end, from navigation start):\n    ${waterfall(medianSample)}`,
+      );
+  }
+
+  if (INPAGE_ROWS.length) process.stdout.write('in-page rows ');
+  const inPage = await runInPageRows(INPAGE_ROWS);
+  results.inPage = inPage;
+  if (INPAGE_ROWS.length) console.log('');
+  for (const row of INPAGE_ROWS) {
+    const r = inPage[row.id];
+    const w = stats(r.B);
+    const h = stats(r.A);
+    table.push({
+      id: row.id,
+      label: row.label,
+      widget: w,
+      hand: h,
+      ratio: w.median / h.median,
+      target: row.target,
+      aim: row.aim,
+      script: { widget: stats(r.Bscript), hand: stats(r.Ascript) },
+      verified: r.verified ?? { same: false, a: '', b: '' },
+      failures: r.failures,
+      errors: inPage.errors,
+    });
+    if (r.verified && !r.verified.same) {
+      exitCode = 1;
+      console.log(
+        `${row.id}: A and B do NOT draw the same markup, so the ratio compares different work:`,
+      );
+      console.log(`  A: ${r.verified.a.split('\n').slice(0, 4).join('\n     ')}`);
+      console.log(`  B: ${r.verified.b.split('\n').slice(0, 4).join('\n     ')}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- the table
+  const verdict = (t) =>
+    t.target === undefined
+      ? ''
+      : !Number.isFinite(t.ratio)
+        ? '?'
+        : t.ratio <= (t.aim ?? t.target)
+          ? 'meets aim'
+          : t.ratio <= t.target
+            ? 'meets target'
+            : 'over target';
+  const targetText = (t) =>
+    t.target === undefined ? '–' : `≤ ${t.target}×${t.aim ? ` (aim ${t.aim}×)` : ''}`;
+  const clsText = (t) =>
+    t.cls ? `${t.cls.widget} (own ${t.cls.widgetOwn}) / ${t.cls.hand}` : 'n/a';
+  console.log('');
+  const W = 52;
+  console.log(
+    `${'row'.padEnd(W)} ${'widget min/med/max ms'.padStart(22)} ${'hand min/med/max ms'.padStart(22)} ${'ratio'.padStart(6)}  target`,
+  );
+  for (const t of table) {
     console.log(
-      `${label.padEnd(w)} ${ms(x.median).padStart(10)} ${ms(x.p25).padStart(10)} ${ms(x.p75).padStart(10)} ${ms(x.min).padStart(10)}`,
+      `${t.label.padEnd(W)} ${triple(t.widget).padStart(22)} ${triple(t.hand).padStart(22)} ${(Number.isFinite(t.ratio) ? `${t.ratio.toFixed(2)}×` : '–').padStart(6)}  ${targetText(t)} ${verdict(t)}`,
     );
   }
-  console.log(`\nB/A = ${ratio.toFixed(2)} (pass ≤ ${PASS_RATIO}, aim ≤ ${AIM_RATIO}): ${verdict}`);
   console.log(
-    `script-only B/A = ${(s.Bscript.median / s.Ascript.median).toFixed(2)} (for insight; the verdict uses the totals)`,
+    `\nCLS until content (max over samples): widget (own: after its first frame) / hand-written:`,
   );
-  console.log('Date formatting (library formatDate, 1,000 dates) is included in both A and B.');
-  if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
-
-  let sizes;
-  try {
-    const r = bundleReport(DIST);
-    sizes = {
-      entryGz: r.entry.gz,
-      eagerGz: r.eager.gz,
-      lazy: r.lazy.map((c) => ({ file: c.file, gz: c.gz })),
-      iifeGz: r.iife?.gz,
-    };
+  for (const t of table.filter((x) => x.cls)) console.log(`  ${t.label.padEnd(W)} ${clsText(t)}`);
+  console.log(
+    `feed requests per page load, widget / hand-written (one expected): ${table
+      .filter((t) => t.feedRequests)
+      .map((t) => `${t.id} ${t.feedRequests}`)
+      .join(', ')}`,
+  );
+  for (const t of table.filter((x) => x.verified))
     console.log(
-      `entry ${kib(r.eager.gz)} gzipped${r.lazy.length ? `, lazy: ${r.lazy.map((c) => `${c.file} ${kib(c.gz)}`).join(', ')}` : ''}`,
+      `${t.id}: ${t.verified.same ? `A and B draw the same markup (${t.verified.length} characters compared)` : 'MARKUP DIFFERS'}; script only ${fmtMs(t.script.widget.median)} vs ${fmtMs(t.script.hand.median)} ms`,
     );
-  } catch {
-    sizes = undefined;
+  console.log(`entry ${kib(entryGz)} gzipped (target ≤ 25 KiB, aim 18 KiB)`);
+  const problems = table.flatMap((t) => [
+    ...(t.failures ?? []).map((f) => `${t.id}: ${f}`),
+    ...(t.errors ?? []).map((e) => `${t.id}: page error: ${e}`),
+  ]);
+  if (problems.length) {
+    exitCode = 1;
+    console.log(`\nproblems:\n  ${[...new Set(problems)].join('\n  ')}`);
   }
 
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  // ---------------------------------------------------------------- the record
+  const now = new Date();
   const out = {
-    date: new Date().toISOString(),
-    chromium: browser.version(),
+    date: now.toISOString(),
+    label: LABEL,
+    chromium: version,
     node: process.version,
     cores: cpus().length,
+    cpu: cpus()[0]?.model,
     loadavg: loadavg(),
-    items: info.items,
-    warmup: WARMUP,
-    sameMarkup: same.same,
-    formatting: 'included in both A and B (library formatDate and messages)',
-    stats: s,
-    ratio,
-    scriptRatio: s.Bscript.median / s.Ascript.median,
-    passRatio: PASS_RATIO,
-    aimRatio: AIM_RATIO,
-    verdict,
-    sizes,
-    samples,
-    errors,
+    samples: SAMPLES,
+    network: SLOW_4G,
+    entryGz,
+    lazy: report.lazy.map((c) => ({ file: c.file, gz: c.gz })),
+    table,
+    results,
   };
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log('written to bench/results/latest.json');
-  if (verdict !== 'PASS') exitCode = 1;
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log('\nraw samples: bench/results/latest.json');
+
+  if (APPEND) {
+    const file = join(ROOT, 'BENCHMARKS.md');
+    if (!existsSync(file)) {
+      writeFileSync(
+        file,
+        `# Benchmarks\n\nWritten by \`npm run bench\` (bench/run.mjs), newest last. Times are medians of\ninterleaved samples in one run; compare the ratios, not the times of different runs or\nmachines. See bench/run.mjs for what each row measures.\n`,
+      );
+    }
+    const md = [
+      '',
+      `## ${now.toISOString().slice(0, 10)}${LABEL ? `: ${LABEL}` : ''}`,
+      '',
+      `Chromium ${version}; ${cpus().length} cores (${cpus()[0]?.model?.trim() ?? 'unknown CPU'}), load ${loadavg()[0].toFixed(1)} at the end; Node ${process.version}. ` +
+        `${SAMPLES} interleaved samples per side and row. Network rows: slow 4G emulated through the DevTools protocol ` +
+        `(150 ms latency, 1.6 Mbit/s down, 750 kbit/s up), gzip, cache off, a fresh browser context per sample; time to content ` +
+        `= navigation start to the first frame drawn with the text in the DOM. In-page rows: data in hand, start of the work to a forced layout.`,
+      '',
+      '| row | civic-widgets min / median / max ms | hand-written min / median / max ms | ratio | target (aim) | CLS widget (own) / hand |',
+      '|---|---|---|---|---|---|',
+      ...table.map(
+        (t) =>
+          `| ${t.label} | ${triple(t.widget)} | ${triple(t.hand)} | ${Number.isFinite(t.ratio) ? t.ratio.toFixed(2) : '–'} | ${targetText(t)}${verdict(t) ? ` ${verdict(t)}` : ''} | ${clsText(t)} |`,
+      ),
+      '',
+      `Entry ${kib(entryGz)} gzipped (target ≤ 25 KiB, aim 18 KiB); ${report.lazy.length} lazy chunks. ` +
+        `Feed requests per page load (widget / hand-written): ${
+          table
+            .filter((t) => t.feedRequests)
+            .map((t) => `${t.id} ${t.feedRequests}`)
+            .join(', ') || '–'
+        }.` +
+        `${table.some((t) => t.verified) ? ` In-page rows: identical markup ${table.filter((t) => t.verified).every((t) => t.verified.same) ? 'verified' : 'NOT verified'}.` : ''}`,
+      '',
+    ].join('\n');
+    appendFileSync(file, md);
+    // Kept in the project's format, so that `npm run lint` (prettier --check) stays clean.
+    const prettier = await import('prettier');
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    writeFileSync(file, await prettier.format(readFileSync(file, 'utf8'), options));
+    console.log('appended to BENCHMARKS.md');
+  }
 } catch (err) {
   console.error(err instanceof Error ? err.stack : err);
   exitCode = 1;
