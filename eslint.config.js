@@ -29,6 +29,13 @@ export default tseslint.config(
     },
   },
   {
+    // The end-to-end specs run in Node (Playwright), under their own tsconfig (Node types).
+    files: ['tests/e2e/**/*.ts'],
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '*.config.ts', 'vite*.config.ts'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

@@ -9,6 +9,7 @@
  */
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import elementList from './elements.json' with { type: 'json' };
 
 const runtimeDeps = Object.keys(pkg.dependencies);
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
@@ -106,7 +107,8 @@ function minifyLitHtml(): Plugin {
   };
 }
 
-const elements = ['feed', 'article-card', 'view-counter', 'bulletin-list', 'date-line'];
+/** One npm entry per element (`civic-widgets/<name>.js`), from the project's element list. */
+const elements = elementList.elements;
 
 export default defineConfig(({ mode }) =>
   mode === 'bundle'

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
-import { faultMiddleware } from './tests/server/faults.mjs';
+import { demoApiMiddleware, faultMiddleware } from './tests/server/faults.mjs';
 import { viewCounterMiddleware } from './tests/server/view-counter.mjs';
 import { articleCardMiddleware } from './tests/server/article-card.mjs';
 import { bulletinListMiddleware } from './tests/server/bulletin-list.mjs';
@@ -22,8 +22,10 @@ export default {
   files: ['tests/**/*.test.ts'],
   nodeResolve: true,
   rootDir: '.',
+  // The demo's server runs the same fault routes (vite.demo.config.ts), /demo-api/ included.
   middleware: [
     faultMiddleware,
+    demoApiMiddleware,
     viewCounterMiddleware,
     bulletinListMiddleware,
     articleCardMiddleware,

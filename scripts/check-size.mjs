@@ -5,7 +5,7 @@
 // plus every chunk it imports statically (a static import is not lazy). Chunks reached
 // only through `import()` are listed on their own as lazy.
 //
-// Also a module: `bundleReport(distDir)` is reused by scripts/test-dist.mjs.
+// Also a module: `bundleReport(distDir)` is reused by the dist checks (tests/e2e/dist.spec.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,6 +49,7 @@ export function importsOf(source) {
 export function bundleReport(distDir) {
   const read = (f) => readFileSync(join(distDir, f));
   const source = (f) => read(f).toString('utf8');
+  /** @type {string[]} */
   const eagerFiles = [];
   const queue = [ENTRY];
   while (queue.length) {

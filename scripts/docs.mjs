@@ -21,14 +21,10 @@ const END = '<!-- api:end -->';
 
 const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
 
-/** Elements in the order a reader meets them (the README's table order); others after, by name. */
-const ORDER = [
-  'civic-feed',
-  'civic-article-card',
-  'civic-view-counter',
-  'civic-bulletin-list',
-  'civic-date-line',
-];
+/** Elements in the order a reader meets them (elements.json, the README's table order); others after, by name. */
+const ORDER = JSON.parse(readFileSync(resolve(root, 'elements.json'), 'utf8')).elements.map(
+  (name) => `civic-${name}`,
+);
 
 const elements = manifest.modules
   .flatMap((mod) => (mod.declarations ?? []).map((d) => ({ ...d, modulePath: mod.path })))

@@ -4,6 +4,11 @@
 //
 // Stateful endpoints take `key=`: each test uses its own key, so tests never share
 // counters, and `/faults/count?key=K` tells a test what the server saw for K.
+//
+// The one fault server of the project: the browser tests (web-test-runner.config.mjs)
+// and the demo (vite.demo.config.ts, through tests/server/connect.mjs) both use it. The
+// demo's `/demo-api/*` URLs and its `/feeds/*` files are answered at the end of this file,
+// mostly by the /faults/ routes below.
 import { readFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 
@@ -28,7 +33,10 @@ function fixtureName(name) {
 }
 
 async function fixture(name) {
-  return readFile(new URL(fixtureName(name), FIXTURES));
+  const file = fixtureName(name);
+  // Feeds made on each request (the demo's "fresh" feed): see the end of this file.
+  if (Object.hasOwn(GENERATED, file)) return Buffer.from(JSON.stringify(await GENERATED[file]()));
+  return readFile(new URL(file, FIXTURES));
 }
 
 function typeOf(name) {
@@ -213,5 +221,153 @@ export async function faultMiddleware(ctx, next) {
         return;
       }
       return next();
+  }
+}
+
+// ---------------------------------------------------------------- the demo's API
+// The gallery (demo/gallery.html) and the playground name `/demo-api/<name>` URLs (the
+// README lists them). Each is one of the /faults/ routes above with fixed parameters,
+// or, for the few that are sample data rather than faults, a route of its own below.
+
+/** Feeds made on each request, served like a file of tests/fixtures (`?file=fresh.json`). */
+const GENERATED = {
+  'fresh.json': () => freshFeed(),
+};
+
+const FEED_TYPE = 'application/feed+json; charset=utf-8';
+
+/** `/demo-api/<name>` → the /faults/ route and parameters that answer it. */
+const DEMO_ALIASES = {
+  // Answers after 60 s (longer than the loader's time limit): the loading state.
+  slow: { route: 'hang', query: { ms: '60000' } },
+  empty: { route: 'as', query: { file: 'empty.json', type: FEED_TYPE } },
+  404: { route: '404' },
+  500: { route: 'status/500' },
+  // A feed cut off mid-transfer: the most common way a real feed is "not JSON".
+  'not-json': { route: 'truncated' },
+  'not-feed': { route: 'as', query: { file: 'items-not-array.json', type: FEED_TYPE } },
+  html: { route: 'html' },
+  // Good for the first request of a `key`, 500 after: the remembered copy.
+  flaky: { route: 'once', query: { file: 'fresh.json', code: '500' } },
+  fresh: { route: 'as', query: { file: 'fresh.json', type: FEED_TYPE } },
+};
+
+const ONE_HOUR = 3_600_000;
+
+async function sampleFeed() {
+  return JSON.parse(await readFile(new URL(SEED, FIXTURES), 'utf8'));
+}
+
+/**
+ * The sample items re-dated relative to now: the first three younger than the default
+ * `new-days` (3), so the "Mới" badge shows on any day the demo is opened.
+ */
+async function freshFeed(now = Date.now()) {
+  const feed = await sampleFeed();
+  const ages = [2, 20, 50, 100, 150, 200, 260, 330, 400, 480]; // hours
+  feed.items = feed.items.map((item, i) => {
+    const copy = { ...item };
+    delete copy.date_modified;
+    copy.date_published = new Date(now - (ages[i] ?? 500) * ONE_HOUR).toISOString();
+    return copy;
+  });
+  feed.title = 'Tin mới - Công an tỉnh';
+  return feed;
+}
+
+const PAGE_SIZE = 4;
+const PAGES = 3;
+
+/** One page of the sample items (twice over), `next_url` naming `nextUrl(page + 1)`. */
+async function pagedFeed(page, nextUrl) {
+  const feed = await sampleFeed();
+  const all = [
+    ...feed.items,
+    ...feed.items.map((item) => ({
+      ...item,
+      id: `${item.id}-luu-tru`,
+      url: `${item.url}?luu-tru=1`,
+    })),
+  ];
+  feed.items = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  if (page < PAGES) feed.next_url = nextUrl(page + 1);
+  else delete feed.next_url;
+  return feed;
+}
+
+/** Live view counts for `<civic-view-counter endpoint="/demo-api/views">`, from the sample. */
+let views;
+async function viewCounts() {
+  views ??= new Map(
+    (await sampleFeed()).items.map((item) => [String(item.id), Number(item._civic?.views ?? 0)]),
+  );
+  return views;
+}
+
+async function requestBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function answer(ctx, status, type, body) {
+  ctx.status = status;
+  ctx.set('Content-Type', type);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = body;
+}
+
+/**
+ * `/demo-api/<name>` (the demo's faults and sample data) and `/feeds/<file>` (the sample
+ * feeds of tests/fixtures, the one copy that the tests and the demo share).
+ */
+export async function demoApiMiddleware(ctx, next) {
+  if (ctx.path.startsWith('/feeds/')) {
+    const name = ctx.path.slice('/feeds/'.length);
+    const body = /^[\w-]+(\.[\w-]+)*\.(json|xml)$/.test(name)
+      ? await readFile(new URL(name, FIXTURES)).catch(() => null)
+      : null;
+    if (!body) return answer(ctx, 404, 'text/plain; charset=utf-8', `no sample feed ${name}`);
+    ctx.status = 200;
+    ctx.set('Content-Type', typeOf(name));
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = body;
+    return;
+  }
+  if (!ctx.path.startsWith('/demo-api/')) return next();
+  const name = ctx.path.slice('/demo-api/'.length);
+  const alias = Object.hasOwn(DEMO_ALIASES, name) ? DEMO_ALIASES[name] : undefined;
+  if (alias) {
+    // The URL's own parameters (`key`, `ms`) win over the alias's.
+    const query = { ...alias.query, ...ctx.query };
+    ctx.path = `/faults/${alias.route}`;
+    ctx.query = query;
+    return faultMiddleware(ctx, next);
+  }
+  switch (name) {
+    case 'paged': {
+      const page = Math.min(Math.max(Number(ctx.query.page) || 1, 1), PAGES);
+      const here = ctx.path;
+      const feed = await pagedFeed(page, (n) => `${here}?page=${n}`);
+      return answer(ctx, 200, FEED_TYPE, JSON.stringify(feed));
+    }
+    case 'views': {
+      const counts = await viewCounts();
+      let id = String(ctx.query.id ?? '');
+      if (ctx.method === 'POST') {
+        try {
+          id = String(JSON.parse(await requestBody(ctx.req)).id ?? '');
+        } catch {
+          return answer(ctx, 400, 'text/plain; charset=utf-8', 'bad JSON');
+        }
+        if (!id) return answer(ctx, 400, 'text/plain; charset=utf-8', 'id required');
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      } else if (!counts.has(id)) {
+        return answer(ctx, 404, 'text/plain; charset=utf-8', 'unknown id');
+      }
+      return answer(ctx, 200, 'application/json', JSON.stringify({ id, views: counts.get(id) }));
+    }
+    default:
+      return answer(ctx, 404, 'text/plain; charset=utf-8', `no demo fault called "${name}"`);
   }
 }

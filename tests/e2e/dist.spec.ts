@@ -1,0 +1,463 @@
+// Checks on the built script-tag files (`npm run test:dist`, after `npm run build`), in
+// the machine's real Chromium: what a site maintainer meets when they paste
+// `<script src="civic-widgets.js">` into a page.
+//   a. the ES module loaded twice (two module instances) works and throws nothing;
+//   b. the same for the classic IIFE script twice, and one ES + one IIFE copy;
+//   c. a strict CSP with Trusted Types: no violation, the seed card and its Markdown body
+//      render (the lazy marked + DOMPurify chunk included); also two copies under it;
+//   d. privacy: no cookie, no request off this machine made by the library itself;
+//   e. sizes: the entry, its static imports and the lazy chunks, and marked/DOMPurify
+//      only in a lazy chunk;
+//   f. no layout shift while a slow feed loads.
+// Figures and remarks are printed as `  · ` lines and kept as `note` annotations.
+// `npm run test:dist -- -g "c1"` runs some checks; CIVIC_DIST points at another build
+// folder, CHROME_PATH at another Chromium.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { AIM, BUDGET, ENTRY, IIFE, bundleReport, kib } from '../../scripts/check-size.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+import {
+  PNG_1X1,
+  README_POLICIES,
+  SEED_BOLD,
+  SEED_META,
+  SIGNATURES,
+  TT_POLICIES,
+  feedUrls,
+  headers,
+  isFeedContent,
+  renderedArgs,
+  routes,
+  titles,
+  widgetsRendered,
+} from './dist-site.js';
+import { ROOT, note } from './support.js';
+
+const DIST = resolve(process.env['CIVIC_DIST'] ?? join(ROOT, 'dist'));
+const WAIT_MS = 20_000;
+
+interface Site {
+  origin: string;
+  /** Every path (with its query) the server was asked, oldest first. */
+  requests: string[];
+}
+
+interface Request {
+  url: string;
+  method: string;
+  type: string;
+}
+
+/** One opened page and what it did. */
+interface Visit {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  warnings: string[];
+  /** Requests off this machine (answered here: never sent). */
+  external: Request[];
+}
+
+type Open = (
+  path: string,
+  options?: { viewport?: { width: number; height: number } },
+) => Promise<Visit>;
+
+const test = base.extend<{ open: Open }, { site: Site }>({
+  site: [
+    async ({ browser }, use) => {
+      if (!existsSync(join(DIST, ENTRY)) || !existsSync(join(DIST, IIFE)))
+        throw new Error(`${DIST} has no ${ENTRY} / ${IIFE}: run \`npm run build\` first`);
+      const server = await startStaticServer({ root: ROOT, distDir: DIST, routes, headers });
+      console.log(`dist checks: ${DIST} in Chromium ${browser.version()} at ${server.origin}`);
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  /**
+   * Opens a path in a fresh context (viewer in Los Angeles). Every request off this
+   * machine is recorded and answered here: images from the feed get a local 1×1 PNG (so
+   * a missing picture is not mistaken for a library error), anything else is aborted.
+   */
+  open: async ({ browser, site }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (path, { viewport = { width: 1280, height: 800 } } = {}) => {
+      const context = await browser.newContext({
+        timezoneId: 'America/Los_Angeles',
+        locale: 'en-US',
+        viewport,
+      });
+      contexts.push(context);
+      const external: Request[] = [];
+      await context.route('**/*', (route) => {
+        const request = route.request();
+        const url = request.url();
+        const { hostname, protocol } = new URL(url);
+        if (protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1')
+          return route.continue();
+        external.push({ url, method: request.method(), type: request.resourceType() });
+        if (request.resourceType() === 'image')
+          return route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1X1 });
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const warnings: string[] = [];
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
+      await page.goto(site.origin + path, { waitUntil: 'load' });
+      return { context, page, errors, warnings, external };
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+/** Polls `fn(arg)` in the page until it answers `{ok: true}`; fails with its last `why`. */
+async function until<A, R extends { ok: boolean; why?: string }>(
+  page: Page,
+  fn: (arg: A) => R,
+  arg: A,
+  what: string,
+  timeout = WAIT_MS,
+): Promise<R> {
+  let last: R | undefined;
+  await expect(async () => {
+    // Playwright types the argument as it arrives in the page (`Unboxed<A>`), which a
+    // generic `A` cannot be matched with; the functions here take plain JSON.
+    last = await page.evaluate(fn as (arg: unknown) => R, arg);
+    expect(last, what).toMatchObject({ ok: true });
+  }).toPass({ timeout, intervals: [100] });
+  return last!;
+}
+
+/** Waits for every widget to render; a failure also says what the page threw or blocked. */
+async function widgetsShown(s: Visit, timeout = WAIT_MS) {
+  try {
+    return await until(s.page, widgetsRendered, renderedArgs, 'every widget to render', timeout);
+  } catch (err) {
+    const violations = await s.page
+      .evaluate(() => window.__civic?.violations ?? [])
+      .catch(() => []);
+    const extra = [
+      ...s.errors,
+      ...violations.map((v) => `blocked by ${v.directive}: ${v.blocked} ${v.sample}`.trim()),
+    ];
+    if (extra.length && err instanceof Error) err.message += `\npage said: ${extra.join(' | ')}`;
+    throw err;
+  }
+}
+
+/** Lets lazy chunks, late renders and their errors arrive before judging. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
+}
+
+/** The entry and the chunks it imports statically: fetched up front, not on need. */
+const eagerFiles = (): string[] => bundleReport(DIST).eager.files;
+
+const partition = <T>(xs: T[], pred: (x: T) => boolean): [T[], T[]] => [
+  xs.filter(pred),
+  xs.filter((x) => !pred(x)),
+];
+
+/** Errors that are not about the publisher's own (unreachable) URLs. */
+const libraryErrors = (errors: string[]) =>
+  errors.filter((e) => ![...feedUrls].some((u) => e.includes(u)));
+
+/** Opens a page with every widget and asserts it renders with no error. */
+async function allWidgetsWork(open: Open, site: Site, path: string, mustRequest: string[]) {
+  const before = site.requests.length;
+  const s = await open(path);
+  const r = await widgetsShown(s);
+  await settle(s.page);
+  expect(s.errors, 'errors in the page').toEqual([]);
+  const asked = site.requests.slice(before);
+  for (const url of mustRequest) expect(asked, `${url} was never requested`).toContain(url);
+  note(
+    `date line "${r.line}"${s.warnings.length ? `, ${s.warnings.length} console warning(s)` : ''}`,
+  );
+}
+
+/**
+ * Opens a page served under a strict CSP and asserts: every widget renders, the seed card
+ * shows its meta line and its Markdown body, and nothing was blocked or thrown.
+ */
+async function strictCspWorks(open: Open, site: Site, path: string) {
+  const before = site.requests.length;
+  const s = await open(path);
+  await widgetsShown(s);
+  const body = await until(
+    s.page,
+    ({ meta, bold }) => {
+      const c = window.__civic;
+      const card = document.querySelector('civic-article-card')!;
+      const text = c.norm(c.text(card));
+      if (!text.includes(meta))
+        return { ok: false, why: `no meta line "${meta}" in "${text.slice(0, 160)}"` };
+      const strong = c
+        .all(card.shadowRoot ?? card, 'strong, b')
+        .map((e) => c.norm(e.textContent ?? ''));
+      if (!strong.some((t) => t.includes(bold)))
+        return { ok: false, why: `Markdown body not rendered (no <strong>${bold}</strong>)` };
+      const parts = c.all(card.shadowRoot ?? card, '[part~="body"]');
+      return { ok: true, bodyPart: parts.length > 0, length: text.length };
+    },
+    { meta: SEED_META, bold: SEED_BOLD },
+    'the seed card with its Markdown body',
+  );
+  await settle(s.page);
+  const violations = await s.page.evaluate(() => window.__civic.violations);
+  const [publisher, library] = partition(
+    violations,
+    (v) => v.directive === 'img-src' && isFeedContent(v.blocked),
+  );
+  expect(library, 'CSP violations').toEqual([]);
+  expect(libraryErrors(s.errors), 'errors in the page').toEqual([]);
+  const eager = eagerFiles();
+  const chunks = site.requests
+    .slice(before)
+    .filter((u) => /^\/dist\/civic-widgets-.+\.js/.test(u))
+    .filter((u) => !eager.includes(u.slice('/dist/'.length).replace(/[?#].*$/, '')));
+  if (!chunks.length) note('no lazy chunk was fetched for the Markdown body (is it in the entry?)');
+  else note(`lazy chunk(s) fetched for the body: ${chunks.join(', ')}`);
+  if (!body.bodyPart) note('the card has no [part="body"] element');
+  const jsonLd = await s.page.evaluate(
+    () => document.querySelectorAll('script[type="application/ld+json"]').length,
+  );
+  note(`schema.org JSON-LD scripts in the page: ${jsonLd}`);
+  if (publisher.length)
+    note(
+      `img-src blocked ${publisher.length} feed image(s) (publisher content: a site adds its image host to img-src)`,
+    );
+  note(`meta line "${SEED_META}" shown, body rendered from Markdown`);
+}
+
+// ---------------------------------------------------------------- the checks
+test('a. ES module loaded twice (two instances): no error, all five elements render', async ({
+  open,
+  site,
+}) => {
+  await allWidgetsWork(open, site, '/__check/double-es.html', [
+    `/dist/${ENTRY}`,
+    `/dist/${ENTRY}?copy=2`,
+  ]);
+});
+
+test('b1. IIFE loaded twice: no error, all five elements render', async ({ open, site }) => {
+  await allWidgetsWork(open, site, '/__check/double-iife.html', [
+    `/dist/${IIFE}`,
+    `/dist/${IIFE}?copy=2`,
+  ]);
+});
+
+test('b2. one ES module + one IIFE copy: no error, all five elements render', async ({
+  open,
+  site,
+}) => {
+  await allWidgetsWork(open, site, '/__check/es-and-iife.html', [
+    `/dist/${ENTRY}`,
+    `/dist/${IIFE}`,
+  ]);
+});
+
+test(`c1. strict CSP + Trusted Types (${TT_POLICIES}): no violation, seed card with Markdown body`, async ({
+  open,
+  site,
+}) => {
+  await strictCspWorks(open, site, '/__check/csp.html');
+});
+
+test("c2. two copies under the same CSP with 'allow-duplicates': no violation, no error", async ({
+  open,
+}) => {
+  const s = await open('/__check/csp-twice.html');
+  await widgetsShown(s);
+  await settle(s.page);
+  const violations = await s.page.evaluate(() => window.__civic.violations);
+  const library = violations.filter(
+    (v) => !(v.directive === 'img-src' && isFeedContent(v.blocked)),
+  );
+  expect(library, 'CSP violations').toEqual([]);
+  expect(libraryErrors(s.errors), 'errors in the page').toEqual([]);
+  // Without 'allow-duplicates' the second copy's Lit cannot re-create its "lit-html"
+  // policy (the next check shows it): the README tells sites that include the script twice.
+});
+
+// Not asserted (a page cannot fix it from inside the library): what a site sees when it
+// includes the script twice under a Trusted Types CSP without 'allow-duplicates'.
+test("c2 (not asserted). two copies under the CSP without 'allow-duplicates': what a site sees", async ({
+  open,
+}) => {
+  const s = await open('/__check/csp-twice-strict.html');
+  await widgetsShown(s, 5000).catch(() => {});
+  await settle(s.page);
+  const violations = await s.page.evaluate(() => window.__civic.violations);
+  const tt = violations.filter((v) => v.directive === 'trusted-types');
+  note(
+    `without 'allow-duplicates', two copies give: ${s.errors.length ? s.errors.join(' | ') : 'no error'}` +
+      (tt.length ? `; trusted-types violations: ${tt.map((v) => v.sample).join(', ')}` : ''),
+  );
+});
+
+test(`c3. the README's narrower policy list (${README_POLICIES}): no violation, Markdown body`, async ({
+  open,
+  site,
+}) => {
+  await strictCspWorks(open, site, '/__check/csp-readme.html');
+});
+
+test('d1. privacy: no cookie and no request off this machine (feed without external images)', async ({
+  open,
+}) => {
+  const s = await open('/__check/privacy.html');
+  await widgetsShown(s);
+  await settle(s.page);
+  const cookies = await s.context.cookies();
+  const docCookie = await s.page.evaluate(() => document.cookie);
+  const storage = await s.page.evaluate(() => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
+  expect(
+    s.external.map((r) => `${r.method} ${r.url}`),
+    'requests off this machine',
+  ).toEqual([]);
+  expect(cookies, 'cookies set').toEqual([]);
+  expect(docCookie, 'document.cookie').toBe('');
+  if (storage.local.length || storage.session.length)
+    note(
+      `web storage used (no cookie): localStorage [${storage.local.join(', ')}], sessionStorage [${storage.session.join(', ')}]`,
+    );
+  note('0 cookies, 0 external requests');
+});
+
+test('d2. privacy: with the full sample feed, every external request is the publisher’s own content', async ({
+  open,
+}) => {
+  const s = await open('/__check/privacy-full-feed.html');
+  await widgetsShown(s);
+  await settle(s.page);
+  const [publisher, library] = partition(
+    s.external,
+    (r) => r.method === 'GET' && isFeedContent(r.url),
+  );
+  expect(
+    library.map((r) => `${r.method} ${r.url}`),
+    'requests not named by the feed',
+  ).toEqual([]);
+  expect(await s.context.cookies(), 'cookies set').toEqual([]);
+  note(
+    `${publisher.length} request(s), all to URLs in the feed${publisher.length ? `: ${publisher.map((r) => r.url).join(', ')}` : ''}`,
+  );
+});
+
+test('e. bundle sizes; marked and DOMPurify only in a lazy chunk', () => {
+  expect(existsSync(join(DIST, ENTRY)), `${DIST}/${ENTRY}: run \`npm run build\` first`).toBe(true);
+  const r = bundleReport(DIST);
+  note(`${ENTRY}: ${kib(r.entry.gz)} gzipped (${kib(r.entry.bytes)} raw)`);
+  if (r.eager.files.length > 1)
+    note(`entry + static imports (${r.eager.files.join(', ')}): ${kib(r.eager.gz)} gzipped`);
+  for (const c of r.lazy) note(`${c.file}: ${kib(c.gz)} gzipped, lazy`);
+  if (r.iife) note(`${IIFE}: ${kib(r.iife.gz)} gzipped (classic script, lazy parts inline)`);
+  const text = (f: string) => readFileSync(join(DIST, f), 'utf8');
+  const where: Record<string, string[]> = {};
+  for (const [lib, sigs] of Object.entries(SIGNATURES)) {
+    const has = (f: string) => sigs.some((s) => text(f).includes(s));
+    expect(r.eager.files.filter(has), `${lib} is in the entry: it must load on first need`).toEqual(
+      [],
+    );
+    const lazy = r.lazy.filter((c) => has(c.file)).map((c) => c.file);
+    expect(
+      lazy.length,
+      `${lib} is in no lazy chunk (signatures: ${sigs.join(' / ')})`,
+    ).toBeGreaterThan(0);
+    where[lib] = lazy;
+  }
+  expect(
+    r.eager.gz,
+    `entry loads ${kib(r.eager.gz)} gzipped up front, over the ${kib(BUDGET)} budget`,
+  ).toBeLessThanOrEqual(BUDGET);
+  const aim =
+    r.eager.gz <= AIM
+      ? `within the ${kib(AIM)} aim`
+      : `over the ${kib(AIM)} aim, within the ${kib(BUDGET)} budget`;
+  note(
+    `entry ${kib(r.eager.gz)} gzipped (${aim}); ${Object.entries(where)
+      .map(([l, f]) => `${l} in ${f.join(', ')}`)
+      .join('; ')}`,
+  );
+});
+
+for (const [id, viewport] of [
+  ['f1', { width: 1280, height: 1400 }],
+  ['f2', { width: 390, height: 2400 }],
+] as const) {
+  test(`${id}. no layout shift while a slow feed loads (viewport ${viewport.width}×${viewport.height})`, async ({
+    open,
+  }) => {
+    const s = await open('/__check/layout.html', { viewport });
+    await until(
+      s.page,
+      ({ titles }) => {
+        const c = window.__civic;
+        const list = c.norm(c.text(document.querySelector('civic-bulletin-list')));
+        const card = c.norm(c.text(document.querySelector('civic-article-card')));
+        const ok =
+          c.ready !== null && titles.some((t) => list.includes(t)) && card.includes(titles[0]);
+        return {
+          ok,
+          why: `ready=${c.ready} list="${list.slice(0, 60)}" card="${card.slice(0, 60)}"`,
+        };
+      },
+      { titles },
+      'the list and the card to show the slow feed',
+    );
+    await settle(s.page);
+    // Layout-shift entries are reported after the frame that moved: give it a frame more.
+    await s.page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    const { shifts, ready, shiftsUnsupported, loadingHeights, heights } = await s.page.evaluate(
+      () => {
+        const c = window.__civic;
+        return {
+          shifts: c.shifts,
+          ready: c.ready ?? 0,
+          shiftsUnsupported: c.shiftsUnsupported,
+          loadingHeights: c.loadingHeights ?? [],
+          heights: c.heights(),
+        };
+      },
+    );
+    expect(shiftsUnsupported, 'layout-shift observer unsupported').toBeUndefined();
+    const sum = (xs: { value: number }[]) => xs.reduce((a, x) => a + x.value, 0);
+    const after = shifts.filter((x) => x.startTime >= ready);
+    const total = sum(shifts);
+    const loading = sum(after);
+    if (total - loading > 0)
+      note(
+        `before the widgets were upgraded: ${(total - loading).toFixed(4)} (page-side; a site can reserve space with :not(:defined))`,
+      );
+    for (const x of after)
+      note(
+        `shift ${x.value.toFixed(4)} at ${x.startTime.toFixed(0)} ms, moved: ${x.sources.join(', ')}`,
+      );
+    if (after.length)
+      note(`heights while loading: ${loadingHeights.join(', ')}; loaded: ${heights.join(', ')}`);
+    expect(s.errors, 'errors in the page').toEqual([]);
+    note(
+      `CLS while loading = ${loading.toFixed(4)}${total !== loading ? `, whole page ${total.toFixed(4)}` : ''}`,
+    );
+    expect(
+      loading,
+      `CLS while loading = ${loading.toFixed(4)} (must stay under 0.01, aim 0)`,
+    ).toBeLessThan(0.01);
+  });
+}

@@ -1,0 +1,63 @@
+// Checks on the repository itself (no browser): the things that must exist once.
+//   - elements.json is the element list; the files that cannot read it (package.json,
+//     src/define.ts) agree with it, and the build and the docs generator read it.
+//   - tests/fixtures holds the one copy of each sample feed: equal to the project's shared
+//     samples (../shared/feeds, when that folder is there), and every feed the demo pages
+//     name is in it.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ELEMENTS, ROOT } from './support.js';
+
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+test('one element list: package.json and src/define.ts agree with elements.json', () => {
+  expect(ELEMENTS.length, 'elements.json lists elements').toBeGreaterThan(0);
+  const pkg = JSON.parse(read('package.json')) as {
+    exports: Record<string, unknown>;
+    sideEffects: string[];
+  };
+  for (const name of ELEMENTS) {
+    expect(existsSync(join(ROOT, `src/components/${name}/${name}.define.ts`)), name).toBe(true);
+    expect(pkg.exports[`./${name}.js`], `package.json exports ./${name}.js`).toEqual({
+      types: `./dist/components/${name}/${name}.define.d.ts`,
+      default: `./dist/${name}.js`,
+    });
+    expect(pkg.sideEffects, 'package.json sideEffects').toContain(`./dist/${name}.js`);
+  }
+  const elementExports = Object.keys(pkg.exports)
+    .filter((k) => /^\.\/[a-z-]+\.js$/.test(k) && k !== './define.js')
+    .map((k) => k.slice(2, -3));
+  expect(elementExports.sort(), 'element entries in package.json exports').toEqual(
+    [...ELEMENTS].sort(),
+  );
+  const defined = [...read('src/define.ts').matchAll(/^import '\.\/components\/([\w-]+)\//gm)].map(
+    (m) => m[1],
+  );
+  expect(defined, 'src/define.ts registers every element, in order').toEqual(ELEMENTS);
+  for (const reader of ['vite.config.ts', 'scripts/docs.mjs'])
+    expect(read(reader), `${reader} reads elements.json`).toContain('elements.json');
+});
+
+test('one copy of each sample feed, equal to the shared samples', () => {
+  expect(
+    existsSync(join(ROOT, 'demo/feeds')),
+    'demo/feeds (the feeds live in tests/fixtures)',
+  ).toBe(false);
+  const named = new Set<string>();
+  for (const page of readdirSync(join(ROOT, 'demo')).filter((f) => f.endsWith('.html')))
+    for (const m of read(`demo/${page}`).matchAll(/["']\/?feeds\/([\w.-]+)["']/g)) named.add(m[1]);
+  expect(named.size, 'feeds named by the demo pages').toBeGreaterThan(0);
+  for (const feed of named)
+    expect(existsSync(join(ROOT, 'tests/fixtures', feed)), `tests/fixtures/${feed}`).toBe(true);
+
+  const shared = join(ROOT, '../shared/feeds');
+  test.skip(!existsSync(shared), `${shared} is not here to compare with`);
+  const samples = readdirSync(shared).filter((f) => /\.(json|xml)$/.test(f));
+  expect(samples.length, 'shared samples').toBeGreaterThan(0);
+  for (const sample of samples)
+    expect(
+      read(`tests/fixtures/${sample}`),
+      `tests/fixtures/${sample} = shared/feeds/${sample}`,
+    ).toBe(readFileSync(join(shared, sample), 'utf8'));
+});
