@@ -31,7 +31,9 @@ describe('the body chunk (marked + DOMPurify)', () => {
     expect(placeholder.querySelector('[role=status]')!.textContent.trim()).to.equal('Đang tải…');
     expect(placeholder.getBoundingClientRect().height, 'space reserved').to.be.greaterThan(100);
     await expect(el).to.be.accessible();
-    await waitUntil(() => root.querySelector('[part=body] em'), 'the body did not render');
+    await waitUntil(() => root.querySelector('[part=body] em'), 'the body did not render', {
+      timeout: 15000,
+    });
     expect(root.querySelector('[part=body] em')!.textContent).to.equal('lazy');
     expect(requested('/marked/'), 'marked').to.be.true;
     expect(requested('/dompurify/'), 'dompurify').to.be.true;
