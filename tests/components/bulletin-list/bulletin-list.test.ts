@@ -519,9 +519,8 @@ describe('civic-bulletin-list', () => {
         };
         provider.addEventListener('civic-feed-load', onLoad);
       });
-      provider.refresh = 0.05;
+      provider.reload();
       await reloaded;
-      provider.refresh = undefined;
       await el.updateComplete;
       expect(titles(el)).to.deep.equal(opened);
       expect(moreButton(el), 'page 2 still has items to show').to.exist;
