@@ -23,7 +23,7 @@ const loadRefresh = lazy(() => import('./refresh.js'));
  *
  * @slot - The widgets that show this feed, and optionally the inline feed script.
  *
- * @fires civic-feed-load - `{url, feed, warnings, fetchedAt, stale}`: the feed loaded and validated (or, with `stale`, the remembered copy stands in for a failed load).
+ * @fires civic-feed-load - `{url, feed, warnings, fetchedAt, stale}`: the fresh feed loaded and validated (changed or not; a remembered copy drawn meanwhile fires nothing), or, with `stale`, the remembered copy stands in for a failed load.
  * @fires civic-feed-error - `{url, error}`: the feed is unusable and nothing is remembered; `error.message` says why.
  */
 export class CivicFeed extends CivicElement {
