@@ -8,6 +8,7 @@ import { demoApiMiddleware, faultMiddleware } from './tests/server/faults.mjs';
 import { viewCounterMiddleware } from './tests/server/view-counter.mjs';
 import { articleCardMiddleware } from './tests/server/article-card.mjs';
 import { bulletinListMiddleware } from './tests/server/bulletin-list.mjs';
+import { loadingMiddleware } from './tests/server/loading.mjs';
 
 /** A Chromium whose viewer time zone is `timezoneId`. */
 function chromium(timezoneId) {
@@ -29,6 +30,7 @@ export default {
     viewCounterMiddleware,
     bulletinListMiddleware,
     articleCardMiddleware,
+    loadingMiddleware,
   ],
   plugins: [
     esbuildPlugin({

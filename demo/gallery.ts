@@ -66,6 +66,16 @@ function setUpSpecimen(figure: HTMLElement, index: number): void {
       if (e.detail.stale && e.target instanceof Element)
         e.target.closest('civic-feed')?.removeAttribute('refresh');
     });
+    // `data-reload-after="S"` on a <civic-feed>: ask again S seconds after its first load
+    // (`refresh` would wait at least 30 s).
+    view.addEventListener('civic-feed-load', (e) => {
+      const feed = e.target;
+      if (!(feed instanceof Element) || feed.localName !== 'civic-feed' || e.detail.stale) return;
+      const after = Number(feed.getAttribute('data-reload-after'));
+      feed.removeAttribute('data-reload-after');
+      if (after > 0)
+        setTimeout(() => (feed as Element & { reload(): void }).reload(), after * 1000);
+    });
     view.addEventListener('civic-feed-error', (e) => {
       log.textContent = `civic-feed-error: ${e.detail.error.message}`;
     });

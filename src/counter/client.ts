@@ -37,6 +37,8 @@ export interface CountAnswer {
 }
 
 const DEFAULT_TIMEOUT = 10_000;
+/** A count is a few dozen bytes: anything past this is not an answer, and is not read on. */
+export const MAX_ANSWER_BYTES = 4096;
 const STORAGE_PREFIX = 'civic-view-counter:counted:';
 
 /** Requests in flight, so counters on one page that ask the same thing share one request. */
@@ -142,12 +144,49 @@ async function send(url: string, id: string, post: boolean, timeout: number): Pr
   if (!response.ok)
     throw new CounterError(msg.httpStatus(response.status, url), { url, status: response.status });
   let body: unknown;
+  const text = await readSmall(response, url);
   try {
-    body = JSON.parse(await response.text());
+    body = JSON.parse(text);
   } catch (error) {
     throw new CounterError(msg.notJson(url), { url, cause: error });
   }
   return readAnswer(body, id, url);
+}
+
+/**
+ * The answer's text, read while it streams in and refused past `MAX_ANSWER_BYTES` (at once
+ * when Content-Length says so): a broken or hostile endpoint cannot make the page read
+ * megabytes for one number.
+ */
+async function readSmall(response: Response, url: string): Promise<string> {
+  const tooLarge = () => new CounterError(msg.tooLarge(url), { url });
+  const body = response.body;
+  if (Number(response.headers.get('content-length')) > MAX_ANSWER_BYTES) {
+    body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_ANSWER_BYTES) {
+        reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof CounterError) throw error;
+    // The connection broke or the time limit passed mid-answer: the answer is unusable.
+    throw new CounterError(msg.notJson(url), { url, cause: error });
+  }
+  return text + decoder.decode();
 }
 
 /** Checks an answer strictly: an object whose `id` is the item's and whose `views` is a count. */

@@ -24,6 +24,7 @@ export const counterMessages = {
   timeout: (seconds: number, url: string) => `timed out after ${seconds} s waiting for ${url}`,
   httpStatus: (status: number, url: string) => `HTTP ${status} for ${url}`,
   notJson: (url: string) => `not JSON: the answer from ${url} could not be parsed`,
+  tooLarge: (url: string) => `answer too large: ${url} sent more than 4 KB for one count`,
   notObject: (url: string) => `not a view count: the answer from ${url} is not an object`,
   badViews: (value: string, url: string) =>
     `not a view count: "views" is ${value}, not a non-negative integer, in the answer from ${url}`,

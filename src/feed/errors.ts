@@ -27,6 +27,8 @@ export const messages = {
   httpStatus: (status: number, where: string) => `HTTP ${status} for ${where}`,
   timeout: (seconds: number, where: string) => `timed out after ${seconds} s loading ${where}`,
   badUrl: (raw: string) => `not a feed URL: "${raw}"`,
+  tooLarge: (where: string, max: number) =>
+    `feed too large: ${where} is over ${+(max / 1048576).toFixed(2)} MB (the maxBytes limit)`,
   noUrl: () => `no feed URL given`,
   // Unusable: the document.
   empty: () => `not a feed: the response is empty`,

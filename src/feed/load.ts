@@ -5,24 +5,28 @@
  * - A shared request is held by its callers: when the last one lets go (its `signal`
  *   aborts, because its widget left the page), the request is aborted.
  * - Each attempt has a time limit; a network error or a 5xx gets one retry after a pause.
+ * - A body is read as a stream and given up once it passes `maxBytes` (5 MB).
  * - A refresh (`revalidate`) asks the server through the browser's HTTP cache, which sends
  *   the ETag / Last-Modified it holds; a 304 costs no body.
- * - The last good document is remembered (memory.ts); a later load that fails returns it,
- *   marked stale.
+ * - The last good document is remembered (memory.ts, in the entry). `recallFeed` reads it
+ *   synchronously so a widget can draw it at upgrade while the network is asked again
+ *   (stale-while-revalidate); a fresh body with the same text reuses that reading, so
+ *   the widget sees the same `Feed` object and need not draw again. A load that fails
+ *   with a network error, a timeout, a 5xx or an unreadable body returns the copy,
+ *   marked stale; a 4xx does not (a 410 also forgets it). The copy is written after
+ *   first paint: no first content waits for it.
  *
- * What most pages never need is in lazy chunks (see `lazy.ts`): the remembered copy
- * (written after a good load, read after a failed one), the merge of several URLs, and
- * the probe that tells a CORS block from a dead server.
+ * What most pages never need is in lazy chunks (see `lazy.ts`): the merge of several
+ * URLs and the probe that tells a CORS block from a dead server.
  */
 import type { Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
 import { lazy } from './lazy.js';
-import type { MemoryOptions } from './memory.js';
-import { readFeedText } from './read.js';
+import { forget, recall, remember, type MemoryOptions } from './memory.js';
+import { readFeedText, readJsonText, sniff, type ParsedFeed } from './read.js';
 import { displayUrl, documentBase } from './values.js';
 
-const memory = lazy(() => import('./memory.js'));
 const merging = lazy(() => import('./merge.js'));
 const probe = lazy(() => import('./probe.js'));
 
@@ -36,8 +40,19 @@ export interface LoadFeedOptions {
   retryDelay?: number;
   /** Ask the server again even if this page already has the feed (the browser's cache makes it a conditional request when it can). */
   revalidate?: boolean;
-  /** Remember good documents in localStorage and fall back to them; `false` turns it off. Default on. */
+  /**
+   * Remember good documents in localStorage, draw them at once on later visits and fall
+   * back to them when a load fails (network error, timeout, 5xx, unreadable body);
+   * `false` turns it off. `maxAge` (ms, default 30 days) bounds how old a copy may be;
+   * `maxBytes` (default 2 MB) caps all copies together. Default on.
+   */
   remember?: boolean | MemoryOptions;
+  /**
+   * Largest feed body read, in bytes. A bigger one is refused ("feed too large") as soon
+   * as its Content-Length says so, or while it streams in, without reading the rest.
+   * Default 5 MB.
+   */
+  maxBytes?: number;
 }
 
 /** What `loadFeed` resolves with. */
@@ -55,6 +70,7 @@ export interface LoadedFeed {
 
 export const DEFAULT_TIMEOUT = 15_000;
 export const DEFAULT_RETRY_DELAY = 1_000;
+export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 interface Shared {
   promise: Promise<LoadedFeed>;
@@ -68,6 +84,18 @@ interface Shared {
 const loaded = new Map<string, LoadedFeed>();
 /** Requests under way, by absolute URL. */
 const pending = new Map<string, Shared>();
+
+/** A document this page has read (fresh, or remembered), kept to compare the next body with. */
+interface Seen extends LoadedFeed {
+  text: string;
+}
+/**
+ * The last document read for each URL: from storage (`recallFeed`) or the network. A
+ * body with the same text is not read again, and a failed load falls back to it. A
+ * promise while a remembered XML copy waits for its reader; null when nothing usable is
+ * remembered.
+ */
+const seen = new Map<string, Seen | Promise<Seen | undefined> | null>();
 
 /**
  * Loads one feed, or several merged into one list (newest first, duplicates dropped).
@@ -107,6 +135,58 @@ export function peekFeed(urlOrUrls: string | string[]): LoadedFeed | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The remembered copy of one feed URL (absolute, as `toUrls` gives it), read now from
+ * localStorage, for drawing at once while the network is asked again. JSON copies read
+ * synchronously; an RSS or Atom copy waits for the XML reader (a promise). Undefined when
+ * nothing usable is remembered, for several URLs, or with `remember: false`. Read once
+ * per page and URL. The result has no `stale`: it is an earlier good load.
+ */
+export function recallFeed(
+  url: string,
+  options: Pick<LoadFeedOptions, 'remember'> = {},
+): LoadedFeed | Promise<LoadedFeed | undefined> | undefined {
+  const memoryOptions = memoryOf(options);
+  if (!memoryOptions || url.includes(' ')) return undefined;
+  let known = seen.get(url);
+  if (known === undefined) {
+    known = null;
+    const copy = recall(url, memoryOptions);
+    if (copy) {
+      const read = (parsed: ParsedFeed): Seen => {
+        const entry = { ...withUrl(parsed, url), fetchedAt: copy.fetchedAt, text: copy.text };
+        // Unless the network answered meanwhile with something newer.
+        if (seen.get(url) === known) seen.set(url, entry);
+        return entry;
+      };
+      try {
+        const doc = sniff(copy.text, copy.contentType);
+        const json = doc.xml ? undefined : readJsonText(doc.text, copy);
+        known = json
+          ? read(json)
+          : readFeedText(copy.text, copy).then(read, () => {
+              forget(url, memoryOptions);
+              return undefined;
+            });
+      } catch {
+        // A copy that no longer reads (a looser version stored it): not worth keeping.
+        forget(url, memoryOptions);
+      }
+    }
+    seen.set(url, known);
+  }
+  return known ?? undefined;
+}
+
+function memoryOf(options: Pick<LoadFeedOptions, 'remember'>): MemoryOptions | undefined {
+  const { remember = true } = options;
+  return remember === false ? undefined : remember === true ? {} : remember;
+}
+
+function withUrl(parsed: ParsedFeed, url: string): ParsedFeed & { url: string } {
+  return { feed: parsed.feed, warnings: parsed.warnings.map((w) => ({ ...w, url })), url };
 }
 
 /** Splits, resolves and checks the URLs; the absolute form is the sharing key. */
@@ -207,48 +287,57 @@ async function fetchFeed(
   signal: AbortSignal,
   options: LoadFeedOptions,
 ): Promise<LoadedFeed> {
-  const { remember = true } = options;
-  const memoryOptions: MemoryOptions | undefined =
-    remember === false ? undefined : remember === true ? {} : remember;
+  const memoryOptions = memoryOf(options);
   try {
     const doc = await fetchWithRetry(url, signal, options);
-    const parsed = await readFeedText(doc.text, doc);
     const fetchedAt = new Date();
+    const before = seen.get(url);
+    // Unchanged since the copy on screen: the same Feed object, no parsing, no redraw.
+    const parsed =
+      before && !(before instanceof Promise) && before.text === doc.text
+        ? before
+        : withUrl(await readFeedText(doc.text, doc), url);
+    const result: LoadedFeed = { feed: parsed.feed, warnings: parsed.warnings, url, fetchedAt };
+    seen.set(url, { ...result, text: doc.text });
     if (memoryOptions) {
-      // Off the way to the first render. A failure's read below waits on the same chunk
-      // promise, so it runs after this write.
-      memory().then(
-        (m) =>
-          m.remember(
-            { url, text: doc.text, contentType: doc.contentType, fetchedAt },
-            memoryOptions,
-          ),
-        () => undefined,
+      afterPaint(() =>
+        remember({ url, text: doc.text, contentType: doc.contentType, fetchedAt }, memoryOptions),
       );
     }
-    return { ...parsed, warnings: parsed.warnings.map((w) => ({ ...w, url })), url, fetchedAt };
+    return result;
   } catch (error) {
     if (signal.aborted) throw abortReason(signal);
     const failure =
       error instanceof FeedError ? error : new FeedError(String(error), { url, cause: error });
-    try {
-      const remembered = memoryOptions && (await memory()).recall(url, memoryOptions);
-      if (remembered) {
-        const parsed = await readFeedText(remembered.text, remembered);
+    const status = failure.status ?? 0;
+    // A 4xx is the server's answer about the feed itself, not a passing fault: no copy
+    // stands in. 410 Gone also forgets it, so a feed that was withdrawn stays gone.
+    if (status === 410) {
+      seen.delete(url);
+      if (memoryOptions) forget(url, memoryOptions);
+    }
+    if (memoryOptions && !(status >= 400 && status < 500)) {
+      const copy = await recallFeed(url, options);
+      if (copy) {
         return {
-          ...parsed,
-          warnings: parsed.warnings.map((w) => ({ ...w, url })),
+          feed: copy.feed,
+          warnings: copy.warnings,
           url,
-          fetchedAt: remembered.fetchedAt,
+          fetchedAt: copy.fetchedAt,
           stale: failure,
         };
       }
-    } catch {
-      // No memory chunk (offline), or the remembered copy no longer reads (an older,
-      // looser version stored it): report the real failure.
     }
     throw failure;
   }
+}
+
+/** After the next frame is drawn (or soon, in a hidden tab): for work no content waits on. */
+function afterPaint(work: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback })
+    .requestIdleCallback;
+  if (idle) idle(() => work(), { timeout: 2000 });
+  else setTimeout(work, 50);
 }
 
 interface Fetched {
@@ -300,7 +389,9 @@ async function fetchOnce(
   const where = displayUrl(url);
   const limit = options.timeout ?? DEFAULT_TIMEOUT;
   const timer = AbortSignal.timeout(limit);
-  const both = AbortSignal.any([signal, timer]);
+  // This attempt's own switch: a body over the size cap closes the connection.
+  const mine = new AbortController();
+  const both = AbortSignal.any([signal, timer, mine.signal]);
   const failed = (cause: unknown): never => {
     if (signal.aborted) throw abortReason(signal);
     if (timer.aborted) throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
@@ -341,8 +432,14 @@ async function fetchOnce(
   }
   let text: string;
   try {
-    text = await response.text();
+    text = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_FEED_BYTES, () => {
+      mine.abort();
+      return new FeedError(messages.tooLarge(where, options.maxBytes ?? DEFAULT_MAX_FEED_BYTES), {
+        url,
+      });
+    });
   } catch (cause) {
+    if (cause instanceof FeedError) throw cause;
     return failed(cause);
   }
   return {
@@ -350,4 +447,33 @@ async function fetchOnce(
     url: response.url || url,
     contentType: response.headers.get('content-type') ?? undefined,
   };
+}
+
+/**
+ * The body as text (UTF-8, as `Response.text()` reads it), refused once it passes `max`
+ * bytes: at once when Content-Length says so, else as soon as the stream does. Reading
+ * stops there, so a hostile 100 MB body costs 5 MB, not 100.
+ */
+async function readCapped(
+  response: Response,
+  max: number,
+  tooLarge: () => FeedError,
+): Promise<string> {
+  const body = response.body;
+  if (Number(response.headers.get('content-length')) > max) throw tooLarge();
+  if (!body) return response.text();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > max) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }

@@ -4,8 +4,13 @@
  * The source text is stored (not the parsed model): it is compact, and it revives
  * through the same parser (so Dates come back as Dates).
  *
- * A lazy chunk of the script-tag bundle (`load.ts` writes after a good load and reads
- * after a failed one), so it imports nothing.
+ * Part of the entry: a widget whose feed is remembered draws the copy at once, while
+ * the network is asked again (stale-while-revalidate), so reading cannot wait for a chunk.
+ * `load.ts` writes after first paint and reads at upgrade and after a failed load.
+ *
+ * A copy is used only while it is younger than `maxAge` (30 days by default) and its
+ * `fetchedAt` is a real time not in the future (a little clock skew aside); anything
+ * else is forgotten when it is read.
  *
  * Storage is a guest of the host site: the total is capped, the oldest copies go first,
  * and a full, disabled or throwing storage only means nothing is remembered.
@@ -25,9 +30,14 @@ export interface MemoryOptions {
   storage?: Storage | null;
   /** Cap on all remembered copies together, in bytes (UTF-16, as browsers count quota). Default 2 MB. */
   maxBytes?: number;
+  /** Oldest copy still shown, in milliseconds since it was fetched. Default 30 days. */
+  maxAge?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_AGE = 30 * 24 * 3600_000;
+/** How far in the future a `fetchedAt` may be (another tab's clock, a corrected clock). */
+const MAX_SKEW = 5 * 60_000;
 const PREFIX = 'civic-widgets:feed:';
 const INDEX = 'civic-widgets:feeds';
 
@@ -130,19 +140,28 @@ export function remember(entry: Remembered, options: MemoryOptions = {}): boolea
   }
 }
 
-/** The remembered copy of `url`, if any and intact. Never throws. */
+/**
+ * The remembered copy of `url`, if any, intact and young enough. A copy that is too old,
+ * dated in the future or unreadable is forgotten. Never throws.
+ */
 export function recall(url: string, options: MemoryOptions = {}): Remembered | undefined {
   const storage = storageOf(options);
   if (!storage) return undefined;
   try {
     const raw = storage.getItem(PREFIX + url);
     if (raw === null) return undefined;
-    const v: unknown = JSON.parse(raw);
-    if (typeof v !== 'object' || v === null) return undefined;
-    const o = v as Record<string, unknown>;
-    const at = o['fetchedAt'];
-    if (typeof o['text'] !== 'string' || typeof at !== 'number' || !Number.isFinite(at))
+    const o = JSON.parse(raw) as Record<string, unknown> | null;
+    const at = o?.['fetchedAt'];
+    const now = Date.now();
+    if (
+      typeof o?.['text'] !== 'string' ||
+      typeof at !== 'number' ||
+      // Also refuses NaN and Infinity; 1e20 (no valid Date) is far in the future.
+      !(at <= now + MAX_SKEW && at >= now - (options.maxAge ?? DEFAULT_MAX_AGE))
+    ) {
+      forget(url, options);
       return undefined;
+    }
     const entry: Remembered = { url, text: o['text'], fetchedAt: new Date(at) };
     if (typeof o['contentType'] === 'string') entry.contentType = o['contentType'];
     return entry;
@@ -157,8 +176,9 @@ export function forget(url?: string, options: MemoryOptions = {}): void {
   if (!storage) return;
   try {
     let index = readIndex(storage);
-    for (const e of url === undefined ? [...index] : index.filter((x) => x.url === url))
-      index = drop(storage, index, e.url);
+    // A given URL goes even when the index lost track of it.
+    for (const u of url === undefined ? index.map((e) => e.url) : [url])
+      index = drop(storage, index, u);
     if (url === undefined) {
       // Also copies an older index lost track of.
       for (let i = storage.length - 1; i >= 0; i--) {

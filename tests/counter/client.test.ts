@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import fc from 'fast-check';
 import { countUrl, loadCount, privacySignal, readAnswer } from '../../src/counter/client.js';
@@ -330,6 +330,33 @@ describe('counter client', () => {
         Number.MAX_SAFE_INTEGER,
       );
       expect(() => readAnswer({ id: 'a', views: 2 ** 53 }, 'a', 'u')).to.throw(CounterError);
+    });
+  });
+
+  describe('when an answer is too large', () => {
+    const seen = async (k: string) =>
+      (await (await fetch(`/loading/count?key=${k}`)).json()) as {
+        sent: number;
+        closedEarly: boolean;
+      };
+
+    it('stops reading past 4 KB and hangs up, however big the answer', async () => {
+      const k = crypto.randomUUID();
+      // 20 MB at 64 KB every 50 ms would take 16 s.
+      const endpoint = `/loading/views?key=${k}&total=20000000&chunk=65536&every=50`;
+      const started = performance.now();
+      const error = await failure(loadCount({ endpoint, id: 'a' }));
+      expect(error.message).to.match(/^answer too large: .* sent more than 4 KB for one count$/);
+      expect(performance.now() - started).to.be.below(4000);
+      await waitUntil(async () => (await seen(k)).closedEarly, 'the server saw no hang-up');
+      expect((await seen(k)).sent).to.be.below(1_000_000);
+    });
+
+    it('accepts an answer just under 4 KB', async () => {
+      const k = crypto.randomUUID();
+      const endpoint = `/loading/views?key=${k}&total=4000&chunk=1000&every=5&id=a`;
+      const answer = await loadCount({ endpoint, id: 'a' });
+      expect(answer.views).to.equal(5);
     });
   });
 });

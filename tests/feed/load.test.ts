@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { FeedError } from '../../src/feed/errors.js';
-import { loadFeed, peekFeed, type LoadFeedOptions } from '../../src/feed/load.js';
-import { recall } from '../../src/feed/memory.js';
+import { loadFeed, peekFeed, recallFeed, type LoadFeedOptions } from '../../src/feed/load.js';
+import { recall, remember } from '../../src/feed/memory.js';
 
 /** A key no other test (or earlier run in this browser profile) has used. */
 const key = (name: string) =>
@@ -274,6 +274,173 @@ describe('loadFeed', () => {
       });
       // A partial list is not kept: the next widget asks again.
       expect(peekFeed(result.url)).to.equal(undefined);
+    });
+  });
+
+  describe('when a load fails after a good one (remembered copies)', () => {
+    const DAY = 24 * 3600_000;
+    /** A URL whose n-th request answers the n-th of `codes`; absolute, as loadFeed keys it. */
+    const sequence = (codes: string) =>
+      new URL(`/loading/sequence?key=${key('seq')}&codes=${codes}`, location.href).href;
+
+    async function loadedOnce(url: string): Promise<void> {
+      await loadFeed(url, { retryDelay: 20 });
+      // Written after first paint, off the way to the screen.
+      await waitUntil(() => recall(url) !== undefined, 'nothing was remembered', {
+        timeout: 4000,
+      });
+    }
+
+    for (const [code, why] of [
+      ['503', 'HTTP 503 for'],
+      ['reset', 'network error loading'],
+      ['bad', 'not JSON: unexpected end of input'],
+    ]) {
+      it(`stands in for ${code === 'bad' ? 'an unreadable body' : code}`, async () => {
+        const url = sequence(`200,${code}`);
+        await loadedOnce(url);
+        const later = await loadFeed(url, { revalidate: true, retryDelay: 20 });
+        expect(later.stale?.message).to.include(why);
+        expect(later.feed.items).to.have.length(10);
+      });
+    }
+
+    for (const code of ['404', '403', '400']) {
+      it(`does not stand in for a ${code}: the error shows, the copy is kept`, async () => {
+        const url = sequence(`200,${code}`);
+        await loadedOnce(url);
+        const error = await failure(url, { revalidate: true, remember: true });
+        expect(error.status).to.equal(Number(code));
+        expect(recall(url), 'kept for a server that comes back').not.to.equal(undefined);
+      });
+    }
+
+    it('forgets the copy on 410 Gone', async () => {
+      const url = sequence('200,410');
+      await loadedOnce(url);
+      const error = await failure(url, { revalidate: true, remember: true });
+      expect(error.status).to.equal(410);
+      expect(recall(url)).to.equal(undefined);
+      expect(recallFeed(url), 'nor drawn on the next visit').to.equal(undefined);
+    });
+
+    it('does not use a copy older than 30 days, or than maxAge', async () => {
+      const text = await (await fetch('/tests/fixtures/vi-cong-an-tinh.json')).text();
+      const old = sequence('503');
+      remember({ url: old, text, fetchedAt: new Date(Date.now() - 31 * DAY) });
+      expect((await failure(old, { remember: true })).message).to.match(/^HTTP 503/);
+
+      const recent = sequence('503');
+      remember({ url: recent, text, fetchedAt: new Date(Date.now() - 29 * DAY) });
+      const shown = await loadFeed(recent, { retryDelay: 20 });
+      expect(shown.stale?.status).to.equal(503);
+      expect(shown.fetchedAt.getTime()).to.be.closeTo(Date.now() - 29 * DAY, 60_000);
+
+      const hour = sequence('503');
+      remember({ url: hour, text, fetchedAt: new Date(Date.now() - 2 * 3600_000) });
+      const tooOld = await failure(hour, { remember: { maxAge: 3600_000 } });
+      expect(tooOld.status).to.equal(503);
+    });
+
+    it('never shows a copy whose fetchedAt is no time or in the future', async () => {
+      const text = await (await fetch('/tests/fixtures/vi-cong-an-tinh.json')).text();
+      for (const fetchedAt of [1e20, Date.now() + 3 * DAY, 'soon']) {
+        const url = sequence('503');
+        localStorage.setItem(
+          `civic-widgets:feed:${url}`,
+          JSON.stringify({ url, text, contentType: 'application/feed+json', fetchedAt }),
+        );
+        expect(recallFeed(url), String(fetchedAt)).to.equal(undefined);
+        expect((await failure(url, { remember: true })).status).to.equal(503);
+      }
+    });
+  });
+
+  describe('when a copy is remembered from an earlier visit', () => {
+    it('reads it at once, synchronously, and keeps the same Feed when the network says the same', async () => {
+      const url = new URL(`/loading/late?key=${key('same')}&ms=300`, location.href).href;
+      const text = await (await fetch('/tests/fixtures/vi-cong-an-tinh.json')).text();
+      remember({ url, text, contentType: 'application/feed+json', fetchedAt: new Date() });
+      const copy = recallFeed(url);
+      expect(copy).not.to.be.instanceOf(Promise);
+      const early = copy as Exclude<typeof copy, Promise<unknown> | undefined>;
+      expect(early.feed.items).to.have.length(10);
+      expect(early.stale).to.equal(undefined);
+      const fresh = await loadFeed(url);
+      expect(fresh.feed, 'unchanged: not read again').to.equal(early.feed);
+      expect(fresh.fetchedAt.getTime()).to.be.at.least(early.fetchedAt.getTime());
+    });
+
+    it('replaces it when the feed changed', async () => {
+      const url = new URL(`/loading/late?key=${key('changed')}&ms=50`, location.href).href;
+      const text = await (await fetch('/tests/fixtures/en-city-news.json')).text();
+      remember({ url, text, contentType: 'application/feed+json', fetchedAt: new Date() });
+      const early = recallFeed(url) as Awaited<ReturnType<typeof loadFeed>>;
+      expect(early.feed.items).to.have.length(6);
+      const fresh = await loadFeed(url);
+      expect(fresh.feed).not.to.equal(early.feed);
+      expect(fresh.feed.items).to.have.length(10);
+    });
+
+    it('reads an RSS copy once the XML reader is there', async () => {
+      const url = new URL(`/loading/late?key=${key('rss')}&ms=50`, location.href).href;
+      const text = await (await fetch('/tests/fixtures/vi-cong-an-tinh.rss.xml')).text();
+      remember({ url, text, contentType: 'application/rss+xml', fetchedAt: new Date() });
+      const copy = await recallFeed(url);
+      expect(copy?.feed.format).to.equal('rss');
+    });
+  });
+
+  describe('when a feed is too large', () => {
+    async function seen(k: string) {
+      return (await (await fetch(`/loading/count?key=${k}`)).json()) as {
+        sent: number;
+        closedEarly: boolean;
+        finished: boolean;
+      };
+    }
+
+    it('stops reading a streamed body at maxBytes and hangs up', async () => {
+      const k = key('drip');
+      // 10 MB at 64 KB every 50 ms would take 8 s to send.
+      const url = `/loading/drip?key=${k}&total=10000000&chunk=65536&every=50`;
+      const started = performance.now();
+      const error = await failure(url, { maxBytes: 256 * 1024 });
+      expect(error.message).to.equal(`feed too large: ${url} is over 0.25 MB (the maxBytes limit)`);
+      expect(performance.now() - started, 'long before the whole body').to.be.below(5000);
+      await waitUntil(async () => (await seen(k)).closedEarly, 'the server saw no hang-up');
+      const after = await seen(k);
+      expect(after.finished).to.equal(false);
+      expect(after.sent).to.be.below(5_000_000);
+    });
+
+    it('refuses more than 5 MB by default', async () => {
+      const k = key('drip5');
+      // 20 MB at 256 KB every 40 ms: 3 s for all of it, 5 MB after about 0.8 s.
+      const url = `/loading/drip?key=${k}&total=20000000&chunk=262144&every=40`;
+      const error = await failure(url, { timeout: 30_000 });
+      expect(error.message).to.equal(`feed too large: ${url} is over 5 MB (the maxBytes limit)`);
+      await waitUntil(async () => (await seen(k)).closedEarly, 'the server saw no hang-up');
+      expect((await seen(k)).sent).to.be.below(20_000_000);
+    });
+
+    it('fails at once when Content-Length is over the cap', async () => {
+      const k = key('declared');
+      // 1 KB per second: reading up to the cap would take 17 minutes.
+      const url = `/loading/drip?key=${k}&total=1048577&declare=1&chunk=1024&every=1000`;
+      const started = performance.now();
+      const error = await failure(url, { maxBytes: 1048576 });
+      expect(error.message).to.equal(`feed too large: ${url} is over 1 MB (the maxBytes limit)`);
+      expect(performance.now() - started).to.be.below(3000);
+      await waitUntil(async () => (await seen(k)).closedEarly, 'the server saw no hang-up');
+      expect((await seen(k)).sent).to.be.below(10_000);
+    });
+
+    it('reads a body just under the cap', async () => {
+      const k = key('under');
+      const url = `/loading/drip?key=${k}&total=200000&chunk=65536&every=10`;
+      const result = await loadFeed(url, { maxBytes: 200_000, remember: false });
+      expect(result.feed.title).to.have.length.above(199_000);
     });
   });
 });

@@ -36,12 +36,17 @@ const disabled = new Proxy({} as Storage, {
   },
 });
 
+/** Copies are dated in the last hours (n hours ago, whole hours): within the 30-day age limit. */
+const HOUR = 3600_000;
+const base = Math.floor(Date.now() / HOUR) * HOUR;
 const doc = (n: number, size = 100): Remembered => ({
   url: `https://congan.tinh.example/feed-${n}.json`,
   text: `{"items":[],"pad":"${'x'.repeat(size)}"}`,
   contentType: 'application/feed+json',
-  fetchedAt: new Date(Date.UTC(2020, 6, n)),
+  // The larger n, the newer: eviction order follows n.
+  fetchedAt: new Date(base - (10 - n) * HOUR),
 });
+const DAY = 24 * HOUR;
 
 describe('memory', () => {
   afterEach(() => forget());
@@ -53,13 +58,45 @@ describe('memory', () => {
       expect(back.text).to.equal(doc(1).text);
       expect(back.contentType).to.equal('application/feed+json');
       expect(back.fetchedAt).to.be.instanceOf(Date);
-      expect(back.fetchedAt.toISOString()).to.equal('2020-07-01T00:00:00.000Z');
+      expect(back.fetchedAt.getTime()).to.equal(base - 9 * HOUR);
       expect(recall('https://congan.tinh.example/other.json')).to.equal(undefined);
     });
 
     it('ignores a corrupted entry', () => {
       localStorage.setItem(`civic-widgets:feed:${doc(2).url}`, '{"text": 5');
       expect(recall(doc(2).url)).to.equal(undefined);
+    });
+  });
+
+  describe('when a copy is too old or wrongly dated', () => {
+    const at = (fetchedAt: unknown, url = doc(7).url) =>
+      localStorage.setItem(
+        `civic-widgets:feed:${url}`,
+        JSON.stringify({ url, text: '{"items":[]}', fetchedAt }),
+      );
+
+    it('refuses a copy older than 30 days, and forgets it', () => {
+      at(Date.now() - 31 * DAY);
+      expect(recall(doc(7).url)).to.equal(undefined);
+      expect(localStorage.getItem(`civic-widgets:feed:${doc(7).url}`)).to.equal(null);
+      at(Date.now() - 29 * DAY);
+      expect(recall(doc(7).url)?.fetchedAt).to.be.instanceOf(Date);
+    });
+
+    it('takes a maxAge of its caller', () => {
+      at(Date.now() - 2 * HOUR);
+      expect(recall(doc(7).url, { maxAge: 3 * HOUR })).not.to.equal(undefined);
+      expect(recall(doc(7).url, { maxAge: HOUR })).to.equal(undefined);
+    });
+
+    it('refuses fetchedAt values that are no time or in the future: 1e20, NaN, strings, next week', () => {
+      for (const bad of [1e20, -1e20, 'NaN', null, '2020-07-16', Date.now() + 7 * DAY]) {
+        at(bad);
+        expect(recall(doc(7).url), String(bad)).to.equal(undefined);
+      }
+      // A clock a minute ahead (another tab, a corrected clock) is not an attack.
+      at(Date.now() + 60_000);
+      expect(recall(doc(7).url)).not.to.equal(undefined);
     });
   });
 

@@ -76,14 +76,32 @@ export class CivicDateLine extends CivicFeedElement {
     clearTimeout(this.#midnightTimer);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The lunar chunk starts loading as soon as the line knows it needs it (not from
+    // render(), which changes no state); the line is drawn again when it arrives.
+    if (this.lunar && !lunarModule) {
+      loadLunar().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
+    }
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#scheduleMidnight();
+    // Only a line on the page keeps a timer: an update after removal (a property set by
+    // the site, a feed that arrives late) must not arm a 21-hour timer on a dead element.
+    if (this.isConnected) this.#scheduleMidnight();
+    else clearTimeout(this.#midnightTimer);
   }
 
   override render(): TemplateResult {
     const day = this.#shownDate();
-    const lunar = this.lunar ? this.#lunarText(day) : '';
+    // Empty until the chunk is here, and outside the years the lunar tables cover: the
+    // solar date then stands alone.
+    const lunar =
+      this.lunar && lunarModule ? lunarModule.lunarText(day.year, day.month, day.day) : '';
     return html`<time part="date" datetime=${isoCalendarDate(day)}
         >${formatDateLine(day, this.localeTag)}</time
       >${
@@ -111,18 +129,6 @@ export class CivicDateLine extends CivicFeedElement {
       );
     }
     return calendarDateIn(new Date(), this.#zone);
-  }
-
-  #lunarText(day: CalendarDate): string {
-    if (!lunarModule) {
-      loadLunar().then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
-      return '';
-    }
-    // Empty outside the years the lunar tables cover: the solar date then stands alone.
-    return lunarModule.lunarText(day.year, day.month, day.day);
   }
 
   /** Re-render at the next midnight in the zone; a fixed `date` never changes. */

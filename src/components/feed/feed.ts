@@ -23,7 +23,7 @@ const loadRefresh = lazy(() => import('./refresh.js'));
  *
  * @slot - The widgets that show this feed, and optionally the inline feed script.
  *
- * @fires civic-feed-load - `{url, feed, warnings, fetchedAt, stale}`: the feed loaded and validated (or, with `stale`, the remembered copy stands in for a failed load).
+ * @fires civic-feed-load - `{url, feed, warnings, fetchedAt, stale}`: the fresh feed loaded and validated (changed or not; a remembered copy drawn meanwhile fires nothing), or, with `stale`, the remembered copy stands in for a failed load.
  * @fires civic-feed-error - `{url, error}`: the feed is unusable and nothing is remembered; `error.message` says why.
  */
 export class CivicFeed extends CivicElement {
@@ -41,7 +41,10 @@ export class CivicFeed extends CivicElement {
   /** A parsed JSON Feed document or a `Feed` from `loadFeed`; wins over `src`. */
   declare feed?: unknown;
 
-  /** Reload every this many seconds while the page is visible (conditional requests; paused while hidden). */
+  /**
+   * Reload every this many seconds while the page is visible (conditional requests; paused
+   * while hidden). At least 30: lower values are raised to 30, with a console warning.
+   */
   declare refresh?: number;
 
   /** The `lang` this element set for `locale`, so it only ever removes its own. */
@@ -79,11 +82,28 @@ export class CivicFeed extends CivicElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.#applyLocale();
     if (changed.has('locale') || changed.has('timeZone')) this.#publish();
-    if (changed.has('refresh')) this.#startRefresh();
+    if (changed.has('refresh')) {
+      // The same floor as refresh.ts (MIN_REFRESH), which is a lazy chunk.
+      if (this.refresh !== undefined && this.refresh > 0 && this.refresh < 30)
+        console.warn(
+          `civic-feed: refresh="${this.refresh}" is below the 30-second minimum; reloading every 30 s`,
+        );
+      this.#startRefresh();
+    }
   }
 
   override render(): TemplateResult {
     return html`<slot></slot>`;
+  }
+
+  /**
+   * Asks for the feed again now, as `refresh` does on its interval: a conditional request
+   * for `src` (a 304 costs no body), or a re-read of the inline feed. The widgets inside
+   * keep what they show until the answer, and are not redrawn when the feed is unchanged.
+   */
+  reload(): void {
+    this.#lastLoad = Date.now();
+    this.#source.reload();
   }
 
   /** The state as the widgets inside receive it: with this element's locale and zone. */

@@ -4,6 +4,12 @@
  * must not pull an entry module in (see `src/feed/lazy.ts`).
  */
 
+/**
+ * The shortest interval, in seconds: a page left open on a lobby screen must not poll a
+ * small government server every second. The provider (feed.ts) warns about lower values.
+ */
+export const MIN_REFRESH = 30;
+
 /** What the timer needs from its provider. */
 export interface RefreshHost {
   readonly isConnected: boolean;
@@ -12,7 +18,7 @@ export interface RefreshHost {
 }
 
 /**
- * Reloads every `refresh` seconds while the page is visible. Hidden pages do not poll;
+ * Reloads every `refresh` seconds (at least every 30) while the page is visible. Hidden pages do not poll;
  * coming back catches up at once if a reload fell due meanwhile.
  */
 export class FeedRefresh {
@@ -48,7 +54,8 @@ export class FeedRefresh {
     const s = this.host.refresh;
     if (typeof s !== 'number' || !Number.isFinite(s) || s <= 0) return;
     if (!this.host.isConnected || document.hidden) return;
-    const due = Math.max(0, (this.lastLoad() || Date.now()) + s * 1000 - Date.now());
+    const every = Math.max(MIN_REFRESH, s) * 1000;
+    const due = Math.max(0, (this.lastLoad() || Date.now()) + every - Date.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (document.hidden || !this.host.isConnected) return;

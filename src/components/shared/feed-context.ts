@@ -13,7 +13,8 @@ export type FeedStatus = 'idle' | 'loading' | 'empty' | 'error' | 'stale' | 'rea
  * - `empty`: loaded and usable, with no items.
  * - `error`: unusable and nothing remembered; `error` says why.
  * - `stale`: the load failed but a remembered copy is shown; `fetchedAt` says from when.
- * - `ready`: loaded.
+ * - `ready`: loaded; also a copy remembered from an earlier visit, drawn while the request
+ *   is under way (stale-while-revalidate).
  */
 export interface FeedState {
   status: FeedStatus;

@@ -6,7 +6,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/errors.js';
-import { loadFeed, peekFeed, toUrls, type LoadedFeed } from '../../feed/load.js';
+import { loadFeed, peekFeed, recallFeed, toUrls, type LoadedFeed } from '../../feed/load.js';
 import type { Feed, FeedWarning } from '../../feed/model.js';
 import { toFeed } from '../../feed/convert.js';
 import { readFeedText, readJsonText, sniff, type ParsedFeed } from '../../feed/read.js';
@@ -220,23 +220,51 @@ export class FeedSource implements ReactiveController {
     this.#request = request;
     // A refresh keeps showing what it has; only a first load shows the skeleton.
     const showing = this.state.feed && this.state.url === url ? this.state : undefined;
-    if (!showing) this.#set({ status: 'loading', url, retry: this.#retry });
-    loadFeed(url, { signal: request.signal, revalidate }).then(
+    // The request goes out first: reading the remembered copy never delays it.
+    const loading = loadFeed(url, { signal: request.signal, revalidate });
+    if (!showing) {
+      // Stale-while-revalidate: a copy from an earlier visit is drawn now, as content
+      // (no note, no event), and the request under way replaces it only if it changed.
+      const copy = recallFeed(url);
+      if (copy instanceof Promise) {
+        copy.then(
+          (later) => {
+            if (later && this.#request === request && !this.state.feed)
+              this.#set(this.#loaded(later));
+          },
+          () => undefined,
+        );
+      }
+      this.#set(
+        copy && !(copy instanceof Promise)
+          ? this.#loaded(copy)
+          : { status: 'loading', url, retry: this.#retry },
+      );
+    }
+    loading.then(
       (result) => {
         if (this.#request !== request) return;
         this.#request = undefined;
-        this.#set(this.#loaded(result));
+        if (result.feed === this.state.feed && !result.stale) {
+          // The same document as on screen: nothing to draw. Only the time is news.
+          this.state = { ...this.state, fetchedAt: result.fetchedAt };
+        } else {
+          this.#set(this.#loaded(result));
+        }
         this.#announce(result);
       },
       (e: unknown) => {
         if (this.#request !== request || request.signal.aborted) return;
         this.#request = undefined;
         const error = e instanceof FeedError ? e : new FeedError(String(e), { url, cause: e });
-        if (showing?.feed) {
+        const status = error.status ?? 0;
+        const shown = this.state.feed && this.state.url === url ? this.state : undefined;
+        if (shown && !(status >= 400 && status < 500)) {
           // A refresh failed with nothing remembered in storage: keep what is on screen.
-          this.#set({ ...showing, status: 'stale', error });
+          this.#set({ ...shown, status: 'stale', error });
           return;
         }
+        // A 4xx says the feed itself is gone or wrong: what was shown goes too.
         this.#set({ status: 'error', error, url, retry: this.#retry });
         announceError(this.#host, { url, error });
       },

@@ -190,6 +190,25 @@ describe('civic-date-line', () => {
       expect(clock.countTimers()).to.equal(0);
     });
 
+    it('arms no timer when updated after removal, whatever updates it', async () => {
+      clock = sinon.useFakeTimers({
+        now: Date.UTC(2020, 6, 16, 12),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      });
+      const el = await fixture<CivicDateLine>(html`<civic-date-line></civic-date-line>`);
+      el.remove();
+      expect(clock.countTimers()).to.equal(0);
+      // A property set by the site, a zone change, a plain requestUpdate.
+      el.locale = 'en';
+      await el.updateComplete;
+      el.timeZone = 'Asia/Ho_Chi_Minh';
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(clock.countTimers(), 'a timer on an element off the page').to.equal(0);
+      expect(text(el)).to.equal('Thursday, July 16, 2020');
+    });
+
     it('keeps turning over after the site moves it in the page', async () => {
       // 23:59:30 on 16 July in Vietnam.
       clock = sinon.useFakeTimers({

@@ -339,58 +339,125 @@ describe('civic-feed', () => {
   });
 
   describe('when refresh is set', () => {
+    // The reload timer runs on a fake clock; requests, and the waits for them, are real.
+    const realTimeout = window.setTimeout.bind(window);
+    const pause = (ms: number) => new Promise((r) => realTimeout(r, ms));
+    async function hitsBecome(k: string, n: number, what: string): Promise<void> {
+      for (let i = 0; i < 100; i++) {
+        if ((await counts(k)).hits >= n) return;
+        await pause(40);
+      }
+      throw new Error(`${what}: ${(await counts(k)).hits} requests, not ${n}`);
+    }
+    let clock: sinon.SinonFakeTimers | undefined;
+    afterEach(() => {
+      clock?.restore();
+      clock = undefined;
+    });
+    const fake = () =>
+      (clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      }));
+
     it('reloads on the interval and pauses while the page is hidden', async () => {
       const k = key('refresh');
+      const c = fake();
       const el = await fixture<CivicFeed>(
-        html`<civic-feed refresh="0.2" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
+        html`<civic-feed refresh="60" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
       );
-      await waitUntil(async () => (await counts(k)).hits >= 3, 'did not refresh', {
-        timeout: 3000,
-      });
+      await hitsBecome(k, 1, 'first load');
+      await pause(100);
+      c.tick(59_000);
+      await pause(200);
+      expect((await counts(k)).hits, 'not before 60 s').to.equal(1);
+      c.tick(1_100);
+      await hitsBecome(k, 2, 'reload after 60 s');
       const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'hidden')!;
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
       document.dispatchEvent(new Event('visibilitychange'));
       try {
-        await new Promise((r) => setTimeout(r, 100));
-        const paused = (await counts(k)).hits;
-        await new Promise((r) => setTimeout(r, 600));
-        expect((await counts(k)).hits, 'polled while hidden').to.equal(paused);
+        c.tick(300_000);
+        await pause(200);
+        expect((await counts(k)).hits, 'polled while hidden').to.equal(2);
       } finally {
         Object.defineProperty(document, 'hidden', hidden);
         delete (document as { hidden?: boolean }).hidden;
         document.dispatchEvent(new Event('visibilitychange'));
       }
-      const resumed = (await counts(k)).hits;
-      await waitUntil(async () => (await counts(k)).hits > resumed, 'did not resume', {
-        timeout: 2000,
-      });
+      // Coming back after a reload fell due catches up at once.
+      c.tick(10);
+      await hitsBecome(k, 3, 'did not resume');
       el.refresh = undefined;
+    });
+
+    it('never reloads more often than every 30 s, and says so once', async () => {
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const k = key('floor');
+        const c = fake();
+        const el = await fixture<CivicFeed>(
+          html`<civic-feed refresh="0.01" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
+        );
+        await hitsBecome(k, 1, 'first load');
+        await pause(100);
+        c.tick(29_000);
+        await pause(200);
+        expect((await counts(k)).hits, 'not before 30 s').to.equal(1);
+        c.tick(1_100);
+        await hitsBecome(k, 2, 'reload after 30 s');
+        const about = warn.getCalls().filter((call) => String(call.args[0]).includes('refresh'));
+        expect(about.map((call) => String(call.args[0]))).to.deep.equal([
+          'civic-feed: refresh="0.01" is below the 30-second minimum; reloading every 30 s',
+        ]);
+        el.refresh = undefined;
+      } finally {
+        warn.restore();
+      }
+    });
+
+    it('sends one request in 2 s of real time with refresh="0.01"', async () => {
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const k = key('floor-real');
+        const el = await fixture<CivicFeed>(
+          html`<civic-feed refresh="0.01" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
+        );
+        await hitsBecome(k, 1, 'first load');
+        await pause(2000);
+        expect((await counts(k)).hits).to.equal(1);
+        el.refresh = undefined;
+      } finally {
+        warn.restore();
+      }
     });
 
     it('holds no page listener while it is off the page, and polls again when put back', async () => {
       const k = key('refresh-off');
+      const c = fake();
       const el = await fixture<CivicFeed>(
-        html`<civic-feed refresh="0.2" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
+        html`<civic-feed refresh="30" src=${`/faults/counted?key=${k}&delay=0`}></civic-feed>`,
       );
-      await waitUntil(async () => (await counts(k)).hits >= 2, 'did not refresh', {
-        timeout: 3000,
-      });
+      await hitsBecome(k, 1, 'first load');
+      await pause(100);
       const parent = el.parentElement!;
       el.remove();
       const added = sinon.spy(document, 'addEventListener');
       try {
-        el.refresh = 0.1;
+        el.refresh = 40;
         await el.updateComplete;
-        await new Promise((r) => setTimeout(r, 50));
+        await pause(50);
         expect(added.calledWith('visibilitychange'), 'listener added off the page').to.be.false;
       } finally {
         added.restore();
       }
-      const before = (await counts(k)).hits;
+      c.tick(120_000);
+      await pause(200);
+      expect((await counts(k)).hits, 'polled off the page').to.equal(1);
       parent.append(el);
-      await waitUntil(async () => (await counts(k)).hits > before, 'did not poll when put back', {
-        timeout: 2000,
-      });
+      // Put back long after a reload fell due: it polls at once.
+      c.tick(10);
+      await hitsBecome(k, 2, 'did not poll when put back');
       el.refresh = undefined;
     });
   });
@@ -406,14 +473,14 @@ describe('civic-feed', () => {
       const good = await first;
       const probe = el.querySelector('feed-probe')!;
       await statusOf(probe, 'ready');
-      el.refresh = 0.1;
+      // A reload, as `refresh` makes one.
+      el.reload();
       await statusOf(probe, 'stale', 4500);
       expect(probe.source.state.feed!.items).to.have.length(10);
       expect(probe.source.state.fetchedAt!.getTime()).to.equal(good.detail.fetchedAt!.getTime());
       expect(probe.source.state.error!.message).to.equal(`HTTP 500 for /faults/once?key=${k}`);
       await probe.updateComplete;
       expect(probe.shadowRoot!.querySelectorAll('li')).to.have.length(10);
-      el.refresh = undefined;
     });
   });
 
