@@ -9,16 +9,17 @@
  * The policy is deliberately narrow, so that holding it is worth nothing to an attacker:
  * - `createHTML` and `createScriptURL` pass their input through only while
  *   `src/content/sanitize.ts` is running DOMPurify (DOMPurify needs a pass-through policy
- *   to parse its input and sign its output), or while `parseInert` hands markup to a
- *   `DOMParser`; at any other moment they throw.
- * - What `parseInert` parses stays in a document with no browsing context (no script
- *   runs, nothing loads), and its callers only read text and attributes from it.
- *
- * Only lazy chunks import this module (the sanitizer, the JSON-LD writer, the XML feed
- * readers), so it is one small chunk they share: one policy per page, even when two
- * copies of the entry are loaded.
+ *   to parse its input and sign its output); at any other moment they throw.
  * - `createScript` accepts only text that is valid JSON, which is all a widget ever puts
  *   in a script element (the JSON-LD block).
+ *
+ * Feeds never need it: the XML readers and the HTML-to-text reader work on strings
+ * (`src/feed/xml-tree.ts`, `src/content/html-text.ts`), so RSS and Atom load on a page
+ * that does not allow the policy, and only article bodies fall back to text there.
+ *
+ * Only lazy chunks import this module (the sanitizer, the JSON-LD writer), so it is one
+ * small chunk they share: one policy per page, even when two copies of the entry are
+ * loaded.
  */
 
 /** A `TrustedHTML` where the browser has Trusted Types, else the sanitized string itself. */
@@ -105,18 +106,6 @@ export function whileSanitizing<T>(run: () => T): T {
   } finally {
     open--;
   }
-}
-
-/**
- * `markup` parsed by a `DOMParser` (a Trusted Types sink for every type, XML included),
- * through the policy where the page has Trusted Types. The document is inert: no script
- * runs and nothing loads. Callers read its text and attributes and never move its nodes
- * into a live document. Throws where the page enforces Trusted Types without our policy.
- */
-export function parseInert(markup: string, type: DOMParserSupportedType): Document {
-  const p = civicPolicy();
-  const input = p ? whileSanitizing(() => p.createHTML(markup)) : markup;
-  return new DOMParser().parseFromString(input as string, type);
 }
 
 /** JSON for a script element, as a `TrustedScript` when the page uses Trusted Types. */

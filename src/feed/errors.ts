@@ -58,6 +58,7 @@ export const messages = {
     `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
   noAttachmentUrl: () => `has no url; dropped`,
   sourceFailed: (why: string) => `${why}; this feed's items are missing from the merged list`,
+  brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
 } as const;
 
 /** Keeps a hostile 10 kB value from flooding the console. */

@@ -5,6 +5,7 @@
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
 import type { ReadOptions } from './parse-json.js';
 import type { Warnings } from './values.js';
+import type { XmlElement } from './xml-tree.js';
 import { newestFirst } from './merge.js';
 import {
   NS,
@@ -22,7 +23,7 @@ import {
 
 /** Reads an `<rss>` (or `<rdf:RDF>`) document. Throws FeedError when it has no channel. */
 export function readRss(
-  doc: Document,
+  doc: { documentElement: XmlElement },
   options: ReadOptions = {},
 ): { feed: Feed; warnings: FeedWarning[] } {
   const root = doc.documentElement;
@@ -60,7 +61,7 @@ export function readRss(
 }
 
 function readItem(
-  el: Element,
+  el: XmlElement,
   path: string,
   w: Warnings,
   base: string | undefined,
@@ -136,7 +137,7 @@ function readItem(
 
 /** Media RSS: thumbnails and image contents are images, other contents are attachments. */
 export function readMedia(
-  el: Element,
+  el: XmlElement,
   path: string,
   w: Warnings,
   base: string | undefined,

@@ -5,7 +5,8 @@
  */
 import type { FeedKit } from './kit.js';
 import type { Warnings } from './values.js';
-import { parseInert } from '../content/policy.js';
+import type { XmlElement } from './xml-tree.js';
+import { htmlText } from '../content/html-text.js';
 import { parseRfc822 } from './rfc822.js';
 
 /** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
@@ -30,9 +31,9 @@ export const NS = {
  * Direct children called `name` in namespace `ns` (`null`: no namespace; RSS 2.0
  * elements have none, RSS 1.0 ones live in its namespace, so both count for `null`).
  */
-export function kids(el: Element, name: string, ns: string | null = null): Element[] {
-  const out: Element[] = [];
-  for (const child of Array.from(el.children)) {
+export function kids(el: XmlElement, name: string, ns: string | null = null): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of el.children) {
     if (child.localName !== name) continue;
     const childNs = child.namespaceURI;
     if (ns === null ? childNs === null || childNs === NS.rss1 : childNs === ns) out.push(child);
@@ -40,12 +41,20 @@ export function kids(el: Element, name: string, ns: string | null = null): Eleme
   return out;
 }
 
-export function kid(el: Element, name: string, ns: string | null = null): Element | undefined {
+export function kid(
+  el: XmlElement,
+  name: string,
+  ns: string | null = null,
+): XmlElement | undefined {
   return kids(el, name, ns)[0];
 }
 
 /** Trimmed text of the first such child; empty text counts as absent. */
-export function kidText(el: Element, name: string, ns: string | null = null): string | undefined {
+export function kidText(
+  el: XmlElement,
+  name: string,
+  ns: string | null = null,
+): string | undefined {
   const text = kid(el, name, ns)?.textContent?.trim();
   return text ? text : undefined;
 }
@@ -95,12 +104,9 @@ export function isImage(type: string | null, medium?: string | null): boolean {
 
 /**
  * Text of an HTML fragment (an RSS description, an Atom `type="html"` title), whitespace
- * collapsed. The markup is parsed inertly (`parseInert`: through the `civic-widgets`
- * policy under Trusted Types, no script runs, no image loads), and only its text leaves.
+ * collapsed. Read as a string (`htmlText`), never parsed into a document: no policy
+ * needed, nothing the page's CSP could see, and only text leaves.
  */
-export function htmlToText(htmlText: string): string {
-  const text = /[<&]/.test(htmlText)
-    ? (parseInert(htmlText, 'text/html').body.textContent ?? '')
-    : htmlText;
-  return text.replace(/\s+/g, ' ').trim();
+export function htmlToText(markup: string): string {
+  return htmlText(markup);
 }

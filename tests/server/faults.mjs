@@ -56,6 +56,8 @@ export async function faultMiddleware(ctx, next) {
   // Every fault answer is fresh: the browser cache must not hide a request from the counters.
   ctx.set('Cache-Control', 'no-store');
 
+  if (name.startsWith('hostile/')) return hostile(ctx, name.slice('hostile/'.length), q, next);
+
   switch (name) {
     case '404':
       ctx.status = 404;
@@ -212,6 +214,94 @@ export async function faultMiddleware(ctx, next) {
         ctx.body = `Status ${ctx.status}`;
         return;
       }
+      return next();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile feeds (issue #10): documents built to freeze, crash or mislead the feed layer.
+// Generated on request, so the test files stay small and the sizes are exact.
+// ---------------------------------------------------------------------------------------
+
+/** One internal DTD entity of `size` characters referenced `refs` times (~115 KB of feed). */
+function entityBomb(size, refs) {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [<!ENTITY big "${'A'.repeat(size)}">]>
+<rss version="2.0"><channel><title>Bomb</title><link>https://bomb.example/</link>
+<item><guid>bomb-1</guid><title>Tin an toàn</title><description>Trước quả bom.</description></item>
+<item><guid>bomb-2</guid><title>Quả bom</title><description>${'&big;'.repeat(refs)}</description></item>
+</channel></rss>`;
+}
+
+/** Article bodies with everything a strict CSP reports: inline styles and handlers, scripts, javascript: links. */
+export const HOSTILE_BODIES = [
+  '<p style="color:red">Kiểu nội tuyến</p>',
+  '<img src="/tests/fixtures/none.png" onerror="parent.__hostilePwned=1" alt="x"><p>Ảnh lỗi</p>',
+  '<script>parent.__hostilePwned=1</script><p>Kịch bản</p>',
+  '<p><a href="javascript:parent.__hostilePwned=1">Liên kết</a></p>',
+  '<p onclick="parent.__hostilePwned=1" onmouseover=alert(1)>Sự kiện</p>',
+  "<div style='background:url(javascript:alert(1))'><b>Nền</b></div>",
+  '<svg onload="parent.__hostilePwned=1"><style>p{color:red}</style></svg><p>SVG</p>',
+  '<style>p{color:red}</style><p>Style</p>',
+  '<iframe srcdoc="<script>parent.__hostilePwned=1</script>"></iframe><p>Khung</p>',
+  '<a href="https://example.org/" style="x:y" onfocus="alert(1)">Ngoài</a>',
+];
+
+const xmlEscape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function hostileBodiesRss() {
+  const items = HOSTILE_BODIES.map(
+    (body, i) => `<item><guid>h${i}</guid><title>Tin ${i}</title>
+<link>https://tin.example/${i}</link><pubDate>Thu, 19 Mar 2020 16:${String(10 + i)}:00 +0700</pubDate>
+<description>${xmlEscape(body)}</description></item>`,
+  );
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>
+<link>https://tin.example/</link>${items.join('\n')}</channel></rss>`;
+}
+
+/** `n` items, as RSS or JSON Feed: the item-count limit's test. */
+function manyItems(n, format) {
+  const date = (i) => new Date(Date.UTC(2020, 0, 1) + i * 60_000);
+  if (format === 'rss') {
+    const items = [];
+    for (let i = 0; i < n; i++)
+      items.push(
+        `<item><guid>i${i}</guid><title>Tin ${i}</title><pubDate>${date(i).toUTCString()}</pubDate></item>`,
+      );
+    return `<rss version="2.0"><channel><title>Many</title>${items.join('')}</channel></rss>`;
+  }
+  const items = [];
+  for (let i = 0; i < n; i++)
+    items.push({ id: `i${i}`, title: `Tin ${i}`, date_published: date(i).toISOString() });
+  return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items });
+}
+
+async function hostile(ctx, name, q, next) {
+  const send = (type, body) => {
+    ctx.status = 200;
+    ctx.set('Content-Type', type);
+    ctx.body = body;
+  };
+  switch (name) {
+    case 'entity-bomb.rss':
+      return send(
+        'application/rss+xml; charset=utf-8',
+        entityBomb(Number(q.size ?? 100_000), Number(q.refs ?? 5_000)),
+      );
+    case 'bodies.rss':
+      return send('application/rss+xml; charset=utf-8', hostileBodiesRss());
+    case 'many.rss':
+      return send('application/rss+xml; charset=utf-8', manyItems(Number(q.n ?? 10), 'rss'));
+    case 'many.json':
+      return send('application/feed+json; charset=utf-8', manyItems(Number(q.n ?? 10), 'json'));
+    case 'comments.rss':
+      // HTML_START's old exponential case: many empty comments before the root.
+      return send(
+        'application/rss+xml; charset=utf-8',
+        `${'<!---->'.repeat(Number(q.n ?? 27))}<rss version="2.0"><channel><title>C</title>` +
+          `<item><guid>c</guid><title>Sau chú thích</title></item></channel></rss>`,
+      );
+    default:
       return next();
   }
 }
