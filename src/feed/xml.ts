@@ -91,10 +91,21 @@ export function isoDate(raw: string | undefined, path: string, w: Warnings): Dat
   return date;
 }
 
-/** "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. */
+/**
+ * "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. String
+ * operations, not a regex: `\S+@\S+` backtracks quadratically on a long run of "@".
+ */
 export function rssAuthorName(raw: string): string {
-  const m = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(raw);
-  return (m ? m[1] : raw).trim();
+  const text = raw.trim();
+  const open = text.indexOf('(');
+  if (open > 0 && text.endsWith(')')) {
+    const email = text.slice(0, open).trim();
+    const name = text.slice(open + 1, -1).trim();
+    const at = email.indexOf('@');
+    if (name && !name.includes('\n') && at > 0 && at < email.length - 1 && !/\s/.test(email))
+      return name;
+  }
+  return text;
 }
 
 /** Whether a MIME type / medium names an image. */

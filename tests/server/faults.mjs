@@ -4,7 +4,8 @@
 //
 // Stateful endpoints take `key=`: each test uses its own key, so tests never share
 // counters, and `/faults/count?key=K` tells a test what the server saw for K.
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { PassThrough } from 'node:stream';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
@@ -276,6 +277,45 @@ function manyItems(n, format) {
   return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items });
 }
 
+/**
+ * Every regular expression in src/: literals (found with TypeScript's own parser, so
+ * none hides in a string or comment) and `new RegExp` calls (whose text is built at run
+ * time: listed by place so the test can name each one it covers by hand).
+ */
+async function regexesInSource() {
+  const { default: ts } = await import('typescript');
+  const root = new URL('../../src/', import.meta.url);
+  const out = { literals: [], constructed: [] };
+  for (const entry of await readdir(root, { recursive: true })) {
+    if (!entry.endsWith('.ts')) continue;
+    const file = `src/${entry.split(sep).join('/')}`;
+    const text = await readFile(new URL(entry, root), 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const where = (node) =>
+      `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const visit = (node) => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const literal = node.getText();
+        const slash = literal.lastIndexOf('/');
+        out.literals.push({
+          where: where(node),
+          source: literal.slice(1, slash),
+          flags: literal.slice(slash + 1),
+        });
+      } else if (
+        ts.isNewExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
+        out.constructed.push(where(node));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return out;
+}
+
 async function hostile(ctx, name, q, next) {
   const send = (type, body) => {
     ctx.status = 200;
@@ -288,6 +328,8 @@ async function hostile(ctx, name, q, next) {
         'application/rss+xml; charset=utf-8',
         entityBomb(Number(q.size ?? 100_000), Number(q.refs ?? 5_000)),
       );
+    case 'regexes':
+      return send('application/json', JSON.stringify(await regexesInSource()));
     case 'bodies.rss':
       return send('application/rss+xml; charset=utf-8', hostileBodiesRss());
     case 'many.rss':
