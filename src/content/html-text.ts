@@ -82,7 +82,8 @@ interface Tag {
 
 interface Visitor {
   text(start: number, end: number, raw: boolean): void;
-  tag(tag: Tag): void;
+  /** A tag from `start` (its `<`) to `end` (after its `>`; for a raw-text element, after its content). */
+  tag(tag: Tag, start: number, end: number): void;
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
@@ -159,18 +160,18 @@ function tokenize(s: string, visit: Visitor): void {
       if (lt > text) visit.text(text, lt, false);
       const read = readTag(s, lt, false);
       next = read.next;
-      visit.tag(read.tag);
       const raw = read.tag.name === 'plaintext' ? n : undefined;
       if (raw !== undefined || RAW_TEXT.has(read.tag.name)) {
         const stop = raw ?? rawTextEnd(s, next, read.tag.name);
+        visit.tag(read.tag, lt, stop);
         if (stop > next) visit.text(next, stop, true);
         next = stop;
-      }
+      } else visit.tag(read.tag, lt, next);
     } else if (c === 0x2f && isAlpha(s.charCodeAt(lt + 2))) {
       if (lt > text) visit.text(text, lt, false);
       const read = readTag(s, lt, true);
       next = read.next;
-      visit.tag(read.tag);
+      visit.tag(read.tag, lt, next);
     } else if (c === 0x21 || c === 0x3f || c === 0x2f) {
       // A comment ("<!--", closed by "-->", "--!>", or at once by "<!-->" / "<!--->"),
       // or a bogus comment ("<!doctype", "<?xml", "</ x") up to the next ">".
@@ -199,19 +200,22 @@ function tokenize(s: string, visit: Visitor): void {
 }
 
 /**
- * The fragment with every `style` and `on*` attribute removed, all else byte for byte.
- * The sanitizer removes them too; removing them before it parses means the page's CSP
- * never sees them, so a strict site gets no violation reports for a news body.
+ * The fragment with every `style` and `on*` attribute and every `<style>` element (its
+ * text up to `</style>`) removed, all else byte for byte. The sanitizer removes them
+ * too; removing them before it parses means the page's CSP never sees them, so a strict
+ * site gets no violation reports for a news body.
  */
 export function dropInlineCode(markup: string): string {
   if (!/(?:style|on[a-z])/i.test(markup)) return markup;
   const cuts: [number, number][] = [];
   tokenize(markup, {
     text() {},
-    tag(tag) {
+    tag(tag, start, end) {
       if (tag.end) return;
-      for (const a of tag.attrs)
-        if (a.name === 'style' || a.name.startsWith('on')) cuts.push([a.start, a.end]);
+      if (tag.name === 'style') cuts.push([start, end]);
+      else
+        for (const a of tag.attrs)
+          if (a.name === 'style' || a.name.startsWith('on')) cuts.push([a.start, a.end]);
     },
   });
   if (!cuts.length) return markup;
@@ -227,10 +231,11 @@ export function dropInlineCode(markup: string): string {
 
 /**
  * The text a reader sees in an HTML fragment: tags gone, character references decoded,
- * script and style content dropped, a space where a block or line break was, whitespace
- * collapsed.
+ * script and style content dropped, whitespace collapsed. Where a block or line break
+ * was there is a space; with `paragraphs`, a blank line between blocks and a line break
+ * for `<br>` instead (the form `textParagraphs` in render-body.ts splits).
  */
-export function htmlText(markup: string): string {
+export function htmlText(markup: string, paragraphs = false): string {
   if (!/[<&]/.test(markup)) return markup.replace(/\s+/g, ' ').trim();
   const parts: string[] = [];
   let hiddenUntil: string | undefined;
@@ -240,16 +245,24 @@ export function htmlText(markup: string): string {
       if (hiddenUntil !== undefined || templates > 0) return;
       const piece = markup.slice(start, end);
       // Raw text here is only <xmp>'s: shown as written (the others are hidden).
-      parts.push(raw ? piece : decodeHtml(piece));
+      parts.push((raw ? piece : decodeHtml(piece)).replace(/\s+/g, ' '));
     },
     tag(tag) {
       if (tag.name === 'template') templates = Math.max(0, templates + (tag.end ? -1 : 1));
       if (!tag.end && HIDDEN_TEXT.has(tag.name)) hiddenUntil = tag.name;
       else if (tag.end && tag.name === hiddenUntil) hiddenUntil = undefined;
-      if (BREAKS.has(tag.name)) parts.push(' ');
+      if (BREAKS.has(tag.name) && hiddenUntil === undefined && templates === 0)
+        parts.push(!paragraphs ? ' ' : tag.name === 'br' ? '\n' : '\n\n');
     },
   });
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  const text = parts.join('');
+  if (!paragraphs) return text.replace(/ +/g, ' ').trim();
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** HTML 4's named references, which are the ones feeds use (HTML5 adds 2,000 more; not worth their weight here). */
@@ -285,16 +298,21 @@ export function numericCharacter(digits: string, hex: boolean): string {
   return String.fromCodePoint(code);
 }
 
-/** Character references in HTML text: numeric, and HTML 4's names (unknown names stay as written). */
+/**
+ * Character references in HTML text: numeric, and HTML 4's names (unknown names stay as
+ * written). Without its ";" a name is read only where HTML reads it too: the Latin-1
+ * names and amp, lt, gt, quot.
+ */
 export function decodeHtml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(
     /&(?:#(\d{1,10})|#[xX]([\da-fA-F]{1,8})|([A-Za-z][A-Za-z\d]{0,31}));?/g,
-    (whole, dec?: string, hex?: string, name?: string) =>
-      name === undefined
-        ? numericCharacter(dec ?? hex!, dec === undefined)
-        : whole.endsWith(';') || /^(?:amp|lt|gt|quot|nbsp)$/.test(name)
-          ? (namedCharacter(name) ?? whole)
-          : whole,
+    (whole, dec?: string, hex?: string, name?: string) => {
+      if (name === undefined) return numericCharacter(dec ?? hex!, dec === undefined);
+      const c = namedCharacter(name);
+      if (c === undefined) return whole;
+      const legacy = c.charCodeAt(0) >= 0xa0 ? c.charCodeAt(0) <= 0xff : '&<>"'.includes(c);
+      return whole.endsWith(';') || legacy ? c : whole;
+    },
   );
 }

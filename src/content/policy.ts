@@ -98,6 +98,18 @@ export function civicPolicy(): CivicPolicy | null {
   return policy;
 }
 
+/**
+ * Whether the page has Trusted Types but refused our policy: HTML parsing would then
+ * throw (and each attempt raise a violation report), so bodies are shown as text.
+ */
+export function policyRefused(): boolean {
+  return (
+    civicPolicy() === null &&
+    typeof (globalThis as { trustedTypes?: unknown }).trustedTypes === 'object' &&
+    (globalThis as { trustedTypes?: unknown }).trustedTypes !== null
+  );
+}
+
 /** Runs the sanitizer with the pass-through open; only `sanitize.ts` calls this. */
 export function whileSanitizing<T>(run: () => T): T {
   open++;
@@ -108,8 +120,15 @@ export function whileSanitizing<T>(run: () => T): T {
   }
 }
 
-/** JSON for a script element, as a `TrustedScript` when the page uses Trusted Types. */
+/**
+ * JSON for a script element, as a `TrustedScript` when the page uses Trusted Types.
+ * Throws, without touching the sink (which would raise a violation report), when the
+ * page has Trusted Types and refused our policy.
+ */
 export function safeScript(json: string): SafeScript {
   const p = civicPolicy();
-  return p ? p.createScript(json) : json;
+  if (p) return p.createScript(json);
+  if (policyRefused())
+    throw new TypeError(`${POLICY_NAME}: the page does not allow this Trusted Types policy`);
+  return json;
 }
