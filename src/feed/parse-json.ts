@@ -24,6 +24,12 @@ type Json = Record<string, unknown>;
 export interface ReadOptions {
   /** The URL the document came from: relative URLs inside are resolved against it. */
   url?: string;
+  /**
+   * The IANA time zone the feed's times are written in, for RSS dates that name no zone
+   * or one that is unknown or ambiguous (`Thu, 19 Mar 2020 16:20:00 IST`). Without it,
+   * such dates are dropped with a warning that quotes them, never guessed.
+   */
+  timeZone?: string;
 }
 
 export function isObject(value: unknown): value is Json {

@@ -20,7 +20,7 @@ import { parseXml, type XmlDocument, type XmlElement, type XmlError } from './xm
  * @throws FeedError (the kit's) when the text is not a usable XML feed.
  */
 export function readXml(text: string, options: ReadOptions, kit: FeedKit): ParsedFeed {
-  useKit(kit);
+  useKit(kit, options.timeZone);
   const { FeedError, messages } = kit;
   const doc = parseXml(text);
   const root = doc.documentElement;

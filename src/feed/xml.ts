@@ -7,14 +7,17 @@ import type { FeedKit } from './kit.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
 import { htmlText } from '../content/html-text.js';
-import { parseRfc822 } from './rfc822.js';
+import { readRfc822 } from './rfc822.js';
 
 /** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
 export let k: FeedKit;
+/** The zone the caller says the feed's times are in (`ReadOptions.timeZone`), for this read. */
+let declaredZone: string | undefined;
 
-/** Sets the helpers the readers use (`readXml` does, before each read). */
-export function useKit(kit: FeedKit): void {
+/** Sets the helpers the readers use and the declared zone (`readXml` does, before each read). */
+export function useKit(kit: FeedKit, timeZone?: string): void {
   k = kit;
+  declaredZone = timeZone;
 }
 
 export const NS = {
@@ -75,10 +78,20 @@ export function xmlUrl(
   return checked.url;
 }
 
-/** An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. */
+/**
+ * An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. A
+ * date whose zone is unknown is read in the declared zone (with a warning saying so) or
+ * dropped with a warning: never guessed as UTC.
+ */
 export function rssDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
   if (raw === undefined) return undefined;
-  const date = parseRfc822(raw, k.parseRfc3339) ?? k.parseRfc3339(raw);
+  const read = readRfc822(raw, k.parseRfc3339, declaredZone);
+  if (read && 'unknownZone' in read) {
+    w.add(path, k.messages.unknownZone(raw));
+    return undefined;
+  }
+  if (read?.readIn) w.add(path, k.messages.zoneReadIn(raw, read.readIn));
+  const date = read?.date ?? k.parseRfc3339(raw);
   if (!date) w.add(path, k.messages.notRfc822());
   return date;
 }
