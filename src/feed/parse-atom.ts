@@ -23,7 +23,7 @@ export function readAtom(
   const feedAuthors = readAuthors(root, 'feed', w, base);
 
   const items: Article[] = [];
-  kids(root, 'entry', NS.atom).forEach((el, i) => {
+  k.capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
     const article = readEntry(el, `entry[${i}]`, w, base, feedAuthors);
     if (article) items.push(article);
   });

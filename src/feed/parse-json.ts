@@ -30,6 +30,33 @@ export interface ReadOptions {
    * such dates are dropped with a warning that quotes them, never guessed.
    */
   timeZone?: string;
+  /**
+   * How many items of the document are read, at most (default `MAX_ITEMS`, 1,000), in
+   * document order; the rest are skipped with one warning. Feeds list their newest items
+   * first, and a widget shows a few dozen: a hostile or runaway feed of 100,000 items
+   * must not be validated in full on the main thread.
+   */
+  maxItems?: number;
+}
+
+/** The default of `ReadOptions.maxItems`. */
+export const MAX_ITEMS = 1000;
+
+/**
+ * The items to read: the first `maxItems` (a positive integer, else the default), with a
+ * warning at `path` when there were more.
+ */
+export function capItems<T>(
+  items: readonly T[],
+  options: ReadOptions,
+  path: string,
+  w: Warnings,
+): readonly T[] {
+  const max =
+    Number.isSafeInteger(options.maxItems) && options.maxItems! > 0 ? options.maxItems! : MAX_ITEMS;
+  if (items.length <= max) return items;
+  w.add(path, messages.tooManyItems(items.length, max));
+  return items.slice(0, max);
 }
 
 export function isObject(value: unknown): value is Json {
@@ -309,7 +336,7 @@ export function readJsonFeed(
     base,
     false,
   );
-  items.forEach((item, i) => {
+  capItems(items, options, 'items', w).forEach((item, i) => {
     const article = readItem(item, `items[${i}]`, w, base);
     if (article) feed.items.push(article);
   });

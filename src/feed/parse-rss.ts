@@ -33,7 +33,12 @@ export function readRss(
   const w = new k.Warnings();
   const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
-  const itemEls = root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item');
+  const itemEls = k.capItems(
+    root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item'),
+    options,
+    'channel.item',
+    w,
+  );
 
   const items: Article[] = [];
   itemEls.forEach((el, i) => {
