@@ -267,7 +267,11 @@ export function parseXml(input: string): XmlDocument {
         if (!stack.length) throw new Fail('CDATA outside the root element', i);
         text(s.slice(i + 9, close));
         i = close + 3;
-      } else if (s.startsWith('<!DOCTYPE', i)) {
+      } else if (s.startsWith('<!', i)) {
+        // Only a DOCTYPE may start so (`<!ENTITY` outside one is not XML); any case, as
+        // some generators write `<!doctype`.
+        if (s.slice(i + 2, i + 9).toUpperCase() !== 'DOCTYPE')
+          throw new Fail('invalid markup declaration', i);
         if (root) throw new Fail('DOCTYPE after the root element', i);
         i = skipDoctype(s, i);
       } else if (s.startsWith('</', i)) {

@@ -44,7 +44,9 @@ describe('hostile XML', () => {
         html`<civic-bulletin-list src=${BOMB}></civic-bulletin-list>`,
       );
       await waitUntil(
-        () => list.shadowRoot?.querySelector('ul[part=list] > li, [part=status]'),
+        () =>
+          !list.shadowRoot?.querySelector('.skeleton') &&
+          list.shadowRoot?.querySelector('ul[part=list] > li, [part=status]'),
         'the list showed neither items nor an error',
         { timeout: 5000 },
       );
@@ -141,6 +143,10 @@ describe('hostile XML', () => {
     expect(warnings[0].message).to.match(
       /^not XML from here on: premature end of data in tag title at line 1, column \d+; the items before it are kept$/,
     );
+    expect(parseXml('<r/><!ENTITY x "y">').error?.reason).to.equal('invalid markup declaration');
+    expect(
+      parseXml('<!doctype r [<!ENTITY x "y">]><r>&x;</r>').documentElement!.textContent,
+    ).to.equal('&x;');
     expect(() => parseFeed('<rss><channel><item><guid>1</guid><title>x</item>')).to.throw(
       /^not XML: opening and ending tag mismatch: title and item at line 1, column \d+$/,
     );
