@@ -9,16 +9,17 @@
  * The policy is deliberately narrow, so that holding it is worth nothing to an attacker:
  * - `createHTML` and `createScriptURL` pass their input through only while
  *   `src/content/sanitize.ts` is running DOMPurify (DOMPurify needs a pass-through policy
- *   to parse its input and sign its output), or while `parseInert` hands markup to a
- *   `DOMParser`; at any other moment they throw.
- * - What `parseInert` parses stays in a document with no browsing context (no script
- *   runs, nothing loads), and its callers only read text and attributes from it.
- *
- * Only lazy chunks import this module (the sanitizer, the JSON-LD writer, the XML feed
- * readers), so it is one small chunk they share: one policy per page, even when two
- * copies of the entry are loaded.
+ *   to parse its input and sign its output); at any other moment they throw.
  * - `createScript` accepts only text that is valid JSON, which is all a widget ever puts
  *   in a script element (the JSON-LD block).
+ *
+ * Feeds never need it: the XML readers and the HTML-to-text reader work on strings
+ * (`src/feed/xml-tree.ts`, `src/content/html-text.ts`), so RSS and Atom load on a page
+ * that does not allow the policy, and only article bodies fall back to text there.
+ *
+ * Only lazy chunks import this module (the sanitizer, the JSON-LD writer), so it is one
+ * small chunk they share: one policy per page, even when two copies of the entry are
+ * loaded.
  */
 
 /** A `TrustedHTML` where the browser has Trusted Types, else the sanitized string itself. */
@@ -97,6 +98,18 @@ export function civicPolicy(): CivicPolicy | null {
   return policy;
 }
 
+/**
+ * Whether the page has Trusted Types but refused our policy: HTML parsing would then
+ * throw (and each attempt raise a violation report), so bodies are shown as text.
+ */
+export function policyRefused(): boolean {
+  return (
+    civicPolicy() === null &&
+    typeof (globalThis as { trustedTypes?: unknown }).trustedTypes === 'object' &&
+    (globalThis as { trustedTypes?: unknown }).trustedTypes !== null
+  );
+}
+
 /** Runs the sanitizer with the pass-through open; only `sanitize.ts` calls this. */
 export function whileSanitizing<T>(run: () => T): T {
   open++;
@@ -108,19 +121,14 @@ export function whileSanitizing<T>(run: () => T): T {
 }
 
 /**
- * `markup` parsed by a `DOMParser` (a Trusted Types sink for every type, XML included),
- * through the policy where the page has Trusted Types. The document is inert: no script
- * runs and nothing loads. Callers read its text and attributes and never move its nodes
- * into a live document. Throws where the page enforces Trusted Types without our policy.
+ * JSON for a script element, as a `TrustedScript` when the page uses Trusted Types.
+ * Throws, without touching the sink (which would raise a violation report), when the
+ * page has Trusted Types and refused our policy.
  */
-export function parseInert(markup: string, type: DOMParserSupportedType): Document {
-  const p = civicPolicy();
-  const input = p ? whileSanitizing(() => p.createHTML(markup)) : markup;
-  return new DOMParser().parseFromString(input as string, type);
-}
-
-/** JSON for a script element, as a `TrustedScript` when the page uses Trusted Types. */
 export function safeScript(json: string): SafeScript {
   const p = civicPolicy();
-  return p ? p.createScript(json) : json;
+  if (p) return p.createScript(json);
+  if (policyRefused())
+    throw new TypeError(`${POLICY_NAME}: the page does not allow this Trusted Types policy`);
+  return json;
 }

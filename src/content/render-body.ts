@@ -14,6 +14,7 @@
  */
 import type { Article } from '../feed/model.js';
 import type { SafeHtml } from './policy.js';
+import { htmlText } from './html-text.js';
 
 /** Which body an article has for the full card, by the contract's precedence. */
 export type BodySource =
@@ -74,11 +75,12 @@ export function textParagraphs(text: string): string[][] {
 /**
  * What to show when a Markdown or HTML body cannot be rendered (the chunk failed to load,
  * or the page forbids our policy): Markdown reads fine as text; for HTML, the feed's own
- * `content_text` when it has one. Never HTML parsed outside the sanitizer.
+ * `content_text` when it has one, else the HTML's text, read as a string
+ * (`htmlText`: no parser, so no policy is needed and no markup reaches the page).
  */
 export function bodyFallbackText(article: Article, source: BodySource): string | undefined {
   if (source.kind === 'markdown' || source.kind === 'text') return source.text;
-  return article.contentText;
+  return article.contentText ?? (htmlText(source.text, true) || undefined);
 }
 
 /** What each element was last given, so a re-render with the same body writes nothing. */

@@ -6,7 +6,14 @@
  */
 import { Marked } from 'marked';
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { civicPolicy, whileSanitizing, type SafeHtml } from './policy.js';
+import { dropInlineCode } from './html-text.js';
+import {
+  POLICY_NAME,
+  civicPolicy,
+  policyRefused,
+  whileSanitizing,
+  type SafeHtml,
+} from './policy.js';
 
 // Our own instances: a host page that configures the global `marked` or adds DOMPurify
 // hooks must not change what we render, and our hooks must not change what it renders.
@@ -157,20 +164,27 @@ function getPurifier(): DOMPurify {
 
 /**
  * Sanitized HTML, as a `TrustedHTML` from the `civic-widgets` policy where the page has
- * Trusted Types, else as a string. Throws only when the page enforces Trusted Types and
- * forbids our policy; the caller then falls back to text.
+ * Trusted Types, else as a string. Throws when the page has Trusted Types and forbids
+ * our policy (before any parsing, so nothing is reported); the caller then shows text.
+ *
+ * `style` and `on*` attributes are cut out of the string before DOMPurify parses it:
+ * every document of this page (DOMPurify's included) shares the page's CSP, which
+ * reports each such attribute as it is parsed, though none would ever apply or run.
  */
 export function sanitizeHtml(dirty: string): SafeHtml {
+  if (policyRefused())
+    throw new TypeError(`${POLICY_NAME}: the page does not allow this Trusted Types policy`);
   const purify = getPurifier();
   const policy = civicPolicy();
+  const input = dropInlineCode(dirty);
   return whileSanitizing(() =>
     policy
-      ? (purify.sanitize(dirty, {
+      ? (purify.sanitize(input, {
           ...CONFIG,
           TRUSTED_TYPES_POLICY: policy as unknown as Config['TRUSTED_TYPES_POLICY'],
           RETURN_TRUSTED_TYPE: true,
         }) as unknown as SafeHtml)
-      : purify.sanitize(dirty, { ...CONFIG, TRUSTED_TYPES_POLICY: null as unknown as undefined }),
+      : purify.sanitize(input, { ...CONFIG, TRUSTED_TYPES_POLICY: null as unknown as undefined }),
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Article, Feed, FeedFormat } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { isObject, readFeedFields, readItem, readJsonFeed } from './parse-json.js';
+import { isObject, own, readFeedFields, readItem, readJsonFeed } from './parse-json.js';
 import type { ParsedFeed } from './read.js';
 import { Warnings, documentBase } from './values.js';
 
@@ -14,7 +14,9 @@ const FORMATS: readonly unknown[] = ['json', 'rss', 'atom', 'merged'] satisfies 
 /** A Feed built by this library (or by hand in the same shape), as opposed to a raw JSON Feed. */
 function isModelFeed(value: Record<string, unknown>): boolean {
   return (
-    FORMATS.includes(value['format']) && Array.isArray(value['items']) && !('version' in value)
+    FORMATS.includes(own(value, 'format')) &&
+    Array.isArray(own(value, 'items')) &&
+    !Object.hasOwn(value, 'version')
   );
 }
 
@@ -22,10 +24,10 @@ function isModelFeed(value: Record<string, unknown>): boolean {
 function isModelArticle(value: unknown): boolean {
   return (
     isObject(value) &&
-    typeof value['id'] === 'string' &&
-    typeof value['pinned'] === 'boolean' &&
-    typeof value['featured'] === 'boolean' &&
-    ['tags', 'authors', 'attachments'].every((k) => Array.isArray(value[k]))
+    typeof own(value, 'id') === 'string' &&
+    typeof own(value, 'pinned') === 'boolean' &&
+    typeof own(value, 'featured') === 'boolean' &&
+    ['tags', 'authors', 'attachments'].every((k) => Array.isArray(own(value, k)))
   );
 }
 
@@ -57,19 +59,19 @@ export function toFeed(value: unknown): ParsedFeed {
 const checked = new WeakMap<object, ParsedFeed>();
 
 function convertFeed(value: unknown): ParsedFeed {
-  if (isObject(value) && isObject(value['feed']) && Array.isArray(value['warnings'])) {
+  if (isObject(value) && isObject(own(value, 'feed')) && Array.isArray(own(value, 'warnings'))) {
     // The whole result of loadFeed/parseFeed was passed: take its feed.
-    return toFeed(value['feed']);
+    return toFeed(own(value, 'feed'));
   }
   if (isObject(value) && isModelFeed(value)) {
     const w = new Warnings();
     const feed: Feed = {
-      format: value['format'] as FeedFormat,
-      items: (value['items'] as unknown[])
+      format: own(value, 'format') as FeedFormat,
+      items: (own(value, 'items') as unknown[])
         .map((item, i) => checkArticle(item, `items[${i}]`, w))
         .filter((a): a is Article => a !== undefined),
     };
-    const urls = value['url'];
+    const urls = own(value, 'url');
     // Several URLs when merged: text, not one URL to check.
     if (typeof urls === 'string' && urls.trim()) feed.url = urls;
     readFeedFields(feed, value, new Warnings(), documentBase(), true);

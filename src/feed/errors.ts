@@ -60,6 +60,12 @@ export const messages = {
     `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
   noAttachmentUrl: () => `has no url; dropped`,
   sourceFailed: (why: string) => `${why}; this feed's items are missing from the merged list`,
+  tooManyItems: (count: number, max: number) =>
+    `has ${count} items; only the first ${max} are read`,
+  unknownZone: (value: string) => `"${clip(value)}" has an unknown time zone; not used`,
+  zoneReadIn: (value: string, zone: string) =>
+    `"${clip(value)}" has an unknown time zone; read in ${zone}`,
+  brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
 } as const;
 
 /** Keeps a hostile 10 kB value from flooding the console. */

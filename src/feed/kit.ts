@@ -6,7 +6,7 @@
  * caller hands them over: the chunks only `import type` this module.
  */
 import { FeedError, messages } from './errors.js';
-import { assign } from './parse-json.js';
+import { assign, capItems } from './parse-json.js';
 import {
   Warnings,
   checkUrl,
@@ -22,6 +22,7 @@ export const kit = {
   messages,
   Warnings,
   assign,
+  capItems,
   checkUrl,
   displayUrl,
   documentBase,

@@ -5,13 +5,14 @@
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
 import type { ReadOptions } from './parse-json.js';
 import type { Warnings } from './values.js';
+import { innerHtml, type XmlElement } from './xml-tree.js';
 import { newestFirst } from './merge.js';
 import { readMedia } from './parse-rss.js';
 import { NS, htmlToText, isImage, isoDate, k, kid, kidText, kids, xmlUrl } from './xml.js';
 
 /** Reads an Atom `<feed>` document. */
 export function readAtom(
-  doc: Document,
+  doc: { documentElement: XmlElement },
   options: ReadOptions = {},
 ): { feed: Feed; warnings: FeedWarning[] } {
   const { messages, assign, toLanguage } = k;
@@ -22,7 +23,7 @@ export function readAtom(
   const feedAuthors = readAuthors(root, 'feed', w, base);
 
   const items: Article[] = [];
-  kids(root, 'entry', NS.atom).forEach((el, i) => {
+  k.capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
     const article = readEntry(el, `entry[${i}]`, w, base, feedAuthors);
     if (article) items.push(article);
   });
@@ -45,7 +46,7 @@ export function readAtom(
 }
 
 /** A text construct as plain text, whatever its `type`. */
-function textConstruct(el: Element | undefined): string | undefined {
+function textConstruct(el: XmlElement | undefined): string | undefined {
   if (!el) return undefined;
   const type = el.getAttribute('type') ?? 'text';
   const text =
@@ -55,17 +56,17 @@ function textConstruct(el: Element | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** The inner markup of an xhtml construct's wrapping `<div>`, without namespace noise. */
-function xhtmlMarkup(el: Element): string | undefined {
+/** The inner markup of an xhtml construct's wrapping `<div>`, as HTML without namespace declarations. */
+function xhtmlMarkup(el: XmlElement): string | undefined {
   const div = kid(el, 'div', NS.xhtml);
   if (!div) return undefined;
-  const markup = div.innerHTML.replace(/\s+xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '').trim();
+  const markup = innerHtml(div).trim();
   return markup === '' ? undefined : markup;
 }
 
 /** The href of the first `<link>` with this rel (a link with no rel is "alternate"). */
 function link(
-  el: Element,
+  el: XmlElement,
   rel: string,
   path: string,
   w: Warnings,
@@ -80,7 +81,12 @@ function link(
   return best ? xmlUrl(best.getAttribute('href'), `${path}.href`, w, base) : undefined;
 }
 
-function readAuthors(el: Element, path: string, w: Warnings, base: string | undefined): Author[] {
+function readAuthors(
+  el: XmlElement,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+): Author[] {
   const { assign } = k;
   const out: Author[] = [];
   kids(el, 'author', NS.atom).forEach((a, i) => {
@@ -95,7 +101,7 @@ function readAuthors(el: Element, path: string, w: Warnings, base: string | unde
 }
 
 function readEntry(
-  el: Element,
+  el: XmlElement,
   path: string,
   w: Warnings,
   base: string | undefined,

@@ -24,10 +24,52 @@ type Json = Record<string, unknown>;
 export interface ReadOptions {
   /** The URL the document came from: relative URLs inside are resolved against it. */
   url?: string;
+  /**
+   * The IANA time zone the feed's times are written in, for RSS dates that name no zone
+   * or one that is unknown or ambiguous (`Thu, 19 Mar 2020 16:20:00 IST`). Without it,
+   * such dates are dropped with a warning that quotes them, never guessed.
+   */
+  timeZone?: string;
+  /**
+   * How many items of the document are read, at most (default `MAX_ITEMS`, 1,000), in
+   * document order; the rest are skipped with one warning. Feeds list their newest items
+   * first, and a widget shows a few dozen: a hostile or runaway feed of 100,000 items
+   * must not be validated in full on the main thread.
+   */
+  maxItems?: number;
+}
+
+/** The default of `ReadOptions.maxItems`. */
+export const MAX_ITEMS = 1000;
+
+/**
+ * The items to read: the first `maxItems` (a positive integer, else the default), with a
+ * warning at `path` when there were more.
+ */
+export function capItems<T>(
+  items: readonly T[],
+  options: ReadOptions,
+  path: string,
+  w: Warnings,
+): readonly T[] {
+  const max =
+    Number.isSafeInteger(options.maxItems) && options.maxItems! > 0 ? options.maxItems! : MAX_ITEMS;
+  if (items.length <= max) return items;
+  w.add(path, messages.tooManyItems(items.length, max));
+  return items.slice(0, max);
 }
 
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `obj[key]` only when `obj` has it itself. Feed data meets lookups by name only through
+ * this: a value inherited from a polluted `Object.prototype` (or a key like
+ * `constructor`) never counts as the feed's.
+ */
+export function own(obj: object, key: string): unknown {
+  return Object.hasOwn(obj, key) ? (obj as Json)[key] : undefined;
 }
 
 /** Why a value that was there got dropped. */
@@ -80,7 +122,7 @@ class Fields {
 
   /** The clean value of `key`; `null` counts as absent, as generators write it for "no value". */
   get<T = string>(key: string, check: Check): T | undefined {
-    const v = this.obj[key];
+    const v = own(this.obj, key);
     if (v == null) return undefined;
     const r = check(v, this.base);
     if (!(r instanceof Bad)) return r as T | undefined;
@@ -155,7 +197,7 @@ function fill<T extends object>(
 ): T {
   const out = target as Record<string, unknown>;
   for (const [name, key, check] of rows) {
-    if (out[name] !== undefined) continue;
+    if (own(out, name) !== undefined) continue;
     const ext = key.startsWith('_civic.');
     const v = model ? f.get(name, check) : (ext ? civic : f)?.get(key.slice(ext ? 7 : 0), check);
     if (v !== undefined) out[name] = v;
@@ -181,7 +223,7 @@ export function readItem(
   }
   const f = new Fields(value, path, w, base);
   // JSON Feed 1.1 says string; numeric ids are common in the wild and lose nothing as text.
-  const rawId = value['id'];
+  const rawId = own(value, 'id');
   const id =
     typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : f.get('id', text);
   const civic = model ? undefined : f.sub('_civic');
@@ -192,7 +234,7 @@ export function readItem(
     return undefined;
   }
   article.id = identity;
-  if (!model && CONTENT.every(([name]) => name === 'url' || !(name in article))) {
+  if (!model && CONTENT.every(([name]) => name === 'url' || !Object.hasOwn(article, name))) {
     w.add(path, messages.noContent());
     return undefined;
   }
@@ -223,12 +265,13 @@ export function readItem(
     const a = new Fields(v, p, w, base);
     const href = a.get('url', url);
     if (href !== undefined) article.attachments.push(fill({ url: href }, ATTACHMENT, a, model));
-    else if (v['url'] == null) w.add(p, messages.noAttachmentUrl());
+    else if (own(v, 'url') == null) w.add(p, messages.noAttachmentUrl());
   });
 
   fill(article, DETAILS, f, model, civic);
-  article.pinned ??= false;
-  article.featured ??= false;
+  // Own values only: an inherited `pinned` from a polluted prototype must not pin.
+  article.pinned = own(article, 'pinned') === true;
+  article.featured = own(article, 'featured') === true;
   return article;
 }
 
@@ -270,8 +313,8 @@ export function readJsonFeed(
 ): { feed: Feed; warnings: FeedWarning[] } {
   if (!isObject(doc))
     throw new FeedError(messages.notJsonFeed(`the document is ${kindOf(doc)}, not an object`));
-  const version = doc['version'];
-  const items = doc['items'];
+  const version = own(doc, 'version');
+  const items = own(doc, 'items');
   if (items == null) {
     throw new FeedError(
       messages.notJsonFeed(
@@ -293,7 +336,7 @@ export function readJsonFeed(
     base,
     false,
   );
-  items.forEach((item, i) => {
+  capItems(items, options, 'items', w).forEach((item, i) => {
     const article = readItem(item, `items[${i}]`, w, base);
     if (article) feed.items.push(article);
   });

@@ -5,6 +5,7 @@
 import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
 import type { ReadOptions } from './parse-json.js';
 import type { Warnings } from './values.js';
+import type { XmlElement } from './xml-tree.js';
 import { newestFirst } from './merge.js';
 import {
   NS,
@@ -22,7 +23,7 @@ import {
 
 /** Reads an `<rss>` (or `<rdf:RDF>`) document. Throws FeedError when it has no channel. */
 export function readRss(
-  doc: Document,
+  doc: { documentElement: XmlElement },
   options: ReadOptions = {},
 ): { feed: Feed; warnings: FeedWarning[] } {
   const root = doc.documentElement;
@@ -32,7 +33,12 @@ export function readRss(
   const w = new k.Warnings();
   const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
-  const itemEls = root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item');
+  const itemEls = k.capItems(
+    root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item'),
+    options,
+    'channel.item',
+    w,
+  );
 
   const items: Article[] = [];
   itemEls.forEach((el, i) => {
@@ -60,7 +66,7 @@ export function readRss(
 }
 
 function readItem(
-  el: Element,
+  el: XmlElement,
   path: string,
   w: Warnings,
   base: string | undefined,
@@ -136,7 +142,7 @@ function readItem(
 
 /** Media RSS: thumbnails and image contents are images, other contents are attachments. */
 export function readMedia(
-  el: Element,
+  el: XmlElement,
   path: string,
   w: Warnings,
   base: string | undefined,

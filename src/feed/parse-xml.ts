@@ -1,42 +1,65 @@
 /**
  * The XML feed readers' door (a lazy chunk): parses RSS 2.0, RSS 1.0 and Atom 1.0 text
- * inertly, through the `civic-widgets` Trusted Types policy (a `DOMParser` is a sink
- * even for XML), and hands the document to its reader.
+ * with the chunk's own XML reader (`xml-tree.ts`: no DTD entity is ever expanded, no
+ * document is created, so neither Trusted Types nor the page's CSP is involved) and
+ * hands the tree to its reader.
  */
 import type { ParsedFeed } from './read.js';
 import type { ReadOptions } from './parse-json.js';
 import type { FeedKit } from './kit.js';
-import { parseInert } from '../content/policy.js';
 import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';
 import { NS, useKit } from './xml.js';
+import { parseXml, type XmlDocument, type XmlElement, type XmlError } from './xml-tree.js';
 
 /**
- * Reads an RSS or Atom document, with the entry's helpers in `kit`.
+ * Reads an RSS or Atom document, with the entry's helpers in `kit`. A document that
+ * breaks part-way (a truncated file, a stray `&`-less tag) keeps the items completed
+ * before the break, with a warning, like the lenient feed readers; it fails only when
+ * no item survives.
  * @throws FeedError (the kit's) when the text is not a usable XML feed.
  */
 export function readXml(text: string, options: ReadOptions, kit: FeedKit): ParsedFeed {
-  useKit(kit);
+  useKit(kit, options.timeZone);
   const { FeedError, messages } = kit;
-  const doc = parseInert(text, 'application/xml');
-  const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) throw new FeedError(messages.notXml(describeXmlError(error.textContent ?? '')));
+  const doc = parseXml(text);
   const root = doc.documentElement;
+  const broken = doc.error && describe(doc.error);
+  if (!root || (broken && !isFeedRoot(root))) throw new FeedError(messages.notXml(broken ?? ''));
   if (root.localName === 'html') throw new FeedError(messages.html());
+  if (broken) dropUnfinished(doc);
+  let parsed: ParsedFeed;
   if (root.localName === 'rss' || (root.localName === 'RDF' && root.namespaceURI === NS.rdf))
-    return readRss(doc, options);
-  if (root.localName === 'feed' && root.namespaceURI === NS.atom) return readAtom(doc, options);
-  throw new FeedError(messages.notXmlFeed(root.tagName));
+    parsed = readRss({ documentElement: root }, options);
+  else if (root.localName === 'feed' && root.namespaceURI === NS.atom)
+    parsed = readAtom({ documentElement: root }, options);
+  else throw new FeedError(messages.notXmlFeed(root.tagName));
+  if (broken) {
+    if (!parsed.feed.items.length) throw new FeedError(messages.notXml(broken));
+    parsed.warnings.unshift({ path: 'document', message: messages.brokenXml(broken) });
+  }
+  return parsed;
 }
 
-/** Chromium: "…error on line 3 at column 5: Opening and ending tag mismatch…" → a short plain form. */
-function describeXmlError(raw: string): string {
-  const m = /error on line (\d+) at column (\d+): ([^\n]+?)\s*(?:Below is|$)/m.exec(raw);
-  if (m) return `${lowerFirst(m[3].trim())} at line ${m[1]}, column ${m[2]}`;
-  const line = raw.split('\n').find((l) => l.trim() !== '') ?? 'malformed document';
-  return lowerFirst(line.trim());
+function isFeedRoot(root: XmlElement): boolean {
+  return ['rss', 'RDF', 'feed'].includes(root.localName);
 }
 
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * After a fatal error: the elements it left open are kept when they are containers (the
+ * root, the RSS channel) and dropped from the first other one down (the item or entry
+ * the break cut in two), so no half-read item is shown.
+ */
+function dropUnfinished(doc: XmlDocument): void {
+  const cut = doc.open.findIndex((el, i) => i > 0 && el.localName !== 'channel');
+  if (cut < 1) return;
+  const parent = doc.open[cut - 1];
+  const el = doc.open[cut];
+  parent.children.splice(parent.children.indexOf(el), 1);
+  parent.nodes.splice(parent.nodes.indexOf(el), 1);
+}
+
+/** "opening and ending tag mismatch: item and channel at line 3, column 5". */
+function describe(error: XmlError): string {
+  return `${error.reason} at line ${error.line}, column ${error.column}`;
 }

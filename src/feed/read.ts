@@ -23,7 +23,25 @@ export interface ParseOptions extends ReadOptions {
   contentType?: string | null;
 }
 
-const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]/i;
+/** An HTML page's first tag; sticky, tried where the leading comments end. */
+const HTML_TAG = /<(?:!doctype\s+html|html|head|body)[\s>]/iy;
+
+/**
+ * Whether `body` starts like an HTML page, after any comments. The comments are skipped
+ * with `indexOf`: one regex for "comments, then a tag" backtracks exponentially on a few
+ * dozen empty `<!---->` (issue #10).
+ */
+export function looksLikeHtml(body: string): boolean {
+  let i = 0;
+  while (body.startsWith('<!--', i)) {
+    const end = body.indexOf('-->', i + 4);
+    if (end < 0) return false;
+    i = end + 3;
+    while (i < body.length && /\s/.test(body[i])) i++;
+  }
+  HTML_TAG.lastIndex = i;
+  return HTML_TAG.test(body);
+}
 
 /**
  * Which reader a document needs, and its text for that reader.
@@ -37,7 +55,7 @@ export function sniff(text: string, contentType?: string | null): { xml: boolean
   const first = body[0];
   if (first === '{' || first === '[') return { xml: false, text: json };
   if (first === '<') {
-    if (HTML_START.test(body)) throw new FeedError(messages.html());
+    if (looksLikeHtml(body)) throw new FeedError(messages.html());
     return { xml: true, text: body };
   }
   // Neither JSON nor markup at the start: report it the way the server claimed it.

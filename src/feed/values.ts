@@ -77,6 +77,17 @@ export function checkUrl(raw: string, base?: string): UrlCheck {
   return { ok: true, url: url.href };
 }
 
+/**
+ * A URL safe to bind to `href`/`src` in a template: http, https, mailto or relative,
+ * resolved against the page; else undefined. Takes `unknown`: a field read from an
+ * object whose prototype a page polluted can be anything.
+ */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const checked = checkUrl(value, documentBase());
+  return checked.ok ? checked.url : undefined;
+}
+
 /** The document's base URL, when there is a document (inline feeds, relative `src`). */
 export function documentBase(): string | undefined {
   const doc = (globalThis as { document?: Document }).document;

@@ -5,15 +5,19 @@
  */
 import type { FeedKit } from './kit.js';
 import type { Warnings } from './values.js';
-import { parseInert } from '../content/policy.js';
-import { parseRfc822 } from './rfc822.js';
+import type { XmlElement } from './xml-tree.js';
+import { htmlText } from '../content/html-text.js';
+import { readRfc822 } from './rfc822.js';
 
 /** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
 export let k: FeedKit;
+/** The zone the caller says the feed's times are in (`ReadOptions.timeZone`), for this read. */
+let declaredZone: string | undefined;
 
-/** Sets the helpers the readers use (`readXml` does, before each read). */
-export function useKit(kit: FeedKit): void {
+/** Sets the helpers the readers use and the declared zone (`readXml` does, before each read). */
+export function useKit(kit: FeedKit, timeZone?: string): void {
   k = kit;
+  declaredZone = timeZone;
 }
 
 export const NS = {
@@ -30,9 +34,9 @@ export const NS = {
  * Direct children called `name` in namespace `ns` (`null`: no namespace; RSS 2.0
  * elements have none, RSS 1.0 ones live in its namespace, so both count for `null`).
  */
-export function kids(el: Element, name: string, ns: string | null = null): Element[] {
-  const out: Element[] = [];
-  for (const child of Array.from(el.children)) {
+export function kids(el: XmlElement, name: string, ns: string | null = null): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of el.children) {
     if (child.localName !== name) continue;
     const childNs = child.namespaceURI;
     if (ns === null ? childNs === null || childNs === NS.rss1 : childNs === ns) out.push(child);
@@ -40,12 +44,20 @@ export function kids(el: Element, name: string, ns: string | null = null): Eleme
   return out;
 }
 
-export function kid(el: Element, name: string, ns: string | null = null): Element | undefined {
+export function kid(
+  el: XmlElement,
+  name: string,
+  ns: string | null = null,
+): XmlElement | undefined {
   return kids(el, name, ns)[0];
 }
 
 /** Trimmed text of the first such child; empty text counts as absent. */
-export function kidText(el: Element, name: string, ns: string | null = null): string | undefined {
+export function kidText(
+  el: XmlElement,
+  name: string,
+  ns: string | null = null,
+): string | undefined {
   const text = kid(el, name, ns)?.textContent?.trim();
   return text ? text : undefined;
 }
@@ -66,10 +78,20 @@ export function xmlUrl(
   return checked.url;
 }
 
-/** An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. */
+/**
+ * An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. A
+ * date whose zone is unknown is read in the declared zone (with a warning saying so) or
+ * dropped with a warning: never guessed as UTC.
+ */
 export function rssDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
   if (raw === undefined) return undefined;
-  const date = parseRfc822(raw, k.parseRfc3339) ?? k.parseRfc3339(raw);
+  const read = readRfc822(raw, k.parseRfc3339, declaredZone);
+  if (read && 'unknownZone' in read) {
+    w.add(path, k.messages.unknownZone(raw));
+    return undefined;
+  }
+  if (read?.readIn) w.add(path, k.messages.zoneReadIn(raw, read.readIn));
+  const date = read?.date ?? k.parseRfc3339(raw);
   if (!date) w.add(path, k.messages.notRfc822());
   return date;
 }
@@ -82,10 +104,21 @@ export function isoDate(raw: string | undefined, path: string, w: Warnings): Dat
   return date;
 }
 
-/** "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. */
+/**
+ * "editor@example.com (Jane Doe)" → "Jane Doe"; other forms are kept as written. String
+ * operations, not a regex: `\S+@\S+` backtracks quadratically on a long run of "@".
+ */
 export function rssAuthorName(raw: string): string {
-  const m = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(raw);
-  return (m ? m[1] : raw).trim();
+  const text = raw.trim();
+  const open = text.indexOf('(');
+  if (open > 0 && text.endsWith(')')) {
+    const email = text.slice(0, open).trim();
+    const name = text.slice(open + 1, -1).trim();
+    const at = email.indexOf('@');
+    if (name && !name.includes('\n') && at > 0 && at < email.length - 1 && !/\s/.test(email))
+      return name;
+  }
+  return text;
 }
 
 /** Whether a MIME type / medium names an image. */
@@ -95,12 +128,9 @@ export function isImage(type: string | null, medium?: string | null): boolean {
 
 /**
  * Text of an HTML fragment (an RSS description, an Atom `type="html"` title), whitespace
- * collapsed. The markup is parsed inertly (`parseInert`: through the `civic-widgets`
- * policy under Trusted Types, no script runs, no image loads), and only its text leaves.
+ * collapsed. Read as a string (`htmlText`), never parsed into a document: no policy
+ * needed, nothing the page's CSP could see, and only text leaves.
  */
-export function htmlToText(htmlText: string): string {
-  const text = /[<&]/.test(htmlText)
-    ? (parseInert(htmlText, 'text/html').body.textContent ?? '')
-    : htmlText;
-  return text.replace(/\s+/g, ' ').trim();
+export function htmlToText(markup: string): string {
+  return htmlText(markup);
 }

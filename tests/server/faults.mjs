@@ -9,7 +9,8 @@
 // and the demo (vite.demo.config.ts, through tests/server/connect.mjs) both use it. The
 // demo's `/demo-api/*` URLs and its `/feeds/*` files are answered at the end of this file,
 // mostly by the /faults/ routes below.
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { PassThrough } from 'node:stream';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
@@ -63,6 +64,8 @@ export async function faultMiddleware(ctx, next) {
   const key = String(q.key ?? 'default');
   // Every fault answer is fresh: the browser cache must not hide a request from the counters.
   ctx.set('Cache-Control', 'no-store');
+
+  if (name.startsWith('hostile/')) return hostile(ctx, name.slice('hostile/'.length), q, next);
 
   switch (name) {
     case '404':
@@ -369,5 +372,126 @@ export async function demoApiMiddleware(ctx, next) {
     }
     default:
       return answer(ctx, 404, 'text/plain; charset=utf-8', `no demo fault called "${name}"`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile feeds (issue #10): documents built to freeze, crash or mislead the feed layer.
+// Generated on request, so the test files stay small and the sizes are exact.
+// ---------------------------------------------------------------------------------------
+
+/** One internal DTD entity of `size` characters referenced `refs` times (~115 KB of feed). */
+function entityBomb(size, refs) {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE rss [<!ENTITY big "${'A'.repeat(size)}">]>
+<rss version="2.0"><channel><title>Bomb</title><link>https://bomb.example/</link>
+<item><guid>bomb-1</guid><title>Tin an toàn</title><description>Trước quả bom.</description></item>
+<item><guid>bomb-2</guid><title>Quả bom</title><description>${'&big;'.repeat(refs)}</description></item>
+</channel></rss>`;
+}
+
+/**
+ * Article bodies with everything a strict CSP reports (inline styles and handlers,
+ * scripts, javascript: links), shared with the tests that render them.
+ */
+const HOSTILE_BODIES = JSON.parse(await readFile(new URL('hostile/bodies.json', FIXTURES), 'utf8'));
+
+const xmlEscape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function hostileBodiesRss() {
+  const items = HOSTILE_BODIES.map(
+    (body, i) => `<item><guid>h${i}</guid><title>Tin ${i}</title>
+<link>https://tin.example/${i}</link><pubDate>Thu, 19 Mar 2020 16:${String(10 + i)}:00 +0700</pubDate>
+<description>${xmlEscape(body)}</description></item>`,
+  );
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>
+<link>https://tin.example/</link>${items.join('\n')}</channel></rss>`;
+}
+
+/** `n` items, as RSS or JSON Feed: the item-count limit's test. */
+function manyItems(n, format) {
+  const date = (i) => new Date(Date.UTC(2020, 0, 1) + i * 60_000);
+  if (format === 'rss') {
+    const items = [];
+    for (let i = 0; i < n; i++)
+      items.push(
+        `<item><guid>i${i}</guid><title>Tin ${i}</title><pubDate>${date(i).toUTCString()}</pubDate></item>`,
+      );
+    return `<rss version="2.0"><channel><title>Many</title>${items.join('')}</channel></rss>`;
+  }
+  const items = [];
+  for (let i = 0; i < n; i++)
+    items.push({ id: `i${i}`, title: `Tin ${i}`, date_published: date(i).toISOString() });
+  return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items });
+}
+
+/**
+ * Every regular expression in src/: literals (found with TypeScript's own parser, so
+ * none hides in a string or comment) and `new RegExp` calls (whose text is built at run
+ * time: listed by place so the test can name each one it covers by hand).
+ */
+async function regexesInSource() {
+  const { default: ts } = await import('typescript');
+  const root = new URL('../../src/', import.meta.url);
+  const out = { literals: [], constructed: [] };
+  for (const entry of await readdir(root, { recursive: true })) {
+    if (!entry.endsWith('.ts')) continue;
+    const file = `src/${entry.split(sep).join('/')}`;
+    const text = await readFile(new URL(entry, root), 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const where = (node) =>
+      `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const visit = (node) => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const literal = node.getText();
+        const slash = literal.lastIndexOf('/');
+        out.literals.push({
+          where: where(node),
+          source: literal.slice(1, slash),
+          flags: literal.slice(slash + 1),
+        });
+      } else if (
+        ts.isNewExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === 'RegExp'
+      ) {
+        out.constructed.push(where(node));
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return out;
+}
+
+async function hostile(ctx, name, q, next) {
+  const send = (type, body) => {
+    ctx.status = 200;
+    ctx.set('Content-Type', type);
+    ctx.body = body;
+  };
+  switch (name) {
+    case 'entity-bomb.rss':
+      return send(
+        'application/rss+xml; charset=utf-8',
+        entityBomb(Number(q.size ?? 100_000), Number(q.refs ?? 5_000)),
+      );
+    case 'regexes':
+      return send('application/json', JSON.stringify(await regexesInSource()));
+    case 'bodies.rss':
+      return send('application/rss+xml; charset=utf-8', hostileBodiesRss());
+    case 'many.rss':
+      return send('application/rss+xml; charset=utf-8', manyItems(Number(q.n ?? 10), 'rss'));
+    case 'many.json':
+      return send('application/feed+json; charset=utf-8', manyItems(Number(q.n ?? 10), 'json'));
+    case 'comments.rss':
+      // HTML_START's old exponential case: many empty comments before the root.
+      return send(
+        'application/rss+xml; charset=utf-8',
+        `${'<!---->'.repeat(Number(q.n ?? 27))}<rss version="2.0"><channel><title>C</title>` +
+          `<item><guid>c</guid><title>Sau chú thích</title></item></channel></rss>`,
+      );
+    default:
+      return next();
   }
 }

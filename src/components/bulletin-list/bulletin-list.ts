@@ -12,6 +12,7 @@ import { loadFeed } from '../../feed/load.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
 import { formatCount } from '../../format/numbers.js';
+import { safeUrl } from '../../feed/values.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { headline } from '../../format/headline.js';
 import { announceError, announceLoad } from '../shared/events.js';
@@ -307,16 +308,20 @@ export class CivicBulletinList extends CivicFeedElement {
       a.summary && (layout === 'list' || layout === 'grid')
         ? html`<p class="summary" part="summary">${a.summary}</p>`
         : nothing;
-    if (a.url && p.date && layout !== 'grid') {
+    // Every bound URL passes safeUrl: the article may come from a hand-built object, or
+    // inherit `url` from a polluted Object.prototype.
+    const url = safeUrl(a.url);
+    const image = safeUrl(a.image);
+    if (url && p.date && layout !== 'grid') {
       return html`<li class=${cls} part=${cls}>
         <span class="head"
-          ><a class="title" part="title" href=${a.url}>${itemName(a)}</a>${badge}</span
+          ><a class="title" part="title" href=${url}>${itemName(a)}</a>${badge}</span
         ><span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span
         >${summary}
       </li>`;
     }
-    const title = a.url
-      ? html`<a class="title" part="title" href=${a.url}>${itemName(a)}</a>`
+    const title = url
+      ? html`<a class="title" part="title" href=${url}>${itemName(a)}</a>`
       : html`<span class="title" part="title">${itemName(a)}</span>`;
     const text = html`<span class="head">${title}${badge}</span
       ><span class="meta" part="meta"
@@ -325,7 +330,7 @@ export class CivicBulletinList extends CivicFeedElement {
     if (layout === 'grid') {
       return html`<li class=${cls} part=${cls}>
         <span class="image" part="image"
-          >${a.image ? html`<img src=${a.image} alt="" loading="lazy" decoding="async" />` : nothing}</span
+          >${image ? html`<img src=${image} alt="" loading="lazy" decoding="async" />` : nothing}</span
         >
         <div class="card-body">${text}</div>
       </li>`;

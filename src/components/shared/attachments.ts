@@ -5,32 +5,37 @@
 import type { Attachment } from '../../feed/model.js';
 import type { Messages } from '../../format/messages.js';
 
-/** MIME types whose subtype is not the name people know the file by. */
-const KNOWN_TYPES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'application/msword': 'DOC',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
-  'application/vnd.ms-excel': 'XLS',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
-  'application/vnd.ms-powerpoint': 'PPT',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
-  'application/vnd.oasis.opendocument.text': 'ODT',
-  'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
-  'application/vnd.oasis.opendocument.presentation': 'ODP',
-  'application/rtf': 'RTF',
-  'application/zip': 'ZIP',
-  'application/x-zip-compressed': 'ZIP',
-  'application/vnd.rar': 'RAR',
-  'application/x-rar-compressed': 'RAR',
-  'application/x-7z-compressed': '7Z',
-  'text/plain': 'TXT',
-  'text/csv': 'CSV',
-  'image/jpeg': 'JPG',
-  'image/svg+xml': 'SVG',
-  'audio/mpeg': 'MP3',
-  'audio/mp4': 'M4A',
-  'video/quicktime': 'MOV',
-};
+/**
+ * MIME types whose subtype is not the name people know the file by. A Map, not an
+ * object: a feed's `mime_type: "constructor"` must find nothing, not Object's own.
+ */
+const KNOWN_TYPES = new Map(
+  Object.entries({
+    'application/pdf': 'PDF',
+    'application/msword': 'DOC',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+    'application/vnd.ms-excel': 'XLS',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+    'application/vnd.ms-powerpoint': 'PPT',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
+    'application/vnd.oasis.opendocument.text': 'ODT',
+    'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
+    'application/vnd.oasis.opendocument.presentation': 'ODP',
+    'application/rtf': 'RTF',
+    'application/zip': 'ZIP',
+    'application/x-zip-compressed': 'ZIP',
+    'application/vnd.rar': 'RAR',
+    'application/x-rar-compressed': 'RAR',
+    'application/x-7z-compressed': '7Z',
+    'text/plain': 'TXT',
+    'text/csv': 'CSV',
+    'image/jpeg': 'JPG',
+    'image/svg+xml': 'SVG',
+    'audio/mpeg': 'MP3',
+    'audio/mp4': 'M4A',
+    'video/quicktime': 'MOV',
+  }),
+);
 
 /**
  * A short type label: from the MIME type when it is a known or short one, else from the
@@ -38,7 +43,8 @@ const KNOWN_TYPES: Record<string, string> = {
  */
 export function fileTypeLabel(mimeType: string | undefined, url: string): string | undefined {
   const mime = mimeType?.split(';')[0]?.trim().toLowerCase();
-  if (mime && KNOWN_TYPES[mime]) return KNOWN_TYPES[mime];
+  const known = mime && KNOWN_TYPES.get(mime);
+  if (known) return known;
   const ext = extensionOf(url);
   if (ext) return ext;
   const sub = mime?.split('/')[1];

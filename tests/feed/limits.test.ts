@@ -1,0 +1,63 @@
+/**
+ * Issue #10, item 6, the parser's side: how many items a document may make the reader
+ * check, and nesting that must not overflow the stack. (The feed's byte cap is checked
+ * while streaming, in load.ts.)
+ */
+import { expect } from '@open-wc/testing';
+import { FeedError } from '../../src/feed/errors.js';
+import { loadFeed } from '../../src/feed/load.js';
+import { MAX_ITEMS } from '../../src/feed/parse-json.js';
+import { parseFeed } from '../../src/feed/parse.js';
+
+describe('limits while reading a feed', function () {
+  this.timeout(60000);
+
+  it(`reads the first ${MAX_ITEMS} of 100,000 items (JSON Feed and RSS over HTTP), with one warning`, async () => {
+    for (const format of ['json', 'rss']) {
+      const { feed, warnings } = await loadFeed(`/faults/hostile/many.${format}?n=100000`, {
+        remember: false,
+      });
+      expect(feed.items, format).to.have.length(MAX_ITEMS);
+      expect(
+        warnings.map(({ path, message }) => ({ path, message })),
+        format,
+      ).to.deep.equal([
+        {
+          path: format === 'json' ? 'items' : 'channel.item',
+          message: `has 100000 items; only the first ${MAX_ITEMS} are read`,
+        },
+      ]);
+      // The first 1,000 in document order.
+      const ids = new Set(feed.items.map((a) => a.id));
+      expect(ids.has('i0') && ids.has(`i${MAX_ITEMS - 1}`) && !ids.has(`i${MAX_ITEMS}`)).to.be.true;
+    }
+  });
+
+  it('takes maxItems from the caller; a value that is not a positive integer means the default', async () => {
+    const text = await (await fetch('/faults/hostile/many.json?n=1500')).text();
+    expect(parseFeed(text, { maxItems: 5 }).feed.items).to.have.length(5);
+    expect(parseFeed(text, { maxItems: 2000 }).feed.items).to.have.length(1500);
+    for (const maxItems of [0, -1, 1.5, Number.NaN])
+      expect(parseFeed(text, { maxItems }).feed.items).to.have.length(MAX_ITEMS);
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${Array.from(
+      { length: 12 },
+      (_, i) => `<entry><id>e${i}</id><title>E${i}</title></entry>`,
+    ).join('')}</feed>`;
+    const read = parseFeed(atom, { maxItems: 10 });
+    expect(read.feed.items).to.have.length(10);
+    expect(read.warnings[0]).to.deep.equal({
+      path: 'feed.entry',
+      message: 'has 12 items; only the first 10 are read',
+    });
+  });
+
+  it('deeply nested JSON is a feed error or a skipped item, never a stack overflow', () => {
+    const depth = 1_000_000;
+    expect(() => parseFeed('['.repeat(depth))).to.throw(FeedError, /^not JSON: /);
+    expect(() => parseFeed(`{"items":${'['.repeat(depth)}`)).to.throw(FeedError, /^not JSON: /);
+    const valid = `{"version":"https://jsonfeed.org/version/1.1","items":[${'['.repeat(100_000)}${']'.repeat(100_000)},{"id":"ok","title":"OK"}]}`;
+    const { feed, warnings } = parseFeed(valid);
+    expect(feed.items.map((a) => a.id)).to.deep.equal(['ok']);
+    expect(warnings[0]).to.deep.equal({ path: 'items[0]', message: 'not an object; skipped' });
+  });
+});
