@@ -1,8 +1,8 @@
 /**
  * The item styles of the `compact`, `grid` and `ticker` layouts. Most lists use the
  * default `list` layout, so these are a lazy chunk: a list with another layout shows its
- * skeleton (styled by the main sheet, at the final size) until this has arrived and is
- * adopted into its shadow root.
+ * skeleton (styled by the main sheet, an estimate of the size) until this has arrived and
+ * is adopted into its shadow root.
  *
  * A lazy chunk must not import the entry's modules (see `src/feed/lazy.ts`), Lit
  * included, so the sheet is a plain constructable `CSSStyleSheet` (allowed by a strict
@@ -12,10 +12,10 @@
 const css = (text: TemplateStringsArray): string => text[0];
 
 const LAYOUT_CSS = css`
-  /* compact: title and date on one line. */
-  .layout-compact,
-  .layout-ticker {
-    --_tl: 1;
+  /* compact: title and date on one line where there is room for both (the title wraps
+     beside the date); in a narrow container (a sidebar, a phone) the date goes under it. */
+  .layout-compact {
+    container-type: inline-size;
   }
   .layout-compact .list {
     gap: calc(var(--_gap) / 2);
@@ -24,17 +24,22 @@ const LAYOUT_CSS = css`
   .layout-ticker .item {
     display: flex;
     align-items: baseline;
-    gap: 0.5em;
+    gap: 0.5em 1em;
   }
-  .layout-compact .item {
-    height: 1lh;
+  .layout-compact .head {
+    flex: 1 1 0;
+    min-width: 0;
   }
   .layout-compact .meta {
     flex: none;
-    margin-inline-start: auto;
+  }
+  @container (width < 26rem) {
+    .layout-compact .item {
+      display: block;
+    }
   }
 
-  /* grid: cards, each with an image box (picture or not) and the text below it. */
+  /* grid: cards, a picture on top when the item has one, the text below. */
   .layout-grid .list {
     display: grid;
     grid-template-columns: var(--_cols);
@@ -51,7 +56,6 @@ const LAYOUT_CSS = css`
   }
   .card-body {
     padding: 0.6em 0.75em 0.75em;
-    min-height: var(--_card);
   }
   .image {
     display: block;

@@ -9,22 +9,27 @@ export const sharedStyles = css`
   :host {
     font-family: var(--civic-font-family, inherit);
     color: var(--civic-color-text, inherit);
-    --_accent: var(--civic-color-accent, #b3261e);
-    --_muted: var(--civic-color-muted, #595959);
+    /* light-dark() follows the colour scheme the page declares (inherited), never the OS
+       alone: an ordinary white page gets the light tokens even in OS dark mode. */
+    --_accent: var(--civic-color-accent, light-dark(#b3261e, #ff8a80));
+    --_muted: var(--civic-color-muted, light-dark(#595959, #bdbdbd));
     --_surface: var(--civic-color-surface, transparent);
-    --_border: var(--civic-color-border, #d0d0d0);
-    --_skeleton: var(--civic-color-skeleton, #e8e8e8);
-    --_focus: var(--civic-color-focus, #0b57d0);
+    --_border: var(--civic-color-border, light-dark(#d0d0d0, #555));
+    --_skeleton: var(--civic-color-skeleton, light-dark(#e8e8e8, #3a3a3a));
+    --_focus: var(--civic-color-focus, light-dark(#0b57d0, #8ab4f8));
     box-sizing: border-box;
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--civic-color-accent, #ff8a80);
-      --_muted: var(--civic-color-muted, #bdbdbd);
-      --_border: var(--civic-color-border, #555);
-      --_skeleton: var(--civic-color-skeleton, #3a3a3a);
-      --_focus: var(--civic-color-focus, #8ab4f8);
-    }
+  /* An explicit theme paints its own canvas, so its text has the background it was made for. */
+  :host([theme]) {
+    background: Canvas;
+    color: var(--civic-color-text, CanvasText);
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
   :host([hidden]) {
     display: none;
@@ -88,13 +93,17 @@ export const sharedStyles = css`
     border-left: 3px solid var(--_accent);
     padding: 0.5em 0.75em;
   }
+  .error-text {
+    margin: 0;
+  }
   .error-detail {
-    display: block;
+    margin-top: 0.5em;
     color: var(--_muted);
     font-size: 0.875em;
     overflow-wrap: anywhere;
   }
   .retry {
+    display: block;
     margin-top: 0.5em;
     padding: 0.25em 0.75em;
     border: 1px solid currentColor;
