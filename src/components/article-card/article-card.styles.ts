@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../shared/shared.styles.js';
 
 /**
@@ -206,6 +206,9 @@ export const articleCardStyles = [
     .placeholder .actions {
       visibility: hidden;
     }
+    .placeholder {
+      container-type: inline-size;
+    }
     @media (prefers-reduced-motion: no-preference) {
       .placeholder > :not(.body) {
         animation: civic-pulse 1.5s ease-in-out infinite;
@@ -244,4 +247,7 @@ export const articleCardStyles = [
       }
     }
   `,
+  // A wide card's title usually fits one line. Plain text because lit-analyzer's CSS
+  // checker predates container queries.
+  unsafeCSS('@container (width>=40rem){.placeholder .title{--_n:1}}'),
 ];

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { newBadgeStyles } from '../shared/new-badge.js';
 
@@ -15,11 +15,13 @@ export const bulletinListStyles = [
     :host {
       display: block;
       line-height: 1.4;
+      /* A word wider than a phone (a long URL as a title) breaks rather than spill out. */
+      overflow-wrap: anywhere;
       --_gap: var(--civic-bulletin-list-gap, 0.75rem);
       --_badge-background: var(--civic-bulletin-list-badge-background, #b3261e);
       --_badge-color: var(--civic-bulletin-list-badge-color, #fff);
       --_sl: var(--civic-bulletin-list-summary-lines, 3);
-      /* A typical item: two title lines, the date, one and a half summary lines. */
+      /* A typical item on a phone: two title lines, the date, two summary lines. */
       --_item: calc(4.5lh + 0.25em);
     }
     .list,
@@ -53,6 +55,8 @@ export const bulletinListStyles = [
       overflow: hidden;
       color: var(--civic-bulletin-list-date-color, var(--_muted));
       font-size: 0.875em;
+      /* A clipping box may shrink to nothing in a flex row: not below its widest part. */
+      min-width: min-content;
     }
     time {
       white-space: nowrap;
@@ -99,11 +103,17 @@ export const bulletinListStyles = [
       min-height: calc(1lh + 0.7em + 2px);
     }
     .stale {
+      /* A line of its own, in the ticker's row too. */
+      flex-basis: 100%;
       margin: 0 0 var(--_gap);
       font-size: 0.875em;
     }
     .skeleton-line {
       margin: 0;
+    }
+    /* The skeleton only (it is gone once loaded): wider, the lines are fewer and longer. */
+    .skeleton {
+      container-type: inline-size;
     }
     .layout-list .skeleton-line {
       height: var(--_item);
@@ -117,7 +127,7 @@ export const bulletinListStyles = [
       gap: calc(var(--_gap) / 2);
     }
     .layout-compact .skeleton-line {
-      height: 1.5lh;
+      height: 2.5lh;
     }
     .layout-grid {
       --_cols: repeat(
@@ -132,11 +142,12 @@ export const bulletinListStyles = [
     /* A card of text (most feeds have no pictures): padding and a typical item. */
     .layout-grid .skeleton-line {
       width: auto;
-      height: calc(var(--_item) + 1.35em);
+      height: calc(6.5lh + 1.35em);
       border-radius: 6px;
     }
     .layout-ticker {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.5em;
       min-height: calc(1lh + 0.25em + 2px);
@@ -148,4 +159,10 @@ export const bulletinListStyles = [
       height: 1lh;
     }
   `,
+  // Wider containers: list items of one title line and two summary lines, compact rows of
+  // one line. Plain text because lit-analyzer's CSS checker predates container queries.
+  unsafeCSS(
+    '@container (width>=26rem){.layout-compact .skeleton-line{height:1.2lh}}' +
+      '@container (width>=40rem){.layout-list .skeleton-line{height:calc(3.2lh + .25em)}}',
+  ),
 ];
