@@ -55,7 +55,6 @@ export const articleCardStyles = [
       font-size: var(--civic-article-card-title-size, 1.25rem);
       font-weight: var(--civic-article-card-title-weight, 700);
       line-height: 1.3;
-      text-wrap: pretty;
     }
     .compact .title {
       font-size: var(--civic-article-card-title-size, 1rem);
@@ -206,9 +205,6 @@ export const articleCardStyles = [
     .placeholder .actions {
       visibility: hidden;
     }
-    .placeholder {
-      container-type: inline-size;
-    }
     @media (prefers-reduced-motion: no-preference) {
       .placeholder > :not(.body) {
         animation: civic-pulse 1.5s ease-in-out infinite;
@@ -247,7 +243,11 @@ export const articleCardStyles = [
       }
     }
   `,
-  // A wide card's title usually fits one line. Plain text because lit-analyzer's CSS
-  // checker predates container queries.
-  unsafeCSS('@container (width>=40rem){.placeholder .title{--_n:1}}'),
+  // Titles that avoid a lone last word; the placeholder is a container, and a wide card's
+  // title usually fits one line. Plain text because lit-analyzer's CSS checker predates
+  // these properties.
+  unsafeCSS(
+    '.title{text-wrap:pretty}.placeholder{container-type:inline-size}' +
+      '@container (width>=40rem){.placeholder .title{--_n:1}}',
+  ),
 ];

@@ -40,7 +40,6 @@ export const bulletinListStyles = [
       color: var(--civic-bulletin-list-title-color, inherit);
       font-weight: 600;
       text-decoration: none;
-      text-wrap: pretty;
     }
     a.title:hover,
     a.title:focus-visible {
@@ -111,10 +110,6 @@ export const bulletinListStyles = [
     .skeleton-line {
       margin: 0;
     }
-    /* The skeleton only (it is gone once loaded): wider, the lines are fewer and longer. */
-    .skeleton {
-      container-type: inline-size;
-    }
     .layout-list .skeleton-line {
       height: var(--_item);
     }
@@ -159,10 +154,12 @@ export const bulletinListStyles = [
       height: 1lh;
     }
   `,
-  // Wider containers: list items of one title line and two summary lines, compact rows of
-  // one line. Plain text because lit-analyzer's CSS checker predates container queries.
+  // Titles that avoid a lone last word. The skeleton (gone once loaded) is a container: wider,
+  // list items have one title line and two summary lines, compact rows one line. Plain text
+  // because lit-analyzer's CSS checker predates these properties.
   unsafeCSS(
-    '@container (width>=26rem){.layout-compact .skeleton-line{height:1.2lh}}' +
+    '.title{text-wrap:pretty}.skeleton{container-type:inline-size}' +
+      '@container (width>=26rem){.layout-compact .skeleton-line{height:1.2lh}}' +
       '@container (width>=40rem){.layout-list .skeleton-line{height:calc(3.2lh + .25em)}}',
   ),
 ];

@@ -12,7 +12,6 @@ export class CivicElement extends LitElement {
   static override properties: PropertyDeclarations = {
     locale: { reflect: true },
     timeZone: { attribute: 'time-zone' },
-    theme: { reflect: true },
   };
 
   /** Language: `vi`, `en` or any BCP 47 tag; defaults to the nearest `lang` up the page, then `vi`. */
@@ -20,13 +19,6 @@ export class CivicElement extends LitElement {
 
   /** IANA time zone to print dates in; defaults to the feed's `_civic.time_zone`, then the viewer's zone. */
   declare timeZone?: string;
-
-  /**
-   * Colours: unset follows the page (light, or dark where the page declares
-   * `color-scheme: dark`), whatever the OS says; `light` or `dark` forces one and paints
-   * the widget's own background (the system `Canvas`); `auto` follows the OS.
-   */
-  declare theme?: 'light' | 'dark' | 'auto';
 
   /** The BCP 47 tag this widget speaks, by the contract's precedence. */
   protected get localeTag(): string {

@@ -18,17 +18,19 @@ import type { FeedError } from '../../feed/errors.js';
  * decoration.
  */
 export function renderSkeleton(m: Messages, lines = 3, announce = true): TemplateResult {
-  return html`<div class="skeleton" part="status" role=${announce ? 'status' : nothing}>
-    <span class="visually-hidden">${announce ? m.loading : nothing}</span>
-    ${Array.from(
-      { length: lines },
-      (_, i) =>
-        html`<span
-          class="skeleton-line ${i === lines - 1 ? 'short' : ''}"
-          aria-hidden="true"
-        ></span>`,
-    )}
-  </div>`;
+  const bars = Array.from(
+    { length: lines },
+    (_, i) =>
+      html`<span
+        class="skeleton-line ${i === lines - 1 ? 'short' : ''}"
+        aria-hidden="true"
+      ></span>`,
+  );
+  return announce
+    ? html`<div class="skeleton" part="status" role="status">
+        <span class="visually-hidden">${m.loading}</span>${bars}
+      </div>`
+    : html`<div class="skeleton" aria-hidden="true">${bars}</div>`;
 }
 
 /** "Chưa có tin" / "No news yet", in a status region so screen readers hear it. */

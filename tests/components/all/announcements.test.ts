@@ -93,7 +93,7 @@ describe('announcements and visitor messages', function () {
       await w.updateComplete;
       const regions = w.shadowRoot!.querySelectorAll('[role=status], [role=alert], [aria-live]');
       expect(regions, w.localName).to.have.length(1);
-      expect(regions[0].textContent!.trim()).to.equal('Chưa có tin');
+      expect(regions[0].textContent.trim()).to.equal('Chưa có tin');
     }
   });
 
