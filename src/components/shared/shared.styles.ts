@@ -112,9 +112,9 @@ export const sharedStyles = [
   `,
   // theme="light|dark|auto" sets the widget's own colour scheme, which light-dark() and the
   // system colours follow, and paints its own canvas so the text has the background it was
-  // made for. Plain text because lit-analyzer's CSS checker does not know color-scheme.
+  // made for (with a little room round the text). Plain text because lit-analyzer's CSS checker does not know color-scheme.
   unsafeCSS(
-    ':host([theme]){background:Canvas;color:var(--civic-color-text,CanvasText);color-scheme:light}' +
+    ':host([theme]){background:Canvas;color:var(--civic-color-text,CanvasText);color-scheme:light;padding:.5em}' +
       ":host([theme='dark']){color-scheme:dark}:host([theme='auto']){color-scheme:light dark}",
   ),
 ];
