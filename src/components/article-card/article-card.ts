@@ -414,6 +414,8 @@ export class CivicArticleCard extends CivicFeedElement {
     const date = article.modified ?? article.published;
     const label = article.modified ? m.updated : m.published;
     const hasViews = article.views !== undefined;
+    // One string, so the text reads "Lượt xem: 2.007" with exactly one space.
+    const views = `${m.labelled(m.views)} ${formatCount(article.views ?? 0, this.localeTag)}`;
     if (!date && !hasViews) return nothing;
     // One text run with no stray whitespace: the line reads exactly
     // "Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007". The separator sits in the gap
@@ -432,10 +434,7 @@ export class CivicArticleCard extends CivicFeedElement {
       }${
         hasViews
           ? html`<span class="views"
-              >${date ? html`<span class="sep">${m.metaSeparator}</span>` : nothing}${m.labelled(
-                m.views,
-              )}
-              ${formatCount(article.views ?? 0, this.localeTag)}</span
+              >${date ? html`<span class="sep">${m.metaSeparator}</span>` : nothing}${views}</span
             >`
           : nothing
       }
