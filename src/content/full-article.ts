@@ -55,6 +55,22 @@ const STYLES = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .body blockquote {
+    margin: 1em 0;
+    padding: 0.25em 0 0.25em 1em;
+    border-inline-start: 4px solid var(--_border);
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .body blockquote > :first-child {
+    margin-top: 0;
+  }
+  .body blockquote > :last-child {
+    margin-bottom: 0;
+  }
+  .full .lead {
+    font-weight: 600;
+  }
 `;
 let sheet: CSSStyleSheet | undefined;
 
@@ -131,6 +147,25 @@ export class FullArticle {
       (html) => this.done(pending, { key, html }),
       () => this.done(pending, { key, failed: true }),
     );
+  }
+
+  /**
+   * The summary as a bold lead above the body, unless the body already opens with it
+   * (feeds often repeat their first paragraph as the summary): said once is enough.
+   */
+  renderLead(view: FullView): TemplateResult | typeof litNothing {
+    const { html, ifDefined } = this.kit;
+    const { summary } = view.article;
+    if (!summary) return this.kit.nothing;
+    const source = bodySource(view.article);
+    if (
+      source &&
+      letters(source.kind === 'html' ? stripTags(source.text) : source.text).startsWith(
+        letters(summary),
+      )
+    )
+      return this.kit.nothing;
+    return html`<p class="lead" part="summary" lang=${ifDefined(view.lang)}>${summary}</p>`;
   }
 
   /** The body: text at once; Markdown and HTML once sanitized (the placeholder until then). */
@@ -221,4 +256,20 @@ export class FullArticle {
     this.body = result;
     this.changed();
   }
+}
+
+/**
+ * Only the letters and digits of `text`, lower-cased: what is left to compare once tags,
+ * Markdown marks, punctuation and spacing are gone.
+ */
+function letters(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** `html` without its tags, and the commonest entities as the letters they stand for. */
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, ' ');
 }

@@ -10,8 +10,11 @@ import { tzOffset } from '@date-fns/tz/tzOffset';
 import { isTimeZone } from './locale.js';
 import { messageLocale, messagesFor } from './messages.js';
 
-/** How much of a date to print. */
-export type DateStyle = 'datetime' | 'date';
+/**
+ * How much of a date to print: `datetime` to the second (the card's meta line), `minutes`
+ * to the minute (a list's `date-format="datetime"`), `date` the day only.
+ */
+export type DateStyle = 'datetime' | 'minutes' | 'date';
 
 /** A day of the calendar, with no time and no zone: what the date line shows. */
 export interface CalendarDate {
@@ -65,7 +68,8 @@ function wallClock(instant: number, zone: string): Date {
 function portalForm(d: Date, style: DateStyle): string {
   const date = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear(), 4)}`;
   if (style === 'date') return date;
-  return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${date} ${time}${style === 'minutes' ? '' : `:${pad(d.getUTCSeconds())}`}`;
 }
 
 // Every other language is Intl's medium date (+ short time): "Dec 9, 2020, 8:15 AM".
@@ -77,7 +81,7 @@ function intlFormat(locale: string, zone: string, style: DateStyle): Intl.DateTi
     f = new Intl.DateTimeFormat(locale, {
       timeZone: zone,
       dateStyle: 'medium',
-      ...(style === 'datetime' ? { timeStyle: 'short' } : {}),
+      ...(style === 'date' ? {} : { timeStyle: 'short' }),
     });
     intlCache.set(key, f);
   }
@@ -103,6 +107,37 @@ export function formatDate(
     return portalForm(wallClock(instant.getTime(), zone), style);
   }
   return intlFormat(locale, zone, style).format(instant);
+}
+
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/**
+ * `instant` relative to `now`, in the largest unit that fits: "2 giờ trước", "hôm qua",
+ * "3 days ago" (Intl.RelativeTimeFormat, numeric where it must). Under a minute reads as
+ * "now". Returns '' for an invalid instant.
+ */
+export function formatRelative(instant: Date, now: number, locale: string): string {
+  const t = instant.getTime();
+  if (Number.isNaN(t)) return '';
+  // The same language as the messages around it (a tag with no table speaks Vietnamese).
+  const tag = /^vi\b/.test(messageLocale(locale)) ? 'vi' : locale;
+  let f = relativeCache.get(tag);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+    relativeCache.set(tag, f);
+  }
+  const seconds = (t - now) / 1000;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return f.format(Math.trunc(seconds / size), unit);
+  }
+  return f.format(0, 'second');
 }
 
 /** ISO form for `<time datetime>`: the instant itself, which machines read in any zone. */

@@ -23,10 +23,12 @@ export interface Messages {
   loading: string;
   /** Empty state. */
   empty: string;
-  /** Generic error heading. */
+  /** The error state, for visitors: what happened, plainly, with no technical detail. */
   error: string;
   /** The retry button. */
   retry: string;
+  /** The error state's closed disclosure with the technical reason. */
+  details: string;
   /** Action buttons. */
   print: string;
   share: string;
@@ -91,8 +93,9 @@ const vi: Messages = {
   newLong: 'Tin mới',
   loading: 'Đang tải…',
   empty: 'Chưa có tin',
-  error: 'Không tải được tin',
+  error: 'Không tải được tin.',
   retry: 'Thử lại',
+  details: 'Chi tiết',
   print: 'In bài',
   share: 'Chia sẻ',
   copyLink: 'Sao chép liên kết',
@@ -124,8 +127,9 @@ const en: Messages = {
   newLong: 'New article',
   loading: 'Loading…',
   empty: 'No news yet',
-  error: 'The news could not be loaded',
+  error: 'Could not load the news.',
   retry: 'Try again',
+  details: 'Details',
   print: 'Print',
   share: 'Share',
   copyLink: 'Copy link',

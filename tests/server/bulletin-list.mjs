@@ -5,6 +5,7 @@
 //   GET  /bulletin-list/hold/<key>      held until released (20 s at most), then answers
 //                                       tests/fixtures/bulletin-list/page1.json, or with
 //                                       ?file=page2.json that file of the same folder
+//                                       (?file=sample: the portal's sample feed)
 //   POST /bulletin-list/release/<key>   lets every request held under <key> go
 //
 // Each test takes its own key, so files running side by side never release each other.
@@ -45,7 +46,11 @@ export async function bulletinListMiddleware(ctx, next) {
     ctx.set('Cache-Control', 'no-store');
     // Only plain names of this folder: the query cannot reach any other file.
     const file = /^[\w-]+\.json$/.test(ctx.query.file ?? '') ? ctx.query.file : 'page1.json';
-    ctx.body = await readFile(new URL(file, FIXTURES), 'utf8');
+    const url =
+      ctx.query.file === 'sample'
+        ? new URL('../vi-cong-an-tinh.json', FIXTURES)
+        : new URL(file, FIXTURES);
+    ctx.body = await readFile(url, 'utf8');
     return;
   }
   return next();

@@ -6,15 +6,10 @@ import { sharedStyles } from '../shared/shared.styles.js';
  * stretches an invisible `::after` over the card, and the parts people interact with on
  * their own (actions, body, attachments) sit above it.
  *
- * No layout shift: the loading placeholder cannot know the article, so no region of a
- * summary or compact card has a height that depends on it. The media frame is drawn with
- * or without an image (an aspect ratio with a cap); title, meta line, summary and the
- * category/tags line are clamped to fixed line counts (`--_n` lines of `--_lh`) and keep
- * that height when shorter or empty; a narrow card (container query) allows more lines.
- * The placeholder draws the same regions with the same classes, so both heights agree at
- * any width. A full card is the article itself and cuts nothing: its summary, body and
- * attachments are as long as the
- * article (nothing could reserve that), so it reserves no image frame or title lines.
+ * Once loaded, the card takes its natural size: no image frame without an image, titles
+ * and tags wrap, only a summary card's summary may stop after three lines (with an
+ * ellipsis). Layout shift is a loading matter: the placeholder draws bars for a typical
+ * article, an estimate of the height to come.
  */
 export const articleCardStyles = [
   sharedStyles,
@@ -45,12 +40,6 @@ export const articleCardStyles = [
       border-radius: var(--civic-article-card-image-radius, 4px);
       background: var(--_skeleton);
     }
-    .media.none {
-      background: var(
-        --civic-article-card-image-placeholder,
-        color-mix(in srgb, var(--_accent) 8%, transparent)
-      );
-    }
     .image {
       display: block;
       width: 100%;
@@ -62,50 +51,23 @@ export const articleCardStyles = [
     }
 
     .title {
-      --_lh: 1.3em;
-      --_n: 2;
-      min-height: 2.6em;
       color: var(--civic-article-card-title-color, inherit);
       font-size: var(--civic-article-card-title-size, 1.25rem);
       font-weight: var(--civic-article-card-title-weight, 700);
+      line-height: 1.3;
     }
     .compact .title {
       font-size: var(--civic-article-card-title-size, 1rem);
     }
-    .title,
-    .meta,
     .lead {
-      line-height: var(--_lh);
+      line-height: 1.5;
     }
-    .meta,
-    .lead {
-      --_lh: 1.5em;
-      --_n: 1;
-    }
-    .lead {
-      --_n: 3;
-    }
-    /* Dates and counts never break inside; the meta line wraps only between them. */
-    .date,
-    .views {
-      white-space: nowrap;
-    }
-    .meta,
-    .summary .title,
-    .compact .title,
+    /* A long summary may stop after three lines, with an ellipsis; the article has the rest. */
     .summary .lead {
       display: -webkit-box;
       -webkit-box-orient: vertical;
-      -webkit-line-clamp: var(--_n);
+      -webkit-line-clamp: 3;
       overflow: hidden;
-      height: calc(var(--_n) * var(--_lh));
-    }
-    .full .lead {
-      font-weight: 600;
-    }
-    /* A full card reserves nothing: an empty second title line would only be a gap. */
-    .full .title {
-      min-height: 0;
     }
     .link {
       color: inherit;
@@ -130,9 +92,29 @@ export const articleCardStyles = [
       outline-offset: 2px;
     }
 
+    /* The meta line wraps between its parts. The separator before the count sits in the
+       gap, outside the count's box: on a wrapped line that starts with the count it falls
+       outside the meta box and is clipped, so no line starts or ends with "|". */
     .meta {
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 1.5em;
+      overflow: hidden;
       color: var(--civic-article-card-meta-color, var(--_muted));
       font-size: var(--civic-article-card-meta-size, 0.875rem);
+      line-height: 1.5;
+    }
+    .views {
+      position: relative;
+    }
+    .sep {
+      position: absolute;
+      inset-inline-end: 100%;
+      width: 1.5em;
+      text-align: center;
+    }
+    time {
+      white-space: nowrap;
     }
 
     /* Above the stretched link, so they stay clickable, selectable and separately focusable. */
@@ -168,15 +150,11 @@ export const articleCardStyles = [
     .body {
       line-height: 1.6;
     }
-    .body.loading {
-      min-height: 12em;
-    }
     .body.text {
       white-space: pre-line;
     }
 
-    /* Category, then tags: in a summary card one line, where tags that do not fit wrap
-       out of sight (screen readers still hear them all). */
+    /* Category, then the tags, wrapping as needed. */
     .taxonomy {
       display: flex;
       flex-wrap: wrap;
@@ -185,23 +163,8 @@ export const articleCardStyles = [
       line-height: 1.5;
       color: var(--_muted);
     }
-    .summary .taxonomy {
-      height: calc(1.5em + 2px);
-      overflow: hidden;
-    }
     .category {
       margin: 0;
-    }
-    .summary .category {
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .summary .taxonomy > * {
-      white-space: nowrap;
-    }
-    .summary .tags {
-      flex: 1 1 0;
-      min-width: 0;
     }
     .category-name {
       color: var(--civic-color-text, inherit);
@@ -218,6 +181,7 @@ export const articleCardStyles = [
     }
     .tag {
       display: inline-block;
+      max-width: 100%;
       padding: 0 0.5em;
       border: 1px solid var(--_border);
       border-radius: 999px;
@@ -225,12 +189,18 @@ export const articleCardStyles = [
       color: var(--civic-color-text, inherit);
     }
 
-    /* The placeholder's regions show one bar per line they reserve. */
+    /* The placeholder: bars for a typical article (an estimate, see the element). */
     .placeholder .title,
     .placeholder .meta,
-    .placeholder .lead {
+    .placeholder .lead,
+    .placeholder .taxonomy {
       width: 80%;
-      background: repeating-linear-gradient(var(--_skeleton) 0 1em, transparent 0 var(--_lh));
+      height: calc(var(--_n, 1) * 1lh);
+      background: repeating-linear-gradient(var(--_skeleton) 0 1em, transparent 0 1lh);
+    }
+    .placeholder .title,
+    .placeholder.summary .lead {
+      --_n: 2;
     }
     .placeholder .actions {
       visibility: hidden;
@@ -273,11 +243,11 @@ export const articleCardStyles = [
       }
     }
   `,
-  // After the rules above, which it overrides: a narrow card (a phone, a sidebar) gives
-  // title, summary and meta line one more line. Plain text because lit-analyzer's CSS
-  // checker predates container queries.
+  // Titles that avoid a lone last word; the placeholder is a container, and a wide card's
+  // title usually fits one line. Plain text because lit-analyzer's CSS checker predates
+  // these properties.
   unsafeCSS(
-    '.card{container-type:inline-size}' +
-      '@container (width < 30rem){.summary .title{--_n:3}.lead{--_n:4}.meta{--_n:2}}',
+    '.title{text-wrap:pretty}.placeholder{container-type:inline-size}' +
+      '@container (width>=40rem){.placeholder .title{--_n:1}}',
   ),
 ];

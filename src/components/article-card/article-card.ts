@@ -81,15 +81,12 @@ const loadActions = lazy(() =>
  * and JSON-LD of the `full` variant come in a small chunk of their own, loaded the first
  * time a card shows a full article (a body placeholder stands in meanwhile).
  *
- * No layout shift while the feed loads: the loading placeholder is exactly as tall as the
- * `summary` or `compact` card that replaces it, at any width. For that, every region has
- * a fixed height: the media frame is drawn even for an article without an image (an
- * empty, tinted box; hide it on both with `civic-article-card::part(media) {display: none}`
- * when a feed never has images), the title (2 lines, 3 on a narrow card), meta line (1;
- * 2), summary (3; 4) and the category/tags line (1) are cut with an ellipsis when longer
- * and keep their height when shorter. The `full` variant is the article itself and cuts
- * nothing: its body has any length, so it cannot avoid moving what follows; it draws an
- * image frame only when the article has an image, and no empty title lines.
+ * Loaded, the card takes its natural size: an image frame only for an article with an
+ * image, titles and tags that wrap, a meta line that wraps between its parts (its "|"
+ * never dangles), and in the `summary` variant a summary that stops after three lines
+ * with an ellipsis. While the feed loads, a placeholder with bars for a typical article
+ * (an estimate) keeps the page from jumping much. A `full` card shows the summary as a
+ * bold lead unless the body already opens with it.
  *
  * @summary One news article, as a card that links to it, or in full.
  *
@@ -100,7 +97,7 @@ const loadActions = lazy(() =>
  *   state (and before any data source is set); hidden once the article shows.
  *
  * @csspart base - The `<article>` (and the loading placeholder in its place).
- * @csspart media - The image frame (in the summary placeholder too); empty in a summary card without an image.
+ * @csspart media - The image frame, drawn only for an article with an image.
  * @csspart image - The article's image.
  * @csspart title - The heading with the title link.
  * @csspart meta - The meta line: updated/published date and view count.
@@ -125,7 +122,6 @@ const loadActions = lazy(() =>
  * @cssproperty --civic-article-card-meta-size - Meta line font size (default `0.875rem`).
  * @cssproperty --civic-article-card-image-ratio - Image box aspect ratio (default `16 / 9`).
  * @cssproperty --civic-article-card-image-max-height - Tallest the image box grows; the image is cropped to it (default `16rem`).
- * @cssproperty --civic-article-card-image-placeholder - Background of the frame of an article without an image (default: the accent colour at 8%).
  * @cssproperty --civic-article-card-image-radius - Image corner radius (default `4px`).
  * @cssproperty --civic-article-card-tag-background - Tag chip background (default transparent).
  */
@@ -205,7 +201,7 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'loading':
         return this.#renderPlaceholder();
       case 'error':
-        return renderError(m, shown.error?.message, () => this.source.state.retry());
+        return renderError(m, shown.error, () => this.source.state.retry(), this);
       case 'empty':
         return renderEmpty(m);
       case 'article':
@@ -321,8 +317,9 @@ export class CivicArticleCard extends CivicFeedElement {
   }
 
   /**
-   * The loading placeholder: the same frame, media box and fixed-height regions as the
-   * loaded card (the styles give both the same heights), so nothing moves when it fills in.
+   * The loading placeholder: the card's frame with bars for a typical article (two title
+   * lines, the meta line, two summary lines, the category line), an estimate so the page
+   * moves little when it fills in. The loaded card then takes its own natural size.
    */
   #renderPlaceholder(): TemplateResult {
     const m = this.messages;
@@ -330,7 +327,6 @@ export class CivicArticleCard extends CivicFeedElement {
     const actions = parseActions(this.actions);
     return html`<div class="card placeholder ${variant}" part="base">
       <span class="visually-hidden" part="status" role="status">${m.loading}</span>
-      ${variant === 'summary' ? html`<div class="media" part="media"></div>` : nothing}
       <div class="title"></div>
       <div class="meta"></div>
       ${
@@ -367,18 +363,19 @@ export class CivicArticleCard extends CivicFeedElement {
     const full = variant === 'full' ? this.#full : undefined;
     const view = { article, url, lang, level: this.#level, m, locale: this.localeTag };
     const title = headline(article) ?? m.untitled;
-    // Regions keep their place and height even when the article has nothing for them
-    // (see the styles), so the placeholder can match them.
+    // Only what the article has is drawn: no empty image frame, no reserved lines. A full
+    // card leaves the lead to the full-variant chunk, which knows whether the body already
+    // opens with the summary.
     return html`<article class="card ${variant}" part="base" aria-labelledby="title">
         ${wide ? this.#renderImage(article) : nothing}
         ${titleHeading(this.#level, url ? html`<a class="link" href=${url}>${title}</a>` : title, lang)}
         ${this.#renderMeta(article, zone)} ${this.#renderActions(article, url)}
         ${
-          !wide
-            ? nothing
-            : article.summary
-              ? html`<p class="lead" part="summary" lang=${ifDefined(lang)}>${article.summary}</p>`
-              : html`<div class="lead"></div>`
+          wide && article.summary && (variant === 'summary' || (!full && this.#fullFailed))
+            ? html`<p class="lead" part="summary" lang=${ifDefined(lang)}>${article.summary}</p>`
+            : full
+              ? full.renderLead(view)
+              : nothing
         }
         ${
           variant !== 'full'
@@ -397,14 +394,8 @@ export class CivicArticleCard extends CivicFeedElement {
 
   #renderImage(article: Article): TemplateResult | typeof nothing {
     const src = safeUrl(article.image);
-    // A summary card draws the frame with or without an image, since its placeholder
-    // cannot know which. A full card moves the page anyway (its body has any length),
-    // so it shows a frame only for a real image rather than an empty box.
-    if (!src) {
-      return this.#shownVariant === 'summary'
-        ? html`<div class="media none" part="media"></div>`
-        : nothing;
-    }
+    // No image, no frame: an empty tinted box is not content.
+    if (!src) return nothing;
     return html`<div class="media" part="media">
       <img
         class="image"
@@ -418,14 +409,18 @@ export class CivicArticleCard extends CivicFeedElement {
     </div>`;
   }
 
-  #renderMeta(article: Article, zone: string): TemplateResult {
+  #renderMeta(article: Article, zone: string): TemplateResult | typeof nothing {
     const m = this.messages;
     const date = article.modified ?? article.published;
     const label = article.modified ? m.updated : m.published;
     const hasViews = article.views !== undefined;
-    if (!date && !hasViews) return html`<div class="meta"></div>`;
+    // One string, so the text reads "Lượt xem: 2.007" with exactly one space.
+    const views = `${m.labelled(m.views)} ${formatCount(article.views ?? 0, this.localeTag)}`;
+    if (!date && !hasViews) return nothing;
     // One text run with no stray whitespace: the line reads exactly
-    // "Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007".
+    // "Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007". The separator sits in the gap
+    // before the count (see the styles): when the line wraps it falls outside the box and
+    // never dangles at either end of a line.
     return html`<p class="meta" part="meta">
       ${
         date
@@ -436,10 +431,10 @@ export class CivicArticleCard extends CivicFeedElement {
               ></span
             >`
           : nothing
-      }${date && hasViews ? m.metaSeparator : nothing}${
+      }${
         hasViews
           ? html`<span class="views"
-              >${m.labelled(m.views)} ${formatCount(article.views ?? 0, this.localeTag)}</span
+              >${date ? html`<span class="sep">${m.metaSeparator}</span>` : nothing}${views}</span
             >`
           : nothing
       }
@@ -474,8 +469,11 @@ export class CivicArticleCard extends CivicFeedElement {
     return action === 'print' ? m.print : action === 'share' ? m.share : m.copyLink;
   }
 
+  /** Bars where the body will be: busy, but silent (one status region per widget is enough). */
   #renderBodyPlaceholder(): TemplateResult {
-    return html`<div class="body loading" part="body">${renderSkeleton(this.messages, 8)}</div>`;
+    return html`<div class="body loading" part="body" aria-busy="true">
+      ${renderSkeleton(this.messages, 8, false)}
+    </div>`;
   }
 
   /**
@@ -489,12 +487,16 @@ export class CivicArticleCard extends CivicFeedElement {
   }
 
   /**
-   * Category and tags, sharing one line in a summary card; there the chips need no visible
-   * "Từ khóa:" before them (screen readers still hear it), so no label is left dangling
-   * when the chips do not fit. A full card shows all of it.
+   * Category and tags, which wrap as needed. In a summary card the chips need no visible
+   * "Từ khóa:" before them (screen readers still hear it); a full card shows the label.
    */
-  #renderTaxonomy(article: Article): TemplateResult {
+  #renderTaxonomy(article: Article): TemplateResult | typeof nothing {
     const m = this.messages;
+    // A tag that only repeats the category says nothing new: "Thông báo [Thông báo]".
+    const same = (t: string) => t.normalize('NFC').trim().toLowerCase();
+    const category = article.category ? same(article.category) : undefined;
+    const tags = article.tags.filter((t) => same(t) !== category);
+    if (!article.category && !tags.length) return nothing;
     return html`<div class="taxonomy">
       ${
         article.category
@@ -505,13 +507,13 @@ export class CivicArticleCard extends CivicFeedElement {
           : nothing
       }
       ${
-        article.tags.length
+        tags.length
           ? html`<div class="tags" part="tags">
               <span id="tags-label" class=${this.#shownVariant === 'full' ? '' : 'visually-hidden'}
                 >${m.labelled(m.tags)}</span
               >
               <ul aria-labelledby="tags-label">
-                ${article.tags.map((tag) => html`<li class="tag">${tag}</li>`)}
+                ${tags.map((tag) => html`<li class="tag">${tag}</li>`)}
               </ul>
             </div>`
           : nothing

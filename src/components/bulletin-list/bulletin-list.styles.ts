@@ -1,12 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { newBadgeStyles } from '../shared/new-badge.js';
 
 /*
- * No layout shift: every item of a layout has one height, whatever its text. The title
- * is cut at --_tl lines and the summary at --_sl, and an item reserves both in full
- * (plus a line for the date), so the skeleton can draw each bar at exactly that height.
- * Heights are in `lh`, so they follow a page that changes the font or line height.
+ * Loaded items take their natural size: titles wrap, the summary stops after
+ * --_sl lines (with an ellipsis), an item without a summary has no blank lines, and the
+ * gaps between items are all the same. Layout shift is handled while loading: the
+ * skeleton draws `limit` bars of a typical item's height (--_item), an estimate.
  */
 export const bulletinListStyles = [
   sharedStyles,
@@ -15,13 +15,14 @@ export const bulletinListStyles = [
     :host {
       display: block;
       line-height: 1.4;
+      /* A word wider than a phone (a long URL as a title) breaks rather than spill out. */
+      overflow-wrap: anywhere;
       --_gap: var(--civic-bulletin-list-gap, 0.75rem);
       --_badge-background: var(--civic-bulletin-list-badge-background, #b3261e);
       --_badge-color: var(--civic-bulletin-list-badge-color, #fff);
-      --_tl: var(--civic-bulletin-list-title-lines, 2);
-      --_sl: var(--civic-bulletin-list-summary-lines, 2);
-      /* Title, date and summary lines, and the space above the summary. */
-      --_text: calc((var(--_tl) + var(--_sl) + 1) * 1lh + 0.25em);
+      --_sl: var(--civic-bulletin-list-summary-lines, 3);
+      /* A typical item on a phone: two title lines, the date, two summary lines. */
+      --_item: calc(4.5lh + 0.25em);
     }
     .list,
     .skeleton {
@@ -35,20 +36,7 @@ export const bulletinListStyles = [
     .item {
       position: relative;
     }
-    .head {
-      display: flex;
-      align-items: baseline;
-      min-width: 0;
-    }
-    .title,
-    .summary {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: var(--_tl);
-      overflow: hidden;
-    }
     .title {
-      min-width: 0;
       color: var(--civic-bulletin-list-title-color, inherit);
       font-weight: 600;
       text-decoration: none;
@@ -57,22 +45,37 @@ export const bulletinListStyles = [
     a.title:focus-visible {
       text-decoration: underline;
     }
+    /* Date and count wrap between each other; the "|" before the count sits in the gap,
+       outside the count's box, and is clipped on a line that starts with the count. */
     .meta {
-      display: block;
+      display: flex;
+      flex-wrap: wrap;
+      column-gap: 1em;
       overflow: hidden;
       color: var(--civic-bulletin-list-date-color, var(--_muted));
       font-size: 0.875em;
+      /* A clipping box may shrink to nothing in a flex row: not below its widest part. */
+      min-width: min-content;
+    }
+    time {
       white-space: nowrap;
-      text-overflow: ellipsis;
     }
     .views {
-      margin-inline-start: 0.5em;
-      padding-inline-start: 0.5em;
-      border-inline-start: 1px solid;
+      position: relative;
+    }
+    .views::before {
+      content: '|';
+      position: absolute;
+      inset-inline-end: 100%;
+      width: 1em;
+      text-align: center;
     }
     .summary {
-      margin: 0.25em 0 0;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
       -webkit-line-clamp: var(--_sl);
+      overflow: hidden;
+      margin: 0.25em 0 0;
     }
     .featured {
       border-inline-start: 4px solid var(--civic-bulletin-list-featured-color, var(--_accent));
@@ -94,57 +97,52 @@ export const bulletinListStyles = [
     .pause[aria-pressed='true'] {
       background: color-mix(in srgb, currentColor 10%, transparent);
     }
-    /* The "Xem thêm" row, kept (empty) when there is nothing more: see render(). */
     .foot {
       margin-top: var(--_gap);
       min-height: calc(1lh + 0.7em + 2px);
     }
     .stale {
+      /* A line of its own, in the ticker's row too. */
+      flex-basis: 100%;
       margin: 0 0 var(--_gap);
       font-size: 0.875em;
     }
     .skeleton-line {
       margin: 0;
     }
-    .layout-list .item,
     .layout-list .skeleton-line {
-      min-height: var(--_text);
+      height: var(--_item);
     }
 
     /*
-     * The other layouts' skeletons. Their items are styled by layouts.ts, a lazy chunk:
-     * the skeleton stays until it has arrived.
+     * The other layouts' skeletons (their items are styled by layouts.ts, a lazy chunk;
+     * the skeleton stays until it has arrived). A compact row is a line or two.
      */
     .layout-compact .skeleton {
       gap: calc(var(--_gap) / 2);
     }
     .layout-compact .skeleton-line {
-      height: 1lh;
+      height: 2.5lh;
     }
     .layout-grid {
       --_cols: repeat(
         auto-fill,
         minmax(min(100%, var(--civic-bulletin-list-grid-min-width, 15rem)), 1fr)
       );
-      /* The card's text under its image box: padding and the reserved lines. */
-      --_card: calc(var(--_text) + 1.35em);
     }
     .layout-grid .skeleton {
       display: grid;
       grid-template-columns: var(--_cols);
     }
-    /* A card: its border, the image box at its ratio (the content box), the text below. */
+    /* A card of text (most feeds have no pictures): padding and a typical item. */
     .layout-grid .skeleton-line {
-      box-sizing: content-box;
       width: auto;
-      height: auto;
-      aspect-ratio: var(--civic-bulletin-list-image-ratio, 16 / 9);
-      border: 1px solid transparent;
+      height: calc(6.5lh + 1.35em);
       border-radius: 6px;
-      padding-bottom: var(--_card);
     }
     .layout-ticker {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.5em;
       min-height: calc(1lh + 0.25em + 2px);
@@ -156,4 +154,12 @@ export const bulletinListStyles = [
       height: 1lh;
     }
   `,
+  // Titles that avoid a lone last word. The skeleton (gone once loaded) is a container: wider,
+  // list items have one title line and two summary lines, compact rows one line. Plain text
+  // because lit-analyzer's CSS checker predates these properties.
+  unsafeCSS(
+    '.title{text-wrap:pretty}.skeleton{container-type:inline-size}' +
+      '@container (width>=26rem){.layout-compact .skeleton-line{height:1.2lh}}' +
+      '@container (width>=40rem){.layout-list .skeleton-line{height:calc(3.2lh + .25em)}}',
+  ),
 ];

@@ -9,7 +9,7 @@ import type { Article, Feed } from '../../feed/model.js';
 import { FeedError } from '../../feed/errors.js';
 import { lazy } from '../../feed/lazy.js';
 import { loadFeed } from '../../feed/load.js';
-import { formatDate, isoInstant } from '../../format/dates.js';
+import { formatDate, formatRelative, isoInstant, type DateStyle } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
 import { formatCount } from '../../format/numbers.js';
 import { safeUrl } from '../../feed/values.js';
@@ -33,6 +33,10 @@ import type { MoreKit, Paging } from './show-more.js';
 export type BulletinLayout = 'list' | 'compact' | 'grid' | 'ticker';
 
 const LAYOUTS: readonly BulletinLayout[] = ['list', 'compact', 'grid', 'ticker'];
+
+/** How a list prints its item dates. */
+export type ListDateFormat = 'date' | 'datetime' | 'relative';
+const DATE_FORMATS: readonly ListDateFormat[] = ['date', 'datetime', 'relative'];
 const DEFAULT_LIMIT = 10;
 // Beyond a screenful, a taller placeholder only moves content nobody can see yet.
 const MAX_SKELETON_ROWS = 50;
@@ -71,16 +75,18 @@ interface Printed {
  * After "Xem thêm", focus moves to the first newly shown item and a polite live region
  * says how many are shown ("Đang hiển thị 20 tin").
  *
- * Loading reserves the final size, so the page below never moves: every item takes the
- * same height (the title is cut after `--civic-bulletin-list-title-lines` lines, the
- * summary after `--civic-bulletin-list-summary-lines`, and both are reserved in full),
- * and the row of the "Xem thêm" button stays, empty, when there is nothing more. The
- * "Xem thêm" handling and the styles of the `compact`, `grid` and `ticker` layouts load
- * on first need; until the styles arrive, those layouts show the skeleton.
+ * Loaded items take their natural size: titles wrap (in `compact`, beside the date where
+ * there is room, with the date under the title in a narrow container), the summary stops
+ * after `--civic-bulletin-list-summary-lines` lines with an ellipsis, nothing is reserved
+ * for what an item does not have, and a grid card has a picture box only when the item
+ * has a picture. While the feed loads, the skeleton draws `limit` typical items, an
+ * estimate of the height to come. The "Xem thêm" handling and the styles of the
+ * `compact`, `grid` and `ticker` layouts load on first need; until the styles arrive,
+ * those layouts show the skeleton.
  *
  * The `ticker` layout shows the first `limit` headlines on one moving line, with no
  * "Xem thêm". It stops while hovered or while a link in it has focus, has a
- * "Tạm dừng" toggle, and is a static, wrapping list under `prefers-reduced-motion`.
+ * "Tạm dừng" toggle (first in the tab order), and is a static, wrapping list under `prefers-reduced-motion`.
  *
  * @summary A list of news: newest and pinned first, "Mới" badges, filters, paging.
  *
@@ -95,7 +101,7 @@ interface Printed {
  * @csspart title - The title link (a `<span>` when the item has no URL).
  * @csspart meta - The line with the date (and the view count with `show-views`).
  * @csspart summary - The summary (`list` and `grid` layouts).
- * @csspart image - The reserved image box of a `grid` card.
+ * @csspart image - The picture box of a `grid` card whose item has a picture.
  * @csspart badge - The "Mới" badge.
  * @csspart more - The "Xem thêm" button.
  * @csspart pause - The ticker's pause toggle.
@@ -108,8 +114,7 @@ interface Printed {
  * @cssproperty --civic-bulletin-list-badge-background - "Mới" badge background (default `#b3261e`).
  * @cssproperty --civic-bulletin-list-badge-color - "Mới" badge text colour (default `#fff`).
  * @cssproperty --civic-bulletin-list-featured-color - Bar beside featured items (default: `--civic-color-accent`).
- * @cssproperty --civic-bulletin-list-title-lines - Title lines shown before it is cut, in `list` and `grid` (default `2`); every item reserves them, so the page does not move when the items arrive.
- * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it is cut (default `2`); reserved like the title's.
+ * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it stops with an ellipsis (default `3`; keep it at 3 or more).
  * @cssproperty --civic-bulletin-list-grid-min-width - Narrowest grid column (default `15rem`).
  * @cssproperty --civic-bulletin-list-image-ratio - Aspect ratio of grid images (default `16 / 9`).
  * @cssproperty --civic-bulletin-list-ticker-duration - Time for the ticker to cross once; longer is slower (default `40s`).
@@ -126,6 +131,7 @@ export class CivicBulletinList extends CivicFeedElement {
     newDays: { type: Number, attribute: 'new-days' },
     label: {},
     showViews: { type: Boolean, attribute: 'show-views' },
+    dateFormat: { attribute: 'date-format' },
     paused: { state: true, attribute: false },
   };
 
@@ -138,7 +144,7 @@ export class CivicBulletinList extends CivicFeedElement {
   /** Show only items with this tag; several, comma-separated, match any. Exact, case-insensitive, trimmed. */
   declare tag?: string;
 
-  /** `published`, `updated` (modified, else published) or `views`; newest/highest first, pinned on top. Anything else reads as `published`. */
+  /** `published`, `updated` (modified, else published) or `views`; newest/highest first, pinned on top of the date sorts. Anything else reads as `published`. */
   sort: SortKey = 'published';
 
   /** `list` (title, date, summary), `compact` (title and date on one line), `grid` (cards with image) or `ticker` (scrolling headlines). */
@@ -152,6 +158,13 @@ export class CivicBulletinList extends CivicFeedElement {
 
   /** Also print each item's view count in its meta line. */
   showViews = false;
+
+  /**
+   * Item dates as `date` (16/07/2020), `datetime` (16/07/2020 11:05) or `relative`
+   * ("2 giờ trước", via `Intl.RelativeTimeFormat`), in the publisher's time zone. Anything
+   * else reads as `date`.
+   */
+  dateFormat: ListDateFormat = 'date';
 
   /** The ticker's pause toggle. */
   private paused = false;
@@ -202,13 +215,12 @@ export class CivicBulletinList extends CivicFeedElement {
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
     if (status === 'loading' || (feed && layout !== 'list' && layoutSheet === undefined)) {
-      // The footer row is reserved while loading: whether "Xem thêm" will be needed is
-      // not known yet, so the loaded list keeps the row, button or not.
+      // An estimate: `limit` typical items and, as most feeds have more, the button row.
       body = html`${renderSkeleton(m, this.#skeletonRows)}${
         layout === 'ticker' ? nothing : html`<div class="foot"></div>`
       }`;
     } else if (status === 'error') {
-      body = renderError(m, error?.message, this.#onRetry);
+      body = renderError(m, error, this.#onRetry, this);
     } else if (feed && (status === 'ready' || status === 'stale')) {
       body = [
         status === 'stale' && fetchedAt
@@ -225,17 +237,20 @@ export class CivicBulletinList extends CivicFeedElement {
     const layout = this.#layoutName;
     const shownCount = Math.min(this.#shownTarget, rows.length);
     const canFetch = this.#paging.nextUrl !== undefined && layout !== 'ticker';
-    // A live region must be in the page before it speaks, so it is drawn even when empty.
+    // The empty state is itself the status region; otherwise the list's polite one, which
+    // must be in the page before it speaks, so it is drawn even when empty.
+    if (shownCount === 0 && !canFetch) return renderEmpty(m);
     const live = html`<div class="visually-hidden" role="status" aria-live="polite">
       ${this.#paging.announcement}
     </div>`;
-    if (shownCount === 0 && !canFetch) return html`${renderEmpty(m)}${live}`;
 
     const zone = this.zoneFor(feed.timeZone);
     const locale = this.localeTag;
     const sort = this.#sortKey;
-    const printKey = `${locale}|${zone}|${sort}|${this.showViews ? 'v' : ''}|${messagesVersion()}`;
     const now = Date.now();
+    const dates = this.#dateFormat;
+    // Relative dates change with the clock: the minute is part of their key.
+    const printKey = `${locale}|${zone}|${sort}|${dates}|${dates === 'relative' ? Math.floor(now / 60_000) : ''}|${this.showViews ? 'v' : ''}|${messagesVersion()}`;
     const days = this.#newDaysValue;
     const badge = renderNewBadge(m);
     const views = m.labelled(m.views);
@@ -245,7 +260,7 @@ export class CivicBulletinList extends CivicFeedElement {
       items[i] = this.#renderItem(
         layout,
         a,
-        this.#print(a, printKey, zone, locale, sort),
+        this.#print(a, printKey, zone, locale, sort, now),
         isNewArticle(a.published, now, days) ? badge : nothing,
         views,
       );
@@ -260,8 +275,8 @@ export class CivicBulletinList extends CivicFeedElement {
       ${items}
     </ul>`;
     if (layout === 'ticker') {
-      return html`<div class="ticker-viewport" @focusout=${this.#onTickerFocusOut}>${list}</div>
-        <button
+      // The pause button comes first: a keyboard user stops the motion before meeting it.
+      return html`<button
           type="button"
           class="pause"
           part="pause"
@@ -270,31 +285,31 @@ export class CivicBulletinList extends CivicFeedElement {
         >
           ${m.tickerPause}
         </button>
+        <div class="ticker-viewport" @focusout=${this.#onTickerFocusOut}>${list}</div>
         ${live}`;
     }
-    return html`${list}
-      <div class="foot">
-        ${
-          shownCount < rows.length || canFetch
-            ? html`<button
-                type="button"
-                class="more"
-                part="more"
-                aria-busy=${this.#paging.pages ? 'true' : 'false'}
-                @click=${this.#onMore}
-              >
-                ${m.more}
-              </button>`
-            : nothing
-        }${live}
-      </div>`;
+    // The button row only when there is more to show: no blank row under a short list.
+    return html`${list}${
+      shownCount < rows.length || canFetch
+        ? html`<div class="foot">
+            <button
+              type="button"
+              class="more"
+              part="more"
+              aria-busy=${this.#paging.pages ? 'true' : 'false'}
+              @click=${this.#onMore}
+            >
+              ${m.more}
+            </button>
+          </div>`
+        : nothing
+    }${live}`;
   }
 
   // With 1,000 items the per-item cost is what counts, and each nested template is a
   // clone of its own. The usual item (a link and a date) therefore gets one flat
   // template; anything missing takes the general path below. Title and badge share a
-  // row (.head) so that the title can be cut at a fixed number of lines with the badge
-  // still beside it: fixed line counts are what let the skeleton reserve the exact height.
+  // line box (.head): the badge follows the title's last word, wherever that wraps.
   #renderItem(
     layout: BulletinLayout,
     a: Article,
@@ -328,10 +343,15 @@ export class CivicBulletinList extends CivicFeedElement {
         >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
       >${summary}`;
     if (layout === 'grid') {
+      // A picture box only for an item with a picture.
       return html`<li class=${cls} part=${cls}>
-        <span class="image" part="image"
-          >${image ? html`<img src=${image} alt="" loading="lazy" decoding="async" />` : nothing}</span
-        >
+        ${
+          image
+            ? html`<span class="image" part="image"
+                ><img src=${image} alt="" loading="lazy" decoding="async"
+              /></span>`
+            : nothing
+        }
         <div class="card-body">${text}</div>
       </li>`;
     }
@@ -340,6 +360,10 @@ export class CivicBulletinList extends CivicFeedElement {
 
   get #layoutName(): BulletinLayout {
     return LAYOUTS.includes(this.layout) ? this.layout : 'list';
+  }
+
+  get #dateFormat(): ListDateFormat {
+    return DATE_FORMATS.includes(this.dateFormat) ? this.dateFormat : 'date';
   }
 
   get #sortKey(): SortKey {
@@ -407,13 +431,26 @@ export class CivicBulletinList extends CivicFeedElement {
   }
 
   /** Date and count text of one article, formatted once per locale, zone and sort. */
-  #print(a: Article, key: string, zone: string, locale: string, sort: SortKey): Printed {
+  #print(
+    a: Article,
+    key: string,
+    zone: string,
+    locale: string,
+    sort: SortKey,
+    now: number,
+  ): Printed {
     const cached = this.#printed.get(a);
     if (cached?.key === key) return cached;
     const date = listDate(a, sort);
+    const format = this.#dateFormat;
+    const style: DateStyle = format === 'datetime' ? 'minutes' : 'date';
     const p: Printed = {
       key,
-      date: date ? formatDate(date, zone, locale) : '',
+      date: !date
+        ? ''
+        : format === 'relative'
+          ? formatRelative(date, now, locale)
+          : formatDate(date, zone, locale, style),
       iso: date ? isoInstant(date) : '',
       views: this.showViews && a.views !== undefined ? formatCount(a.views, locale) : '',
     };

@@ -1,8 +1,8 @@
 /**
  * The item styles of the `compact`, `grid` and `ticker` layouts. Most lists use the
  * default `list` layout, so these are a lazy chunk: a list with another layout shows its
- * skeleton (styled by the main sheet, at the final size) until this has arrived and is
- * adopted into its shadow root.
+ * skeleton (styled by the main sheet, an estimate of the size) until this has arrived and
+ * is adopted into its shadow root.
  *
  * A lazy chunk must not import the entry's modules (see `src/feed/lazy.ts`), Lit
  * included, so the sheet is a plain constructable `CSSStyleSheet` (allowed by a strict
@@ -11,132 +11,133 @@
  */
 const css = (text: TemplateStringsArray): string => text[0];
 
-const LAYOUT_CSS = css`
-  /* compact: title and date on one line. */
-  .layout-compact,
-  .layout-ticker {
-    --_tl: 1;
-  }
-  .layout-compact .list {
-    gap: calc(var(--_gap) / 2);
-  }
-  .layout-compact .item,
-  .layout-ticker .item {
-    display: flex;
-    align-items: baseline;
-    gap: 0.5em;
-  }
-  .layout-compact .item {
-    height: 1lh;
-  }
-  .layout-compact .meta {
-    flex: none;
-    margin-inline-start: auto;
-  }
+const LAYOUT_CSS =
+  css`
+    /* compact: title and date on one line where there is room for both (the title wraps
+     beside the date); in a narrow container (a sidebar, a phone) the date goes under it. */
+    .layout-compact .list {
+      gap: calc(var(--_gap) / 2);
+    }
+    .layout-compact .item,
+    .layout-ticker .item {
+      display: flex;
+      align-items: baseline;
+      gap: 0.5em 1em;
+    }
+    .layout-compact .head {
+      flex: 1 1 0;
+      min-width: 0;
+    }
+    .layout-compact .meta {
+      flex: none;
+    }
 
-  /* grid: cards, each with an image box (picture or not) and the text below it. */
-  .layout-grid .list {
-    display: grid;
-    grid-template-columns: var(--_cols);
-  }
-  .layout-grid .item {
-    display: flex;
-    flex-direction: column;
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    background: var(--_surface);
-  }
-  .layout-grid .featured {
-    padding-inline-start: 0;
-  }
-  .card-body {
-    padding: 0.6em 0.75em 0.75em;
-    min-height: var(--_card);
-  }
-  .image {
-    display: block;
-    aspect-ratio: var(--civic-bulletin-list-image-ratio, 16 / 9);
-    border-radius: 5px 5px 0 0;
-    background: var(--_skeleton);
-    overflow: hidden;
-  }
-  .image img {
-    display: block;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
-  /* The title link covers the whole card, so the picture is a click target too. */
-  .layout-grid a.title::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-  }
-  .layout-grid .item:has(a.title:focus-visible) {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
+    /* grid: cards, a picture on top when the item has one, the text below. */
+    .layout-grid .list {
+      display: grid;
+      grid-template-columns: var(--_cols);
+    }
+    .layout-grid .item {
+      display: flex;
+      flex-direction: column;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      background: var(--_surface);
+    }
+    .layout-grid .featured {
+      padding-inline-start: 0;
+    }
+    .card-body {
+      padding: 0.6em 0.75em 0.75em;
+    }
+    .image {
+      display: block;
+      aspect-ratio: var(--civic-bulletin-list-image-ratio, 16 / 9);
+      border-radius: 5px 5px 0 0;
+      background: var(--_skeleton);
+      overflow: hidden;
+    }
+    .image img {
+      display: block;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    /* The title link covers the whole card, so the picture is a click target too. */
+    .layout-grid a.title::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+    }
+    .layout-grid .item:has(a.title:focus-visible) {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
 
-  /* ticker: one line of headlines moving right to left, CSS only. */
-  .ticker-viewport {
-    flex: 1;
-    min-width: 0;
-    overflow: hidden;
-  }
-  .layout-ticker .list {
-    flex-direction: row;
-    width: max-content;
-    gap: 2.5em;
-    white-space: nowrap;
-  }
-  .layout-ticker .title {
-    /* The viewport clips: keep the focus ring inside the link. */
-    outline-offset: -2px;
-  }
-  .layout-ticker .featured {
-    padding-inline-start: 0.5em;
-  }
-  .pause {
-    flex: none;
-    padding: 0.1em 0.6em;
-    font-size: 0.875em;
-  }
-  @media (prefers-reduced-motion: no-preference) {
+    /* ticker: one line of headlines moving right to left, CSS only. */
+    .ticker-viewport {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+    }
     .layout-ticker .list {
-      animation: civic-ticker var(--civic-bulletin-list-ticker-duration, 40s) linear infinite;
+      flex-direction: row;
+      width: max-content;
+      gap: 2.5em;
+      white-space: nowrap;
     }
-    .ticker-viewport:hover .list,
-    .paused .list {
-      animation-play-state: paused;
+    .layout-ticker .title {
+      /* The viewport clips: keep the focus ring inside the link. */
+      outline-offset: -2px;
     }
-    /* A keyboard user must see the link they are on: stop, and let the browser scroll it into view. */
-    .ticker-viewport:focus-within .list {
-      animation: none;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    /* No motion: the headlines become a static, wrapping list. */
-    .layout-ticker .list {
-      width: auto;
-      flex-wrap: wrap;
-      row-gap: 0.25em;
-      white-space: normal;
+    .layout-ticker .featured {
+      padding-inline-start: 0.5em;
     }
     .pause {
-      display: none;
+      flex: none;
+      padding: 0.1em 0.6em;
+      font-size: 0.875em;
     }
-  }
-  @keyframes civic-ticker {
-    to {
-      transform: translateX(-100%);
+    @media (prefers-reduced-motion: no-preference) {
+      .layout-ticker .list {
+        animation: civic-ticker var(--civic-bulletin-list-ticker-duration, 40s) linear infinite;
+      }
+      .ticker-viewport:hover .list,
+      .paused .list {
+        animation-play-state: paused;
+      }
+      /* A keyboard user must see the link they are on: stop, and let the browser scroll it into view. */
+      .ticker-viewport:focus-within .list {
+        animation: none;
+      }
     }
-  }
-  @media (forced-colors: active) {
-    .layout-grid .item:has(a.title:focus-visible) {
-      outline-color: Highlight;
+    @media (prefers-reduced-motion: reduce) {
+      /* No motion: the headlines become a static, wrapping list. */
+      .layout-ticker .list {
+        width: auto;
+        flex-wrap: wrap;
+        row-gap: 0.25em;
+        white-space: normal;
+      }
+      .pause {
+        display: none;
+      }
     }
-  }
-`;
+    @keyframes civic-ticker {
+      to {
+        transform: translateX(-100%);
+      }
+    }
+    @media (forced-colors: active) {
+      .layout-grid .item:has(a.title:focus-visible) {
+        outline-color: Highlight;
+      }
+    }
+  ` +
+  // The compact list is a container: narrower than 26rem, the date goes under the title.
+  // Plain text because lit-analyzer's CSS checker predates container queries.
+  '.layout-compact{container-type:inline-size}' +
+  '@container (width<26rem){.layout-compact .item{display:block}}';
 
 let sheet: CSSStyleSheet | undefined;
 

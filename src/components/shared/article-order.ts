@@ -48,15 +48,16 @@ interface Keyed {
 }
 
 /**
- * Pinned articles first, then by `sort`, newest/highest first; articles with no date
- * (or no view count) go last. Ties keep the feed's order. Returns a new array.
+ * Pinned articles first (for the date sorts: "Đọc nhiều" ranks strictly by views), then
+ * by `sort`, newest/highest first; articles with no date (or no view count) go last.
+ * Ties keep the feed's order. Returns a new array.
  */
 export function orderArticles(items: readonly Article[], sort: SortKey): Article[] {
   // Keys are computed once per item, not once per comparison: lists reach 1,000 items.
   const keyed: Keyed[] = items.map((article, index) => ({
     article,
     index,
-    pinned: article.pinned ? 1 : 0,
+    pinned: article.pinned && sort !== 'views' ? 1 : 0,
     key: sortValue(article, sort),
   }));
   keyed.sort((a, b) => b.pinned - a.pinned || compareDescending(a.key, b.key) || a.index - b.index);

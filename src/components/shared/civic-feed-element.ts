@@ -11,6 +11,7 @@ export class CivicFeedElement extends CivicElement {
   static override properties: PropertyDeclarations = {
     src: { reflect: true },
     feed: { attribute: false },
+    theme: { reflect: true },
   };
 
   /** Feed URL (JSON Feed 1.1, RSS 2.0 or Atom 1.0); several space-separated URLs are merged. */
@@ -18,6 +19,13 @@ export class CivicFeedElement extends CivicElement {
 
   /** A parsed JSON Feed document or a `Feed` from `loadFeed`; wins over `src`. */
   declare feed?: unknown;
+
+  /**
+   * Colours: unset follows the page (light, or dark where the page declares
+   * `color-scheme: dark`), whatever the OS says; `light` or `dark` forces one and paints
+   * the widget's own background (the system `Canvas`); `auto` follows the OS.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
 
   /** Where the data comes from and what state it is in. */
   protected readonly source = new FeedSource(this);

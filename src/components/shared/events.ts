@@ -74,7 +74,19 @@ export function announceLoad(target: EventTarget, detail: CivicFeedLoadDetail): 
   target.dispatchEvent(new CivicFeedLoadEvent(detail));
 }
 
-/** Fires `civic-feed-error` from `target`. */
+const failed = new Set<string>();
+
+/**
+ * Fires `civic-feed-error` from `target`, and says the technical reason on the console,
+ * once per feed and reason however many widgets show it: the visitor sees only a plain
+ * sentence (see `renderError`), the site's developer finds the why here.
+ */
 export function announceError(target: EventTarget, detail: CivicFeedErrorDetail): void {
+  const line = `civic-widgets: ${detail.error.message}`;
+  const key = `${detail.url ?? ''}\n${line}`;
+  if (!failed.has(key)) {
+    failed.add(key);
+    console.warn(line);
+  }
   target.dispatchEvent(new CivicFeedErrorEvent(detail));
 }

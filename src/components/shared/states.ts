@@ -2,47 +2,73 @@
  * The visual pieces every widget draws for its states: skeleton, empty, error and the
  * remembered-copy note. Small functions, not a base class, so each element stays
  * readable on its own.
+ *
+ * Announcements: each widget has at most one live region at a time (the skeleton's, the
+ * empty state's, the error's or its own polite one), and a failing feed raises one
+ * assertive alert however many widgets show it (see `errorRole`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../../format/messages.js';
+import type { FeedError } from '../../feed/errors.js';
 
 /**
- * A loading placeholder that reserves the widget's final height (`lines` text lines),
- * so the page below does not move when the content arrives. The text is for screen
- * readers; the bars are decoration.
+ * A loading placeholder of `lines` bars: an estimate of the content's height, so the page
+ * below moves little when the content arrives. The text is for screen readers (a status
+ * region, unless `announce` is false because the widget already has one); the bars are
+ * decoration.
  */
-export function renderSkeleton(m: Messages, lines = 3): TemplateResult {
-  return html`<div class="skeleton" part="status" role="status">
-    <span class="visually-hidden">${m.loading}</span>
-    ${Array.from(
-      { length: lines },
-      (_, i) =>
-        html`<span
-          class="skeleton-line ${i === lines - 1 ? 'short' : ''}"
-          aria-hidden="true"
-        ></span>`,
-    )}
-  </div>`;
+export function renderSkeleton(m: Messages, lines = 3, announce = true): TemplateResult {
+  const bars = Array.from(
+    { length: lines },
+    (_, i) =>
+      html`<span
+        class="skeleton-line ${i === lines - 1 ? 'short' : ''}"
+        aria-hidden="true"
+      ></span>`,
+  );
+  return announce
+    ? html`<div class="skeleton" part="status" role="status">
+        <span class="visually-hidden">${m.loading}</span>${bars}
+      </div>`
+    : html`<div class="skeleton" aria-hidden="true">${bars}</div>`;
 }
 
-/** "Chưa có tin" / "No news yet". */
+/** "Chưa có tin" / "No news yet", in a status region so screen readers hear it. */
 export function renderEmpty(m: Messages): TemplateResult {
-  return html`<p class="status" part="status">${m.empty}</p>`;
+  return html`<p class="status" part="status" role="status">${m.empty}</p>`;
+}
+
+/** Which widget raised the alert for a failure, keyed by the feed and what went wrong. */
+const alerted = new Map<string, Element>();
+
+/**
+ * `alert` for the first widget on the page that shows this failure, `status` for every
+ * other one: four widgets on one failing feed interrupt the reader once, not four times.
+ * A widget keeps its role across renders; a new failure (after "Thử lại") alerts again.
+ */
+export function errorRole(error: FeedError | undefined, host: Element): 'alert' | 'status' {
+  if (!error) return 'alert';
+  const key = `${error.url ?? ''}\n${error.message}`;
+  const first = alerted.get(key);
+  if (first && first !== host && first.isConnected) return 'status';
+  alerted.set(key, host);
+  return 'alert';
 }
 
 /**
- * The error state: a plain heading, the feed layer's message saying what is wrong, a
- * working retry button, then the widget's light-DOM fallback (for example a plain link
- * to the news page).
+ * The error state, for visitors: what happened in the page's language ("Không tải được
+ * tin."), a working "Thử lại" button, then the widget's light-DOM fallback (for example a
+ * plain link to the news page). The technical reason (HTTP status, URL, CORS advice) goes
+ * to the console and `civic-feed-error`, and here only inside a closed "Chi tiết".
  */
 export function renderError(
   m: Messages,
-  detail: string | undefined,
+  error: FeedError | undefined,
   onRetry: (() => void) | undefined,
+  host: Element,
 ): TemplateResult {
-  return html`<div class="error" part="status" role="alert">
-      <span>${m.error}</span>
-      ${detail ? html`<span class="error-detail">${detail}</span>` : nothing}
+  return html`<div class="error" part="status" role=${errorRole(error, host)}>
+      <p class="error-text">${m.error}</p>
       ${
         onRetry
           ? html`<button
@@ -56,6 +82,14 @@ export function renderError(
             >
               ${m.retry}
             </button>`
+          : nothing
+      }
+      ${
+        error?.message
+          ? html`<details class="error-detail">
+              <summary>${m.details}</summary>
+              <span lang="en">${error.message}</span>
+            </details>`
           : nothing
       }
     </div>

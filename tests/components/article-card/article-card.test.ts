@@ -184,9 +184,8 @@ describe('civic-article-card', () => {
       expect($(el, '[part=summary]')).to.exist;
       expect($(el, '[part=image]')).to.exist;
       expect(text($(el, '[part=category]'))).to.equal('Chuyên mục: Hoạt động lực lượng');
-      expect(
-        Array.from(root(el).querySelectorAll('[part=tags] li')).map((li) => text(li)),
-      ).to.deep.equal(['Hoạt động lực lượng']);
+      // Its one tag only repeats the category: "Chuyên mục: Hoạt động lực lượng [Hoạt động lực lượng]".
+      expect($(el, '[part=tags]'), 'no tag that repeats the category').to.be.null;
       expect($(el, '[part=body]')).to.be.null;
     });
 
@@ -356,23 +355,13 @@ describe('civic-article-card', () => {
       expect($(el, '[part=media]')!.getBoundingClientRect().height).to.equal(160);
     });
 
-    it('draws the same frame, empty and neutral, when the article has none', async () => {
-      const el = await card(html`<civic-article-card src=${VI}></civic-article-card>`);
-      const frame = $(el, '[part=media]')!;
-      expect(frame.querySelector('img')).to.be.null;
-      expect(
-        frame.getAttribute('aria-hidden') ?? 'no content',
-        'nothing for screen readers',
-      ).to.equal('no content');
-      const { width, height } = frame.getBoundingClientRect();
-      expect(height).to.be.closeTo(Math.min((width * 9) / 16, 256), 1);
-    });
-
-    it('draws no empty frame in a full card, which moves the page anyway', async () => {
-      const el = await card(
-        html`<civic-article-card src=${VI} variant="full"></civic-article-card>`,
-      );
-      expect($(el, '[part=media]'), 'no frame without an image').to.be.null;
+    it('draws no frame for an article without an image, in any variant', async () => {
+      for (const variant of ['summary', 'full']) {
+        const el = await card(
+          html`<civic-article-card src=${VI} variant=${variant}></civic-article-card>`,
+        );
+        expect($(el, '[part=media]'), `${variant}: no frame without an image`).to.be.null;
+      }
       const withImage = await card(
         html`<civic-article-card
           src=${VI}
@@ -727,7 +716,7 @@ describe('civic-article-card', () => {
         { url: 'https://ok.example/f.pdf', title: payload },
       ],
       authors: [{ name: payload, url: js }],
-      tags: [payload],
+      tags: [`tag ${payload}`],
       _civic: { category: payload },
       ...extra,
     });
@@ -767,6 +756,8 @@ describe('civic-article-card', () => {
       [
         'markdown',
         {
+          // Not the body's opening words, which would make the card drop it as a repeat.
+          summary: `Tóm tắt ${payload}`,
           _civic: {
             category: payload,
             markdown: `${payload}\n\n[click](${js}) ![i](${js}) <${js}>`,
@@ -817,13 +808,24 @@ describe('civic-article-card', () => {
   });
 
   describe('when loading', () => {
-    it('shows a skeleton of the card that reserves its size, and passes axe', async () => {
+    it('shows a skeleton of a typical card, with one status region, and passes axe', async () => {
       const { el } = await provided({ status: 'loading' });
       const base = $(el, '[part=base]')!;
       expect(base.classList.contains('placeholder')).to.be.true;
       expect(text($(el, '[role=status]'))).to.equal('Đang tải…');
-      expect($(el, '.media'), 'image box reserved').to.exist;
+      expect($(el, '.media'), 'no image box: most articles have none').to.be.null;
       expect(base.getBoundingClientRect().height).to.be.greaterThan(150);
+      await expect(el).to.be.accessible();
+    });
+
+    it('has one status region while a full card loads', async () => {
+      const { el } = await provided(
+        { status: 'loading' },
+        html`<civic-article-card variant="full"></civic-article-card>`,
+      );
+      expect(root(el).querySelectorAll('[role=status], [role=alert], [aria-live]')).to.have.length(
+        1,
+      );
       await expect(el).to.be.accessible();
     });
 
@@ -856,21 +858,30 @@ describe('civic-article-card', () => {
       return { before, after: el.getBoundingClientRect().height };
     }
 
-    // 390 px is a phone (a narrow card allows more lines), 1000 px a desktop column.
+    // The placeholder is an estimate of a typical card: the loaded card takes its own
+    // natural size, close to it. 390 px is a phone, 1000 px a desktop column.
     for (const width of [390, 1000]) {
       for (const variant of ['summary', 'compact']) {
-        it(`reserves exactly the loaded height: ${variant}, ${width} px, every sample item`, async () => {
+        it(`estimates the loaded height: ${variant}, ${width} px, every sample item`, async () => {
+          const errors: number[] = [];
           for (const doc of [viDoc, enDoc]) {
-            // Long and short titles, with and without image, summary, category or tags.
             for (const item of items(doc)) {
               const id = item['id'] as string;
               const { before, after } = await heightsWhileLoading(doc, id, width, variant);
-              expect(before, `${id}: placeholder ${before} px, card ${after} px`).to.equal(after);
+              const error = Math.abs(before - after) / after;
+              // An image (which the placeholder cannot foresee) adds its own frame.
+              if (!item['image'])
+                expect(error, `${id}: placeholder ${before} px, card ${after} px`).to.be.below(
+                  0.75,
+                );
+              errors.push(error);
             }
           }
+          const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
+          expect(mean, 'mean error').to.be.below(0.3);
         });
       }
-      it(`reserves the action buttons' row too (${width} px)`, async () => {
+      it(`counts the action buttons' row in the estimate (${width} px)`, async () => {
         const { before, after } = await heightsWhileLoading(
           viDoc,
           '2019-antq-ket-qua',
@@ -878,47 +889,103 @@ describe('civic-article-card', () => {
           'summary',
           'print share copy-link',
         );
-        expect(before).to.equal(after);
+        expect(Math.abs(before - after) / after).to.be.below(0.3);
       });
     }
+  });
 
-    it('keeps the heights equal when a site hides the media frame (::part(media))', async () => {
-      const style = document.createElement('style');
-      style.textContent = 'civic-article-card::part(media) { display: none; }';
-      document.head.append(style);
-      try {
-        const { before, after } = await heightsWhileLoading(
-          viDoc,
-          '2020-tong-ket-cong-tac',
-          600,
-          'summary',
-        );
-        expect(before).to.equal(after);
-        expect(after, 'no frame').to.be.lessThan(300);
-      } finally {
-        style.remove();
-      }
+  describe('at its natural size', () => {
+    const long = 'Một tiêu đề rất dài '.repeat(20);
+    const item = {
+      id: 'long',
+      url: 'https://x.example/a',
+      title: long,
+      summary: long,
+      content_text: 'Body',
+    };
+
+    it('wraps a long title in full and stops a long summary at three lines', async () => {
+      const el = await card(html`<civic-article-card .item=${item}></civic-article-card>`);
+      const title = $(el, '[part=title]')!;
+      expect(title.scrollHeight, 'not clamped').to.equal(title.clientHeight);
+      expect(title.clientHeight, 'several lines').to.be.greaterThan(100);
+      expect(text(title.querySelector('a')), 'the whole title is the link name').to.equal(
+        long.trim(),
+      );
+      const summary = $(el, '[part=summary]')!;
+      const style = getComputedStyle(summary);
+      expect(style.getPropertyValue('-webkit-line-clamp')).to.equal('3');
+      expect(summary.scrollHeight, 'clamped').to.be.greaterThan(summary.clientHeight);
+      expect(summary.clientHeight).to.be.closeTo(3 * Number.parseFloat(style.lineHeight), 1);
     });
 
-    it('cuts a long title and summary at their reserved lines, but not in the full variant', async () => {
-      const long = 'Một tiêu đề rất dài '.repeat(20);
-      const item = {
-        id: 'long',
-        url: 'https://x.example/a',
-        title: long,
-        summary: long,
-        content_text: 'Body',
-      };
-      const summary = await card(html`<civic-article-card .item=${item}></civic-article-card>`);
-      const title = $(summary, '[part=title]')!;
-      expect(title.scrollHeight, 'clamped').to.be.greaterThan(title.clientHeight);
-      expect(text(title), 'the whole title is still the link name').to.equal(long.trim());
-      const full = await card(
-        html`<civic-article-card .item=${item} variant="full"></civic-article-card>`,
+    it('reserves no blank lines: no image frame, summary or taxonomy an article does not have', async () => {
+      const bare = { id: 'bare', url: 'https://x.example/b', title: 'Ngắn' };
+      const el = await card(html`<civic-article-card .item=${bare}></civic-article-card>`);
+      const base = $(el, '[part=base]')!;
+      expect(Array.from(base.children).map((c) => c.localName)).to.deep.equal(['h3']);
+    });
+
+    it('wraps the meta line with no "|" at the start or end of a line', async () => {
+      const el = await card(html`<civic-article-card src=${VI}></civic-article-card>`);
+      el.style.width = '230px';
+      await el.updateComplete;
+      const meta = $(el, '[part=meta]')!;
+      expect(text(meta)).to.equal(SEED_META);
+      const views = meta.querySelector('.views')!.getBoundingClientRect();
+      const date = meta.querySelector('.date')!.getBoundingClientRect();
+      expect(views.top, 'wrapped').to.be.greaterThan(date.top);
+      const sep = meta.querySelector('.sep')!.getBoundingClientRect();
+      const box = meta.getBoundingClientRect();
+      expect(sep.right, 'the separator is outside the meta box, clipped').to.be.at.most(box.left);
+      el.style.width = '';
+    });
+
+    it('drops a tag that only repeats the category', async () => {
+      const el = await card(
+        html`<civic-article-card
+          .item=${{ ...item, tags: ['Thông báo', 'Tuyển sinh'], _civic: { category: 'Thông báo' } }}
+        ></civic-article-card>`,
       );
-      const fullTitle = $(full, '[part=title]')!;
-      expect(fullTitle.scrollHeight).to.equal(fullTitle.clientHeight);
-      expect(fullTitle.clientHeight).to.be.greaterThan(title.clientHeight);
+      expect(text($(el, '[part=category]'))).to.equal('Chuyên mục: Thông báo');
+      expect(Array.from(root(el).querySelectorAll('.tag')).map((t) => text(t))).to.deep.equal([
+        'Tuyển sinh',
+      ]);
+    });
+
+    it('shows the summary once in a full card whose body opens with it', async () => {
+      const repeated = {
+        ...item,
+        summary: 'Câu mở đầu của bài.',
+        content_html: '<p>Câu mở đầu <em>của</em> bài.</p><p>Đoạn hai.</p>',
+      };
+      const el = await card(
+        html`<civic-article-card .item=${repeated} variant="full"></civic-article-card>`,
+      );
+      await bodyOf(el);
+      expect($(el, '[part=summary]'), 'no lead').to.be.null;
+      const other = await card(
+        html`<civic-article-card
+          .item=${{ ...repeated, summary: 'Một tóm tắt khác.' }}
+          variant="full"
+        ></civic-article-card>`,
+      );
+      await bodyOf(other);
+      expect(text($(other, '[part=summary]'))).to.equal('Một tóm tắt khác.');
+    });
+
+    it('styles a Markdown blockquote as a quote', async () => {
+      const el = await card(
+        html`<civic-article-card
+          .item=${{ ...item, _civic: { markdown: '> Trích dẫn lời phát biểu.\n\nĐoạn sau.' } }}
+          variant="full"
+        ></civic-article-card>`,
+      );
+      const body = await bodyOf(el);
+      await waitUntil(() => body.querySelector('blockquote'), 'no blockquote');
+      const style = getComputedStyle(body.querySelector('blockquote')!);
+      expect(Number.parseFloat(style.borderInlineStartWidth)).to.be.greaterThan(0);
+      expect(style.fontStyle).to.equal('italic');
     });
 
     it('keeps light-DOM fallback content out of the loading and loaded states', async () => {
@@ -942,6 +1009,7 @@ describe('civic-article-card', () => {
       });
       const { el } = await provided({ status: 'empty', feed });
       expect(text($(el, '[part=status]'))).to.equal('Chưa có tin');
+      expect($(el, '[part=status]')!.getAttribute('role'), 'announced').to.equal('status');
       await expect(el).to.be.accessible();
     });
   });
@@ -955,8 +1023,13 @@ describe('civic-article-card', () => {
       );
       await waitUntil(() => $(el, '[role=alert]'), 'no error state');
       const alert = $(el, '[role=alert]')!;
-      expect(text(alert)).to.contain('Không tải được tin');
-      expect(text(alert)).to.contain('HTTP 404');
+      expect(text(alert)).to.contain('Không tải được tin.');
+      // The visitor reads a plain sentence; the HTTP status and URL wait in a closed "Chi tiết".
+      expect(alert.innerText).not.to.match(/HTTP|404|\/tests\/|\.json/);
+      const details = alert.querySelector('details')!;
+      expect(details.open).to.be.false;
+      expect(text(details.querySelector('summary'))).to.equal('Chi tiết');
+      expect(text(details)).to.contain('HTTP 404');
       expect($(el, 'slot')).to.exist;
       expect(
         el.querySelector('a')!.getBoundingClientRect().height,
@@ -1035,7 +1108,7 @@ describe('civic-article-card', () => {
       expect(getComputedStyle($(el, '[part=title]')!).color).to.equal('rgb(1, 2, 3)');
       expect(getComputedStyle($(el, '[part=meta]')!).color).to.equal('rgb(4, 5, 6)');
       expect(getComputedStyle($(el, '[part=base]')!).borderTopLeftRadius).to.equal('13px');
-      for (const part of ['base', 'image', 'title', 'meta', 'summary', 'category', 'tags']) {
+      for (const part of ['base', 'image', 'title', 'meta', 'summary', 'category']) {
         expect($(el, `[part~=${part}]`), part).to.exist;
       }
     });
