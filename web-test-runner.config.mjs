@@ -33,6 +33,17 @@ export default {
     loadingMiddleware,
   ],
   plugins: [
+    {
+      // @open-wc's waitUntil gives up after 1 s by default. On a shared 2-core machine a
+      // lazy chunk's first import can take longer than that without anything being wrong,
+      // so the default becomes 10 s (tests that pass a timeout keep theirs).
+      name: 'wait-until-default',
+      transform(context) {
+        if (context.path.endsWith('/@open-wc/testing-helpers/src/helpers.js'))
+          return context.body.replace('timeout = 1000 }', 'timeout = 10000 }');
+        return undefined;
+      },
+    },
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -271,5 +271,6 @@ function letters(text: string): string {
 
 /** `html` without its tags, and the commonest entities as the letters they stand for. */
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, ' ');
+  // `[^<>]`, not `[^>]`: a run of "<" with no ">" would rescan to the end from each one.
+  return html.replace(/<[^<>]*>/g, ' ').replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, ' ');
 }
