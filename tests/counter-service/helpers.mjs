@@ -61,14 +61,16 @@ function listening(port) {
 }
 
 /**
- * A redis-server of its own: no RDB snapshots; with `aof`, an append-only file (fsync on
- * every write) in a temp dir that survives `restart()`.
+ * A redis-server of its own: no RDB snapshots; with `aof`, an append-only file (fsync
+ * every second; a clean stop writes it out) in a temp dir that survives `restart()`.
  */
 export async function startRedis({ aof = false } = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'civic-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir];
-  args.push(...(aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']));
+  args.push(
+    ...(aof ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no']),
+  );
   let proc;
   const redis = {
     port,
