@@ -74,9 +74,11 @@ export function createCounterHandler(options) {
    * @param {() => void} [next]
    */
   function handler(req, res, next) {
-    const url = new URL(req.url ?? '/', 'http://counter.invalid');
-    const onPath = url.pathname === path;
-    const onHealth = url.pathname === healthPath;
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const pathname = queryAt < 0 ? target : target.slice(0, queryAt);
+    const onPath = pathname === path;
+    const onHealth = pathname === healthPath;
     if (!onPath && !onHealth) {
       if (next) return next();
       return send(res, 404, { error: 'not found' });
@@ -97,7 +99,7 @@ export function createCounterHandler(options) {
     if (req.method === 'GET') {
       let id;
       try {
-        id = checkId(url.searchParams.get('id'));
+        id = checkId(new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)).get('id'));
       } catch (error) {
         return bad(res, error);
       }
@@ -128,22 +130,14 @@ export function createCounterHandler(options) {
         answer(res, async () => {
           const due = deadline();
           if (isBot) return { id, views: await store.views(id, due) };
-          if (rateLimit > 0) {
-            const rate = await store.take(
-              clientOf(req, trustProxy),
-              rateLimit,
-              RATE_WINDOW_MS,
-              due,
-            );
-            if (!rate.allowed) {
-              res.setHeader(
-                'Retry-After',
-                String(Math.max(1, Math.ceil(rate.retryAfterMs / 1000))),
-              );
-              return { status: 429, body: { error: 'too many requests' } };
-            }
-          }
-          return { id, views: await store.hit(id, due) };
+          const limit =
+            rateLimit > 0
+              ? { client: clientOf(req, trustProxy), max: rateLimit, windowMs: RATE_WINDOW_MS }
+              : null;
+          const result = await store.hit(id, limit, due);
+          if ('views' in result) return { id, views: result.views };
+          res.setHeader('Retry-After', String(Math.max(1, Math.ceil(result.retryAfterMs / 1000))));
+          return { status: 429, body: { error: 'too many requests' } };
         });
       },
       (error) => refuse(req, res, error),

@@ -38,25 +38,26 @@ export class MemoryStore {
     return this.#views.get(id) ?? 0;
   }
 
-  /** @param {string} id */
-  async hit(id) {
+  /**
+   * @param {string} id
+   * @param {import('./store.mjs').Limit | null} limit
+   * @returns {Promise<import('./store.mjs').HitResult>}
+   */
+  async hit(id, limit) {
+    if (limit) {
+      const key = hashClient(this.#secret, limit.client);
+      const now = Date.now();
+      let window = this.#windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { hits: 0, resetAt: now + limit.windowMs };
+        this.#windows.set(key, window);
+      }
+      if (window.hits >= limit.max) return { retryAfterMs: window.resetAt - now };
+      window.hits++;
+    }
     const views = (this.#views.get(id) ?? 0) + 1;
     this.#views.set(id, views);
-    return views;
-  }
-
-  /** @param {string} client @param {number} limit @param {number} windowMs */
-  async take(client, limit, windowMs = RATE_WINDOW_MS) {
-    const key = hashClient(this.#secret, client);
-    const now = Date.now();
-    let window = this.#windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { hits: 0, resetAt: now + windowMs };
-      this.#windows.set(key, window);
-    }
-    const allowed = window.hits < limit;
-    if (allowed) window.hits++;
-    return { allowed, retryAfterMs: window.resetAt - now };
+    return { views };
   }
 
   /** @param {string} id @param {number} views */

@@ -40,6 +40,21 @@ function keyAndArgs(parser, key, ...args) {
   for (const arg of args) parser.push(String(arg));
 }
 
+/**
+ * One hit against a client's fixed window (KEYS[1]; ARGV[2] limit, ARGV[3] window ms):
+ * over the limit it returns {0, ms left}; else it counts the hit, starting the window's
+ * expiry on the first, and leaves the ms left in `ttl`. A refused hit is not counted, so
+ * the counter never passes the limit.
+ */
+const TAKE = `local hits = tonumber(redis.call('GET', KEYS[1]) or '0')
+local ttl = redis.call('PTTL', KEYS[1])
+if hits >= tonumber(ARGV[2]) and ttl > 0 then return {0, ttl} end
+hits = redis.call('INCR', KEYS[1])
+if hits == 1 or ttl <= 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+  ttl = tonumber(ARGV[3])
+end`;
+
 const scripts = {
   /** KEYS[1] views key, ARGV[1] apply deadline (Redis ms): the new count, or -1 when late. */
   civicHit: defineScript({
@@ -58,17 +73,35 @@ return redis.call('INCR', KEYS[1])`,
   civicTake: defineScript({
     SCRIPT: `${NOW_MS}
 if now > tonumber(ARGV[1]) then return {-1, 0} end
-local hits = tonumber(redis.call('GET', KEYS[1]) or '0')
-local ttl = redis.call('PTTL', KEYS[1])
-if hits >= tonumber(ARGV[2]) and ttl > 0 then return {0, ttl} end
-hits = redis.call('INCR', KEYS[1])
-if hits == 1 or ttl <= 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
-  ttl = tonumber(ARGV[3])
-end
+${TAKE}
 return {1, ttl}`,
     NUMBER_OF_KEYS: 1,
     parseCommand: keyAndArgs,
+    transformReply: /** @param {unknown} reply */ (reply) =>
+      /** @type {number[]} */ (reply).map(Number),
+  }),
+  /**
+   * Both in one round trip, where both keys live on one server (not a cluster): KEYS[1]
+   * rate key, KEYS[2] views key, ARGV as civicTake's: {1, new count}, {0, ms left in the
+   * window} over the limit, or {-1, 0} when late.
+   */
+  civicTakeHit: defineScript({
+    SCRIPT: `${NOW_MS}
+if now > tonumber(ARGV[1]) then return {-1, 0} end
+${TAKE}
+return {1, redis.call('INCR', KEYS[2])}`,
+    NUMBER_OF_KEYS: 2,
+    parseCommand:
+      /** @param {import('@redis/client').CommandParser} parser @param {string} rate @param {string} views @param {...(string | number)} args */ (
+        parser,
+        rate,
+        views,
+        ...args
+      ) => {
+        parser.pushKey(rate);
+        parser.pushKey(views);
+        for (const arg of args) parser.push(String(arg));
+      },
     transformReply: /** @param {unknown} reply */ (reply) =>
       /** @type {number[]} */ (reply).map(Number),
   }),
@@ -125,6 +158,7 @@ export class RedisStore {
   #offset;
   /** @type {Promise<string> | undefined} */
   #secret;
+  #cluster;
   #down = false;
   /** True after a call timed out, until one succeeds: a frozen Redis is logged once. */
   #stalled = false;
@@ -146,14 +180,14 @@ export class RedisStore {
       disableOfflineQueue: true,
       socket: { connectTimeout: 1000, reconnectStrategy, keepAlive: true },
     };
-    this.#client =
-      cluster || urls.length > 1
-        ? createCluster({
-            rootNodes: urls.map((u) => ({ url: u })),
-            defaults: common,
-            scripts,
-          })
-        : createClient({ url: urls[0], ...common, scripts });
+    this.#cluster = cluster || urls.length > 1;
+    this.#client = this.#cluster
+      ? createCluster({
+          rootNodes: urls.map((u) => ({ url: u })),
+          defaults: common,
+          scripts,
+        })
+      : createClient({ url: urls[0], ...common, scripts });
     const client = /** @type {import('node:events').EventEmitter} */ (
       /** @type {unknown} */ (this.#client)
     );
@@ -267,28 +301,43 @@ export class RedisStore {
     return this.#within(deadline, async () => Number((await this.#client.get(VIEWS + id)) ?? 0));
   }
 
-  /** @param {string} id @param {Deadline} deadline */
-  hit(id, deadline) {
+  /**
+   * @param {string} id
+   * @param {import('./store.mjs').Limit | null} limit
+   * @param {Deadline} deadline
+   * @returns {Promise<import('./store.mjs').HitResult>}
+   */
+  hit(id, limit, deadline) {
     return this.#within(deadline, async () => {
-      const offset = await this.#clockOffset();
-      const views = await this.#client.civicHit(VIEWS + id, Math.floor(deadline.apply + offset));
-      if (views < 0) throw new StoreUnavailableError('redis answered after the deadline');
-      return views;
-    });
-  }
-
-  /** @param {string} client @param {number} limit @param {number} windowMs @param {Deadline} deadline */
-  take(client, limit, windowMs, deadline) {
-    return this.#within(deadline, async () => {
-      const [secret, offset] = await Promise.all([this.#rateSecret(), this.#clockOffset()]);
-      const [allowed, ttl] = await this.#client.civicTake(
-        RATE + hashClient(secret, client),
-        Math.floor(deadline.apply + offset),
-        limit,
-        windowMs,
-      );
-      if (allowed < 0) throw new StoreUnavailableError('redis answered after the deadline');
-      return { allowed: allowed === 1, retryAfterMs: ttl };
+      const apply = Math.floor(deadline.apply + (await this.#clockOffset()));
+      const late = () => new StoreUnavailableError('redis answered after the deadline');
+      if (limit) {
+        const rateKey = RATE + hashClient(await this.#rateSecret(), limit.client);
+        if (!this.#cluster) {
+          // One round trip: both keys are on this one server.
+          const [status, value] = await this.#client.civicTakeHit(
+            rateKey,
+            VIEWS + id,
+            apply,
+            limit.max,
+            limit.windowMs,
+          );
+          if (status < 0) throw late();
+          return status === 1 ? { views: value } : { retryAfterMs: value };
+        }
+        // A cluster keeps the two keys in different slots: two calls, each atomic.
+        const [allowed, ttl] = await this.#client.civicTake(
+          rateKey,
+          apply,
+          limit.max,
+          limit.windowMs,
+        );
+        if (allowed < 0) throw late();
+        if (allowed === 0) return { retryAfterMs: ttl };
+      }
+      const views = await this.#client.civicHit(VIEWS + id, apply);
+      if (views < 0) throw late();
+      return { views };
     });
   }
 

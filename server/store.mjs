@@ -15,9 +15,16 @@ import { createHmac } from 'node:crypto';
  */
 
 /**
- * @typedef {object} RateResult
- * @property {boolean} allowed true when this hit is within the limit (and was counted against it)
- * @property {number} retryAfterMs how long until the client's window ends
+ * @typedef {object} Limit
+ * @property {string} client an IP address or an IPv6 /64 (the store keeps only a keyed hash)
+ * @property {number} max counted hits per window
+ * @property {number} windowMs
+ */
+
+/**
+ * A hit's outcome: the new count, or (over the limit, nothing counted) how long until the
+ * client's window ends.
+ * @typedef {{ views: number } | { retryAfterMs: number }} HitResult
  */
 
 /**
@@ -25,11 +32,9 @@ import { createHmac } from 'node:crypto';
  * @property {'memory' | 'redis'} kind
  * @property {(id: string, deadline: Deadline) => Promise<number>} views
  *   The item's count (0 when unknown).
- * @property {(id: string, deadline: Deadline) => Promise<number>} hit
- *   Adds one view and answers the new count.
- * @property {(client: string, limit: number, windowMs: number, deadline: Deadline) => Promise<RateResult>} take
- *   Counts one hit against the client's window (`client` is an IP or IPv6 /64; the store
- *   keeps only a keyed hash of it).
+ * @property {(id: string, limit: Limit | null, deadline: Deadline) => Promise<HitResult>} hit
+ *   Counts one hit against the client's rate window (when `limit` is given) and, within
+ *   the limit, adds one view.
  * @property {(id: string, views: number) => Promise<number>} seed
  *   Raises the item's count to `views` if it is lower; never lowers it. Answers the count.
  * @property {(deadline: Deadline) => Promise<void>} ping
