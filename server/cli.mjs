@@ -42,7 +42,7 @@ async function main() {
     if (!config.redisUrl) {
       throw new ConfigError('import needs REDIS_URL: the in-memory store ends with this process');
     }
-    const store = await openStore(config, log);
+    const store = await openStore(config, log, { wait: 10_000 });
     try {
       const totals = await importFeeds(store, args, log);
       log('info', 'import done', totals);

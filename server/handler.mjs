@@ -157,6 +157,7 @@ export function createCounterHandler(options) {
     function unavailable() {
       if (done) return;
       done = true;
+      if (closing) res.setHeader('Connection', 'close');
       res.setHeader('Retry-After', '5');
       send(res, 503, { error: 'counter store unavailable' });
     }
@@ -165,6 +166,8 @@ export function createCounterHandler(options) {
         clearTimeout(timer);
         if (done) return;
         done = true;
+        // Stopping since the request came in: this connection ends with the answer.
+        if (closing) res.setHeader('Connection', 'close');
         if ('status' in result && 'body' in result) {
           send(res, /** @type {number} */ (result.status), /** @type {object} */ (result.body));
         } else send(res, 200, result);

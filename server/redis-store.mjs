@@ -202,12 +202,27 @@ export class RedisStore {
     this.#recalibrate.unref();
   }
 
-  /** Connects; a Redis that is not there yet is retried in the background. */
-  async connect() {
-    try {
-      await this.#client.connect();
-    } catch (error) {
+  /**
+   * Starts connecting; a Redis that is not there yet is retried in the background (and
+   * calls answer 503 meanwhile). With `wait`, resolves once Redis answers, or rejects
+   * after that many ms.
+   * @param {{ wait?: number }} [options]
+   */
+  async connect({ wait } = {}) {
+    const connecting = this.#client.connect().catch((/** @type {unknown} */ error) => {
       this.#markDown(error);
+    });
+    if (wait === undefined) return;
+    const end = Date.now() + wait;
+    for (;;) {
+      try {
+        await connecting;
+        return await this.ping({ apply: Date.now(), answer: Math.min(end, Date.now() + 1000) });
+      } catch (error) {
+        if (Date.now() >= end)
+          throw new StoreUnavailableError('redis unavailable', { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     }
   }
 

@@ -15,13 +15,15 @@ import { MemoryStore } from './memory-store.mjs';
  * The store the configuration names: Redis when REDIS_URL is set (node-redis is loaded
  * only then), else the embedded one.
  * @param {Config} config @param {Logger} log
+ * @param {{ wait?: number }} [options] `wait`: ms to wait for Redis to answer (default: do
+ *   not wait, serve 503 until it does)
  * @returns {Promise<CounterStore>}
  */
-export async function openStore(config, log) {
+export async function openStore(config, log, { wait = undefined } = {}) {
   if (!config.redisUrl) return new MemoryStore();
   const { RedisStore } = await import('./redis-store.mjs');
   const store = new RedisStore({ url: config.redisUrl, cluster: config.redisCluster, log });
-  await store.connect();
+  await store.connect({ wait });
   return store;
 }
 

@@ -1,0 +1,101 @@
+// `civic-counter import FEED.json`: seeds counts from `_civic.views`, never lowering one.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, hit, runCli, startRedis, startService, views } from './helpers.mjs';
+
+describe('civic-counter import', () => {
+  let redis;
+  let dir;
+  before(async () => {
+    redis = await startRedis();
+    dir = mkdtempSync(join(tmpdir(), 'civic-import-'));
+  });
+  after(async () => {
+    await redis?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const feed = (items) => {
+    const file = join(dir, `feed-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items }));
+    return file;
+  };
+
+  test('seeds the sample feed, raises lower counts, never lowers a higher one', async () => {
+    const env = { REDIS_URL: redis.url };
+    const sample = join(ROOT, 'tests/fixtures/vi-cong-an-tinh.json');
+    const first = await runCli(['import', sample], env);
+    assert.equal(first.code, 0, JSON.stringify(first.logs));
+    const service = await startService({ ...env, RATE_LIMIT: '0' });
+    try {
+      // The seed article: 2007 views in the feed ("Lượt xem: 2.007").
+      assert.deepEqual((await views(service.url, '2019-antq-ket-qua')).body, {
+        id: '2019-antq-ket-qua',
+        views: 2007,
+      });
+      for (let i = 0; i < 3; i++) await hit(service.url, '2019-antq-ket-qua');
+      const again = await runCli(
+        [
+          'import',
+          feed([
+            { id: '2019-antq-ket-qua', _civic: { views: 2008 } }, // lower than 2010 now
+            { id: 'moi', _civic: { views: 15 } },
+            { id: 'moi-2', _civic: { views: 0 } },
+            { id: 'khong-dem' },
+            { id: 'sai', _civic: { views: -4 } },
+            { id: 'sai-2', _civic: { views: 1.5 } },
+            { id: 'sai-3', _civic: { views: '99' } },
+            { id: 'bad\u0085', _civic: { views: 5 } },
+            { _civic: { views: 5 } },
+          ]),
+          feed([{ id: 'moi', _civic: { views: 12 } }]), // a second file, lower again
+        ],
+        env,
+      );
+      assert.equal(again.code, 0);
+      const done = again.logs.find((l) => l.msg === 'import done');
+      assert.deepEqual(
+        { ...done, time: undefined, level: undefined, msg: undefined },
+        {
+          time: undefined,
+          level: undefined,
+          msg: undefined,
+          raised: 2,
+          kept: 2,
+          skipped: 7,
+        },
+      );
+      const count = async (id) => (await views(service.url, id)).body.views;
+      assert.equal(await count('2019-antq-ket-qua'), 2010);
+      assert.equal(await count('moi'), 15);
+      assert.equal(await count('moi-2'), 0);
+      for (const id of ['sai', 'sai-2', 'sai-3', 'khong-dem']) assert.equal(await count(id), 0);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  test('an import racing live hits loses none of them', async () => {
+    const env = { REDIS_URL: redis.url };
+    const service = await startService({ ...env, RATE_LIMIT: '0' });
+    try {
+      const hits = Array.from({ length: 200 }, () => hit(service.url, 'race'));
+      const seeding = runCli(['import', feed([{ id: 'race', _civic: { views: 100 } }])], env);
+      await Promise.all([...hits, seeding]);
+      // Either the seed landed first (100 + 200) or some hits did and then the seed raised
+      // the count to 100 and the rest were added: never fewer than max(100, 200).
+      const total = (await views(service.url, 'race')).body.views;
+      assert.ok(total >= 200 && total <= 300, String(total));
+    } finally {
+      await service.stop();
+    }
+  });
+
+  test('without REDIS_URL, or without a file, it refuses with exit 2', async () => {
+    assert.equal((await runCli(['import', feed([])], {})).code, 2);
+    assert.equal((await runCli(['import'], { REDIS_URL: redis.url })).code, 2);
+  });
+});
