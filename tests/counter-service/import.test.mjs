@@ -57,17 +57,9 @@ describe('civic-counter import', () => {
       );
       assert.equal(again.code, 0);
       const done = again.logs.find((l) => l.msg === 'import done');
-      assert.deepEqual(
-        { ...done, time: undefined, level: undefined, msg: undefined },
-        {
-          time: undefined,
-          level: undefined,
-          msg: undefined,
-          raised: 2,
-          kept: 2,
-          skipped: 7,
-        },
-      );
+      // Raised: moi, moi-2; kept: the seed article and moi's second, lower number;
+      // skipped: no views, three bad counts, a control character, no id.
+      assert.deepEqual([done.raised, done.kept, done.skipped], [2, 2, 6]);
       const count = async (id) => (await views(service.url, id)).body.views;
       assert.equal(await count('2019-antq-ket-qua'), 2010);
       assert.equal(await count('moi'), 15);
