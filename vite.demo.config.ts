@@ -10,7 +10,10 @@
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { cpSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+// The live counter is the counter service's own handler on its in-memory store (#14).
+import { createCounterHandler } from './server/handler.mjs';
+import { MemoryStore } from './server/memory-store.mjs';
 
 const here = import.meta.dirname;
 const demoDir = resolve(here, 'demo');
@@ -61,13 +64,19 @@ function pagedFeed(page: number): unknown {
   return feed;
 }
 
-/** Live view counts for `<civic-view-counter endpoint>`, seeded from the sample feed. */
-const views = new Map<string, number>(
-  sampleFeed().items.map((item) => [
-    String(item['id']),
-    Number((item['_civic'] as { views?: number } | undefined)?.views ?? 0),
-  ]),
-);
+/**
+ * Live view counts for `<civic-view-counter endpoint>` at `/demo-api/views`: the same
+ * handler as `civic-counter`, on its in-memory store seeded from the sample feed.
+ */
+const viewCounter = createCounterHandler({
+  store: new MemoryStore(
+    sampleFeed().items.map((item) => [
+      String(item['id']),
+      Number((item['_civic'] as { views?: number } | undefined)?.views ?? 0),
+    ]),
+  ),
+  path: '/demo-api/views',
+});
 
 /** How many times each `/demo-api/flaky?key=…` has been asked. */
 const flakyCalls = new Map<string, number>();
@@ -83,16 +92,11 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/feed+json; charset=utf-8', JSON.stringify(value));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** Answers the demo's fault URLs; everything else goes on to Vite. */
 const faults: Connect.NextHandleFunction = (req, res, next) => {
   const url = new URL(req.url ?? '/', 'http://demo.local');
   if (!url.pathname.startsWith('/demo-api/')) return next();
+  if (url.pathname === '/demo-api/views') return viewCounter(req, res);
   const name = url.pathname.slice('/demo-api/'.length);
   switch (name) {
     case 'slow': {
@@ -149,22 +153,6 @@ const faults: Connect.NextHandleFunction = (req, res, next) => {
       flakyCalls.set(key, calls);
       if (calls === 1) return json(res, 200, freshFeed());
       return send(res, 500, 'text/plain; charset=utf-8', 'Internal Server Error');
-    }
-    case 'views': {
-      if (req.method === 'POST') {
-        readBody(req)
-          .then((body) => {
-            const id = String((JSON.parse(body) as { id?: unknown }).id ?? '');
-            if (!id) return send(res, 400, 'text/plain; charset=utf-8', 'id required');
-            views.set(id, (views.get(id) ?? 0) + 1);
-            send(res, 200, 'application/json', JSON.stringify({ id, views: views.get(id) }));
-          })
-          .catch(() => send(res, 400, 'text/plain; charset=utf-8', 'bad JSON'));
-        return;
-      }
-      const id = url.searchParams.get('id') ?? '';
-      if (!views.has(id)) return send(res, 404, 'text/plain; charset=utf-8', 'unknown id');
-      return send(res, 200, 'application/json', JSON.stringify({ id, views: views.get(id) }));
     }
     default:
       return send(res, 404, 'text/plain; charset=utf-8', `no demo fault called "${name}"`);
