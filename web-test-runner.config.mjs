@@ -8,6 +8,7 @@ import { faultMiddleware } from './tests/server/faults.mjs';
 import { viewCounterMiddleware } from './tests/server/view-counter.mjs';
 import { articleCardMiddleware } from './tests/server/article-card.mjs';
 import { bulletinListMiddleware } from './tests/server/bulletin-list.mjs';
+import { counterServiceMiddleware, counterServicePlugin } from './tests/server/counter-service.mjs';
 
 /** A Chromium whose viewer time zone is `timezoneId`. */
 function chromium(timezoneId) {
@@ -27,8 +28,10 @@ export default {
     viewCounterMiddleware,
     bulletinListMiddleware,
     articleCardMiddleware,
+    counterServiceMiddleware,
   ],
   plugins: [
+    counterServicePlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',
