@@ -76,11 +76,14 @@ describe('civic-counter import', () => {
     try {
       const hits = Array.from({ length: 200 }, () => hit(service.url, 'race'));
       const seeding = runCli(['import', feed([{ id: 'race', _civic: { views: 100 } }])], env);
-      await Promise.all([...hits, seeding]);
-      // Either the seed landed first (100 + 200) or some hits did and then the seed raised
-      // the count to 100 and the rest were added: never fewer than max(100, 200).
+      const [answers] = await Promise.all([Promise.all(hits), seeding]);
+      // Hits answered 503 by an overloaded machine counted nothing; the others all count.
+      const ok = answers.filter((a) => a.status === 200).length;
+      assert.ok(ok > 0);
+      // If the seed landed after k of the hits, the count is max(100, k) + (ok - k):
+      // never below ok (no hit lost) or 100 (the seed), never above 100 + ok.
       const total = (await views(service.url, 'race')).body.views;
-      assert.ok(total >= 200 && total <= 300, String(total));
+      assert.ok(total >= Math.max(100, ok) && total <= 100 + ok, `${total} with ${ok} hits`);
     } finally {
       await service.stop();
     }
