@@ -9,6 +9,7 @@ import { viewCounterMiddleware } from './tests/server/view-counter.mjs';
 import { articleCardMiddleware } from './tests/server/article-card.mjs';
 import { bulletinListMiddleware } from './tests/server/bulletin-list.mjs';
 import { loadingMiddleware } from './tests/server/loading.mjs';
+import { counterServiceMiddleware, counterServicePlugin } from './tests/server/counter-service.mjs';
 
 /** A Chromium whose viewer time zone is `timezoneId`. */
 function chromium(timezoneId) {
@@ -31,8 +32,10 @@ export default {
     bulletinListMiddleware,
     articleCardMiddleware,
     loadingMiddleware,
+    counterServiceMiddleware,
   ],
   plugins: [
+    counterServicePlugin(),
     {
       // @open-wc's waitUntil gives up after 1 s by default. On a shared 2-core machine a
       // lazy chunk's first import can take longer than that without anything being wrong,

@@ -12,6 +12,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { createCounterHandler } from '../../server/handler.mjs';
+import { MemoryStore } from '../../server/memory-store.mjs';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const SEED = 'vi-cong-an-tinh.json';
@@ -298,19 +300,20 @@ async function pagedFeed(page, nextUrl) {
   return feed;
 }
 
-/** Live view counts for `<civic-view-counter endpoint="/demo-api/views">`, from the sample. */
-let views;
-async function viewCounts() {
-  views ??= new Map(
-    (await sampleFeed()).items.map((item) => [String(item.id), Number(item._civic?.views ?? 0)]),
-  );
-  return views;
-}
-
-async function requestBody(req) {
-  const chunks = [];
-  for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Live view counts for `<civic-view-counter endpoint="/demo-api/views">`: the counter
+ * service's own handler (`civic-counter`, server/) on its in-memory store, seeded from the
+ * sample feed, so the demo and the tests meet the one implementation.
+ */
+let viewCounter;
+async function views() {
+  viewCounter ??= createCounterHandler({
+    store: new MemoryStore(
+      (await sampleFeed()).items.map((item) => [String(item.id), Number(item._civic?.views ?? 0)]),
+    ),
+    path: '/demo-api/views',
+  });
+  return viewCounter;
 }
 
 function answer(ctx, status, type, body) {
@@ -355,20 +358,9 @@ export async function demoApiMiddleware(ctx, next) {
       return answer(ctx, 200, FEED_TYPE, JSON.stringify(feed));
     }
     case 'views': {
-      const counts = await viewCounts();
-      let id = String(ctx.query.id ?? '');
-      if (ctx.method === 'POST') {
-        try {
-          id = String(JSON.parse(await requestBody(ctx.req)).id ?? '');
-        } catch {
-          return answer(ctx, 400, 'text/plain; charset=utf-8', 'bad JSON');
-        }
-        if (!id) return answer(ctx, 400, 'text/plain; charset=utf-8', 'id required');
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      } else if (!counts.has(id)) {
-        return answer(ctx, 404, 'text/plain; charset=utf-8', 'unknown id');
-      }
-      return answer(ctx, 200, 'application/json', JSON.stringify({ id, views: counts.get(id) }));
+      const handle = await views();
+      ctx.respond = false;
+      return handle(ctx.req, ctx.res);
     }
     default:
       return answer(ctx, 404, 'text/plain; charset=utf-8', `no demo fault called "${name}"`);
