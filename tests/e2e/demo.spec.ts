@@ -445,7 +445,10 @@ test('demo API: the README’s URLs answer from the shared fault server', async 
     const counted = await request.post('/demo-api/views', { data: { id: key } });
     expect(await counted.json(), 'views, POST').toEqual({ id: key, views: n });
   }
-  expect((await request.get('/demo-api/views?id=unknown')).status(), 'views, unknown').toBe(404);
+  // The counter service's rule (API.md): an unknown id counts 0.
+  const unknown = await request.get('/demo-api/views?id=unknown');
+  expect(unknown.status(), 'views, unknown').toBe(200);
+  expect(await unknown.json(), 'views, unknown').toEqual({ id: 'unknown', views: 0 });
   expect((await request.get('/feeds/vi-cong-an-tinh.json')).status(), 'feeds/').toBe(200);
   expect((await request.get('/feeds/nope.json')).status(), 'feeds/, missing').toBe(404);
 });
