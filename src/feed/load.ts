@@ -8,7 +8,7 @@
  * - A body is read as a stream and given up once it passes `maxBytes` (5 MB).
  * - A refresh (`revalidate`) asks the server through the browser's HTTP cache, which sends
  *   the ETag / Last-Modified it holds; a 304 costs no body.
- * - The last good document is remembered (memory.ts, in the entry). `recallFeed` reads it
+ * - The last good document is remembered (memory.ts reads, in the entry; memory-write.ts writes, lazily). `recallFeed` reads it
  *   synchronously so a widget can draw it at upgrade while the network is asked again
  *   (stale-while-revalidate); a fresh body with the same text reuses that reading, so
  *   the widget sees the same `Feed` object and need not draw again. A load that fails
@@ -17,18 +17,21 @@
  *   first paint: no first content waits for it.
  *
  * What most pages never need is in lazy chunks (see `lazy.ts`): the merge of several
- * URLs and the probe that tells a CORS block from a dead server.
+ * URLs, and the words for a request's rarer failures with the probe that tells a CORS
+ * block from a dead server (`failure.ts`).
  */
 import type { Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
+import type { FaultInfo } from './failure.js';
 import { lazy } from './lazy.js';
-import { forget, recall, remember, type MemoryOptions } from './memory.js';
+import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
 import { readFeedText, readJsonText, sniff, type ParsedFeed } from './read.js';
 import { displayUrl, documentBase } from './values.js';
 
 const merging = lazy(() => import('./merge.js'));
-const probe = lazy(() => import('./probe.js'));
+/** The words for a request's rarer failures, and the CORS probe (see `failure.ts`). */
+const failure = lazy(() => import('./failure.js'));
 
 /** Options for `loadFeed`. */
 export interface LoadFeedOptions {
@@ -167,12 +170,12 @@ export function recallFeed(
         known = json
           ? read(json)
           : readFeedText(copy.text, copy).then(read, () => {
-              forget(url, memoryOptions);
+              forgetNow(url, memoryOptions);
               return undefined;
             });
       } catch {
         // A copy that no longer reads (a looser version stored it): not worth keeping.
-        forget(url, memoryOptions);
+        forgetNow(url, memoryOptions);
       }
     }
     seen.set(url, known);
@@ -300,9 +303,17 @@ async function fetchFeed(
     const result: LoadedFeed = { feed: parsed.feed, warnings: parsed.warnings, url, fetchedAt };
     seen.set(url, { ...result, text: doc.text });
     if (memoryOptions) {
-      afterPaint(() =>
-        remember({ url, text: doc.text, contentType: doc.contentType, fetchedAt }, memoryOptions),
-      );
+      // The writer is a lazy chunk: fetched after paint, with nothing on screen waiting.
+      afterPaint(() => {
+        void writer().then(
+          (w) =>
+            w.remember(
+              { url, text: doc.text, contentType: doc.contentType, fetchedAt },
+              memoryOptions,
+            ),
+          () => undefined,
+        );
+      });
     }
     return result;
   } catch (error) {
@@ -314,7 +325,7 @@ async function fetchFeed(
     // stands in. 410 Gone also forgets it, so a feed that was withdrawn stays gone.
     if (status === 410) {
       seen.delete(url);
-      if (memoryOptions) forget(url, memoryOptions);
+      if (memoryOptions) forgetNow(url, memoryOptions);
     }
     if (memoryOptions && !(status >= 400 && status < 500)) {
       const copy = await recallFeed(url, options);
@@ -352,6 +363,25 @@ class Retryable extends Error {
   constructor(readonly error: FeedError) {
     super(error.message, { cause: error });
   }
+}
+
+/** A failure whose words are in the lazy chunk (`failure.ts`); `worded` makes it a FeedError. */
+class Worded extends Error {
+  constructor(readonly info: FaultInfo) {
+    super(info.kind);
+  }
+}
+
+/**
+ * The FeedError for one of a request's rarer failures, in the chunk's words; when the
+ * chunk cannot load (offline, a deploy in between), in short words of its own.
+ */
+async function worded(info: FaultInfo, url: string, cause?: unknown): Promise<FeedError> {
+  const text = await failure().then(
+    (f) => f.describeFault(info),
+    () => `${info.kind} loading ${info.where}`,
+  );
+  return new FeedError(text, { url, cause });
 }
 
 /** Why a signal aborted, always as an Error (an AbortError DOMException unless the caller gave one). */
@@ -392,9 +422,10 @@ async function fetchOnce(
   // This attempt's own switch: a body over the size cap closes the connection.
   const mine = new AbortController();
   const both = AbortSignal.any([signal, timer, mine.signal]);
-  const failed = (cause: unknown): never => {
+  const failed = async (cause: unknown): Promise<never> => {
+    if (cause instanceof Worded) throw await worded(cause.info, url);
     if (signal.aborted) throw abortReason(signal);
-    if (timer.aborted) throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
+    if (timer.aborted) throw await worded({ kind: 'timeout', where, limit }, url, cause);
     throw new Retryable(new FeedError(messages.network(where), { url, cause }));
   };
   let response: Response;
@@ -413,12 +444,12 @@ async function fetchOnce(
       new URL(url).origin !== here.origin &&
       !signal.aborted &&
       !timer.aborted &&
-      (await probe().then(
-        (p) => p.reachable(url, both),
+      (await failure().then(
+        (f) => f.reachable(url, both),
         () => false,
       ))
     ) {
-      throw new FeedError(messages.cors(where), { url, cause });
+      throw await worded({ kind: 'cors', where }, url, cause);
     }
     return failed(cause);
   }
@@ -431,15 +462,13 @@ async function fetchOnce(
     throw error;
   }
   let text: string;
+  const max = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
   try {
-    text = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_FEED_BYTES, () => {
+    text = await readCapped(response, max, () => {
       mine.abort();
-      return new FeedError(messages.tooLarge(where, options.maxBytes ?? DEFAULT_MAX_FEED_BYTES), {
-        url,
-      });
+      return new Worded({ kind: 'tooLarge', where, limit: max });
     });
   } catch (cause) {
-    if (cause instanceof FeedError) throw cause;
     return failed(cause);
   }
   return {
@@ -454,11 +483,7 @@ async function fetchOnce(
  * bytes: at once when Content-Length says so, else as soon as the stream does. Reading
  * stops there, so a hostile 100 MB body costs 5 MB, not 100.
  */
-async function readCapped(
-  response: Response,
-  max: number,
-  tooLarge: () => FeedError,
-): Promise<string> {
+async function readCapped(response: Response, max: number, tooLarge: () => Error): Promise<string> {
   const body = response.body;
   if (Number(response.headers.get('content-length')) > max) throw tooLarge();
   if (!body) return response.text();

@@ -10,6 +10,9 @@ import type { Article, Feed, FeedWarning } from './model.js';
 import type { LoadedFeed } from './load.js';
 import type { FeedKit } from './kit.js';
 
+/** The merge's own warning (in this chunk, not the entry's table: see `errors.ts`). */
+const sourceFailed = (why: string) => `${why}; this feed's items are missing from the merged list`;
+
 /**
  * Merges feeds in the order given. When two items share an id or a url, the one from
  * the earlier feed wins. The result has format `merged`; its metadata (title, zone,
@@ -71,7 +74,7 @@ export function newestFirst(items: Article[]): Article[] {
 export function combine(
   urls: string[],
   settled: PromiseSettledResult<LoadedFeed>[],
-  kit: Pick<FeedKit, 'messages' | 'displayUrl'>,
+  kit: Pick<FeedKit, 'displayUrl'>,
 ): LoadedFeed {
   const good: LoadedFeed[] = [];
   const warnings: FeedWarning[] = [];
@@ -85,7 +88,7 @@ export function combine(
       const why = r.reason instanceof Error ? r.reason.message : String(r.reason);
       warnings.push({
         path: kit.displayUrl(urls[i]),
-        message: kit.messages.sourceFailed(why),
+        message: sourceFailed(why),
         url: urls[i],
       });
     }

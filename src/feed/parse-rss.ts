@@ -6,6 +6,7 @@ import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js'
 import type { ReadOptions } from './parse-json.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
+import { xmlMessages } from './xml-messages.js';
 import { newestFirst } from './merge.js';
 import {
   NS,
@@ -29,7 +30,7 @@ export function readRss(
   const root = doc.documentElement;
   const channel = kid(root, 'channel');
   const { messages, assign, toLanguage } = k;
-  if (!channel) throw new k.FeedError(messages.notRss('no <channel> element'));
+  if (!channel) throw new k.FeedError(xmlMessages.notRss('no <channel> element'));
   const w = new k.Warnings();
   const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.

@@ -6,6 +6,7 @@
 import type { FeedKit } from './kit.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
+import { xmlMessages } from './xml-messages.js';
 import { htmlText } from '../content/html-text.js';
 import { readRfc822 } from './rfc822.js';
 
@@ -87,10 +88,10 @@ export function rssDate(raw: string | undefined, path: string, w: Warnings): Dat
   if (raw === undefined) return undefined;
   const read = readRfc822(raw, k.parseRfc3339, declaredZone);
   if (read && 'unknownZone' in read) {
-    w.add(path, k.messages.unknownZone(raw));
+    w.add(path, xmlMessages.unknownZone(raw));
     return undefined;
   }
-  if (read?.readIn) w.add(path, k.messages.zoneReadIn(raw, read.readIn));
+  if (read?.readIn) w.add(path, xmlMessages.zoneReadIn(raw, read.readIn));
   const date = read?.date ?? k.parseRfc3339(raw);
   if (!date) w.add(path, k.messages.notRfc822());
   return date;

@@ -1,4 +1,4 @@
-import { ContextProvider } from '@lit/context';
+import { ContextProvider } from '../shared/context.js';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../shared/civic-element.js';
 import { feedContext, type FeedState } from '../shared/feed-context.js';
@@ -53,7 +53,7 @@ export class CivicFeed extends CivicElement {
   #refresher?: FeedRefresh;
   #observer?: MutationObserver;
 
-  readonly #provider = new ContextProvider(this, { context: feedContext });
+  readonly #provider = new ContextProvider<FeedState | undefined>(this, feedContext, undefined);
 
   readonly #source = new FeedSource(this, {
     consume: false,
