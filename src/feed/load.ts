@@ -24,7 +24,7 @@ import type { Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
 import type { FaultInfo } from './failure.js';
-import { lazy } from './lazy.js';
+import { lazy } from '../internal/lazy.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
 import { readFeedText, readJsonText, sniff, type ParsedFeed } from './read.js';
 import { displayUrl, documentBase } from './values.js';

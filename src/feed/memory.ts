@@ -17,7 +17,7 @@
  * Storage is a guest of the host site: the total is capped, the oldest copies go first,
  * and a full, disabled or throwing storage only means nothing is remembered.
  */
-import { lazy } from './lazy.js';
+import { lazy } from '../internal/lazy.js';
 
 /** One remembered document. */
 export interface Remembered {

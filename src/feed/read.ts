@@ -8,7 +8,7 @@
 import type { Feed, FeedWarning } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
-import { lazy } from './lazy.js';
+import { lazy } from '../internal/lazy.js';
 import { readJsonFeed, type ReadOptions } from './parse-json.js';
 
 /** A usable feed and the problems found in it. */

@@ -7,7 +7,7 @@ import type { FeedKit } from './kit.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
 import { xmlMessages } from './xml-messages.js';
-import { htmlText } from '../content/html-text.js';
+import { htmlText } from '../internal/html-text.js';
 import { readRfc822 } from './rfc822.js';
 
 /** The entry's helpers for the read under way; reads are synchronous, so one at a time. */

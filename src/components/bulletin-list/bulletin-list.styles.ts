@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { newBadgeStyles } from '../shared/new-badge.js';
+import { newBadgeStyles } from './new-badge.js';
 
 /*
  * Loaded items take their natural size: titles wrap, the summary stops after

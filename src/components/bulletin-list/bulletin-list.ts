@@ -7,7 +7,7 @@ import {
 } from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
 import { FeedError } from '../../feed/errors.js';
-import { lazy } from '../../feed/lazy.js';
+import { lazy } from '../../internal/lazy.js';
 import { loadFeed } from '../../feed/load.js';
 import { formatDate, formatRelative, isoInstant, type DateStyle } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
@@ -23,8 +23,8 @@ import {
   parseFilter,
   toSortKey,
   type SortKey,
-} from '../shared/article-order.js';
-import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from '../shared/new-badge.js';
+} from '../../feed/order.js';
+import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from './new-badge.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import { bulletinListStyles } from './bulletin-list.styles.js';
 import type { MoreKit, Paging } from './show-more.js';

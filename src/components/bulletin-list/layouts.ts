@@ -8,7 +8,7 @@
  * viewport, a grid card's picture box): a list with such a layout waits for the chunk
  * anyway, so the entry need not carry them.
  *
- * A lazy chunk must not import the entry's modules (see `src/feed/lazy.ts`), Lit
+ * A lazy chunk must not import the entry's modules (see `src/internal/lazy.ts`), Lit
  * included, so the sheet is a plain constructable `CSSStyleSheet` (allowed by a strict
  * `style-src`, like Lit's own) and Lit's `html` is handed in (`LayoutKit`). The css tag
  * below is a local one, named so that the build minifies the text as it does Lit's

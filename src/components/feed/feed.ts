@@ -4,7 +4,7 @@ import { CivicElement } from '../shared/civic-element.js';
 import { feedContext, type FeedState } from '../shared/feed-context.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { isTimeZone } from '../../format/locale.js';
-import { lazy } from '../../feed/lazy.js';
+import { lazy } from '../../internal/lazy.js';
 import type { FeedRefresh } from './refresh.js';
 import { feedStyles } from './feed.styles.js';
 

@@ -5,24 +5,24 @@
  * draws a body placeholder meanwhile, so summary and compact cards never pay for it.
  *
  * Like every lazy chunk it imports no module of the script-tag entry (see
- * src/feed/lazy.ts): Lit's `html` and `nothing`, the heading template and the URL check
+ * src/internal/lazy.ts): Lit's `html` and `nothing`, the heading template and the URL check
  * come from the card in a `FullKit`.
  */
 import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import type { ifDefined as litIfDefined } from 'lit/directives/if-defined.js';
-import type { Article } from '../feed/model.js';
-import type { Messages } from '../format/messages.js';
-import { attachmentMeta, fileNameOf } from '../components/shared/attachments.js';
-import type { SafeHtml } from './policy.js';
+import type { Article } from '../../feed/model.js';
+import type { Messages } from '../../format/messages.js';
+import { attachmentMeta, fileNameOf } from '../../format/attachments.js';
+import type { SafeHtml } from '../../internal/policy.js';
 import {
   bodyFallbackText,
   bodySource,
   loadBody,
   textParagraphs,
   writeBody,
-} from './render-body.js';
+} from '../../content/render-body.js';
 
-export { JsonLdBlock } from './json-ld.js';
+export { JsonLdBlock } from '../../content/json-ld.js';
 
 // A plain string (not Lit's css, which lives in the entry); the build minifies css`` text.
 const css = String.raw;

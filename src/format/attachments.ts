@@ -2,8 +2,8 @@
  * How an attachment is described next to its link: a short type and a size,
  * "PDF, 471 KB", so readers know what a click will download before they click.
  */
-import type { Attachment } from '../../feed/model.js';
-import type { Messages } from '../../format/messages.js';
+import type { Attachment } from '../feed/model.js';
+import type { Messages } from './messages.js';
 
 /**
  * MIME types whose subtype is not the name people know the file by. A Map, not an
