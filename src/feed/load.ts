@@ -20,13 +20,15 @@
  * URLs, and the words for a request's rarer failures with the probe that tells a CORS
  * block from a dead server (`failure.ts`).
  */
-import type { Feed, FeedWarning } from './model.js';
+import type { LoadedFeed, ParsedFeed } from './model.js';
+
+export type { LoadedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
 import type { FaultInfo } from './failure.js';
 import { lazy } from '../internal/lazy.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
-import { readFeedText, readJsonText, sniff, type ParsedFeed } from './read.js';
+import { readFeedText, readJsonText, sniff } from './read.js';
 import { displayUrl, documentBase } from './values.js';
 
 const merging = lazy(() => import('./merge.js'));
@@ -56,19 +58,6 @@ export interface LoadFeedOptions {
    * Default 5 MB.
    */
   maxBytes?: number;
-}
-
-/** What `loadFeed` resolves with. */
-export interface LoadedFeed {
-  feed: Feed;
-  /** Problems in the feed that cost a field or an item, each with its path. */
-  warnings: FeedWarning[];
-  /** The URL(s) loaded, absolute, space-separated when several. */
-  url: string;
-  /** When the document shown was fetched (for a stale copy: when it was last good). */
-  fetchedAt: Date;
-  /** Set when the load failed and this is the remembered copy: why the fresh load failed. */
-  stale?: FeedError;
 }
 
 export const DEFAULT_TIMEOUT = 15_000;

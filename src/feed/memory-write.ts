@@ -4,7 +4,7 @@
  * on a failure's way out, never before first content. It imports nothing from the entry
  * (see `lazy.ts`), so the storage keys and the default storage are repeated here.
  */
-import type { MemoryOptions, Remembered } from './memory.js';
+import type { MemoryOptions, Remembered } from './model.js';
 
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const PREFIX = 'civic-widgets:feed:';

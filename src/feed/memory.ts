@@ -18,24 +18,9 @@
  * and a full, disabled or throwing storage only means nothing is remembered.
  */
 import { lazy } from '../internal/lazy.js';
+import type { MemoryOptions, Remembered } from './model.js';
 
-/** One remembered document. */
-export interface Remembered {
-  url: string;
-  text: string;
-  contentType?: string;
-  fetchedAt: Date;
-}
-
-/** Where and how much to remember. */
-export interface MemoryOptions {
-  /** The storage to use; default `localStorage` (null when the page may not use it). */
-  storage?: Storage | null;
-  /** Cap on all remembered copies together, in bytes (UTF-16, as browsers count quota). Default 2 MB. */
-  maxBytes?: number;
-  /** Oldest copy still shown, in milliseconds since it was fetched. Default 30 days. */
-  maxAge?: number;
-}
+export type { MemoryOptions, Remembered } from './model.js';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_AGE = 30 * 24 * 3600_000;

@@ -6,8 +6,8 @@
  * the same rule. So it imports nothing the entry has (see `lazy.ts`): what `combine`
  * needs from the entry is handed to it.
  */
-import type { Article, Feed, FeedWarning } from './model.js';
-import type { LoadedFeed } from './load.js';
+import type { Article, Feed, FeedWarning, LoadedFeed } from './model.js';
+import { newestFirst } from './newest.js';
 import type { FeedKit } from './kit.js';
 
 /** The merge's own warning (in this chunk, not the entry's table: see `errors.ts`). */
@@ -45,26 +45,6 @@ export function mergeFeeds(feeds: Feed[]): Feed {
   // The model never holds a key set to `undefined`.
   for (const k in merged) if (merged[k] === undefined) delete merged[k];
   return merged as unknown as Feed;
-}
-
-/**
- * Newest first, by publication (else update) time; undated items keep their order at the
- * end. RSS and Atom generators list items in whatever order the CMS stores them, so the
- * order carries no meaning worth keeping. (A JSON Feed keeps its publisher's order: its
- * `_civic` fields show the publisher arranges it on purpose.)
- */
-export function newestFirst(items: Article[]): Article[] {
-  const time = (a: Article) => (a.published ?? a.modified)?.getTime();
-  return items
-    .map((item, index) => ({ item, index, t: time(item) }))
-    .sort((a, b) => {
-      if (a.t === undefined || b.t === undefined) {
-        if (a.t !== b.t) return a.t === undefined ? 1 : -1;
-        return a.index - b.index;
-      }
-      return b.t - a.t || a.index - b.index;
-    })
-    .map((x) => x.item);
 }
 
 /**

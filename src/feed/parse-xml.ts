@@ -4,8 +4,7 @@
  * document is created, so neither Trusted Types nor the page's CSP is involved) and
  * hands the tree to its reader.
  */
-import type { ParsedFeed } from './read.js';
-import type { ReadOptions } from './parse-json.js';
+import type { ParsedFeed, ReadOptions } from './model.js';
 import type { FeedKit } from './kit.js';
 import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';

@@ -5,17 +5,13 @@
  * fetched the first time a feed needs them. `parse.ts` is the synchronous, all-in-one
  * form of the same for the npm API.
  */
-import type { Feed, FeedWarning } from './model.js';
+import type { ParsedFeed, ReadOptions } from './model.js';
+
+export type { ParsedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
 import { lazy } from '../internal/lazy.js';
-import { readJsonFeed, type ReadOptions } from './parse-json.js';
-
-/** A usable feed and the problems found in it. */
-export interface ParsedFeed {
-  feed: Feed;
-  warnings: FeedWarning[];
-}
+import { readJsonFeed } from './parse-json.js';
 
 /** Options for reading feed text. */
 export interface ParseOptions extends ReadOptions {

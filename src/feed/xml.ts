@@ -4,6 +4,7 @@
  * (`kit`) that `readXml` hands in.
  */
 import type { FeedKit } from './kit.js';
+import type { Attachment } from './model.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
 import { xmlMessages } from './xml-messages.js';
@@ -134,4 +135,43 @@ export function isImage(type: string | null, medium?: string | null): boolean {
  */
 export function htmlToText(markup: string): string {
   return htmlText(markup);
+}
+
+/** Media RSS: thumbnails and image contents are images, other contents are attachments. */
+export function readMedia(
+  el: XmlElement,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+  images: string[],
+  attachments: Attachment[],
+): void {
+  const { messages, assign, toCount } = k;
+  const groups = [el, ...kids(el, 'group', NS.media)];
+  for (const scope of groups) {
+    for (const thumb of kids(scope, 'thumbnail', NS.media)) {
+      const u = xmlUrl(thumb.getAttribute('url'), `${path}.media:thumbnail.url`, w, base);
+      if (u) images.unshift(u);
+    }
+    for (const content of kids(scope, 'content', NS.media)) {
+      const u = xmlUrl(content.getAttribute('url'), `${path}.media:content.url`, w, base);
+      if (!u) continue;
+      const type = content.getAttribute('type');
+      if (isImage(type, content.getAttribute('medium'))) {
+        images.push(u);
+        continue;
+      }
+      const att: Attachment = { url: u };
+      const size = content.getAttribute('fileSize');
+      const bytes = size === null ? undefined : toCount(size);
+      if (size !== null && bytes === undefined)
+        w.add(`${path}.media:content.fileSize`, messages.notCount());
+      assign(att, {
+        mimeType: type?.trim() || undefined,
+        title: kidText(content, 'title', NS.media),
+        sizeInBytes: bytes,
+      });
+      attachments.push(att);
+    }
+  }
 }
