@@ -16,24 +16,23 @@
  *   marked stale; a 4xx does not (a 410 also forgets it). The copy is written after
  *   first paint: no first content waits for it.
  *
- * What most pages never need is in lazy chunks (see `lazy.ts`): the merge of several
- * URLs, and the words for a request's rarer failures with the probe that tells a CORS
- * block from a dead server (`failure.ts`).
+ * One attempt at the network (time limit, retry, size cap) is `request.ts`. What most
+ * pages never need is in lazy chunks (see `lazy.ts`): the merge of several URLs, and the
+ * words for a request's rarer failures with the probe that tells a CORS block from a
+ * dead server (`failure.ts`).
  */
 import type { LoadedFeed, ParsedFeed } from './model.js';
-
-export type { LoadedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
-import type { FaultInfo } from './failure.js';
 import { lazy } from '../internal/lazy.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
 import { readFeedText, readJsonText, sniff } from './read.js';
-import { displayUrl, documentBase } from './values.js';
+import { abortReason, fetchWithRetry } from './request.js';
+import { documentBase } from './values.js';
+
+export type { LoadedFeed } from './model.js';
 
 const merging = lazy(() => import('./merge.js'));
-/** The words for a request's rarer failures, and the CORS probe (see `failure.ts`). */
-const failure = lazy(() => import('./failure.js'));
 
 /** Options for `loadFeed`. */
 export interface LoadFeedOptions {
@@ -60,9 +59,7 @@ export interface LoadFeedOptions {
   maxBytes?: number;
 }
 
-export const DEFAULT_TIMEOUT = 15_000;
-export const DEFAULT_RETRY_DELAY = 1_000;
-export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FEED_BYTES, DEFAULT_RETRY_DELAY, DEFAULT_TIMEOUT } from './request.js';
 
 interface Shared {
   promise: Promise<LoadedFeed>;
@@ -338,156 +335,4 @@ function afterPaint(work: () => void): void {
     .requestIdleCallback;
   if (idle) idle(() => work(), { timeout: 2000 });
   else setTimeout(work, 50);
-}
-
-interface Fetched {
-  text: string;
-  /** Where the body came from, after redirects: relative URLs inside resolve against it. */
-  url: string;
-  contentType?: string;
-}
-
-/** A failure worth one more try: the network dropped, or the server had a passing 5xx. */
-class Retryable extends Error {
-  constructor(readonly error: FeedError) {
-    super(error.message, { cause: error });
-  }
-}
-
-/** A failure whose words are in the lazy chunk (`failure.ts`); `worded` makes it a FeedError. */
-class Worded extends Error {
-  constructor(readonly info: FaultInfo) {
-    super(info.kind);
-  }
-}
-
-/**
- * The FeedError for one of a request's rarer failures, in the chunk's words; when the
- * chunk cannot load (offline, a deploy in between), in short words of its own.
- */
-async function worded(info: FaultInfo, url: string, cause?: unknown): Promise<FeedError> {
-  const text = await failure().then(
-    (f) => f.describeFault(info),
-    () => `${info.kind} loading ${info.where}`,
-  );
-  return new FeedError(text, { url, cause });
-}
-
-/** Why a signal aborted, always as an Error (an AbortError DOMException unless the caller gave one). */
-function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error
-    ? reason
-    : new DOMException('The operation was aborted.', 'AbortError');
-}
-
-async function fetchWithRetry(
-  url: string,
-  signal: AbortSignal,
-  options: LoadFeedOptions,
-): Promise<Fetched> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fetchOnce(url, signal, options);
-    } catch (e) {
-      if (!(e instanceof Retryable)) throw e;
-      if (attempt >= 1) throw e.error;
-      const base = options.retryDelay ?? DEFAULT_RETRY_DELAY;
-      // Jitter, so a hundred pages that failed together do not retry together.
-      await new Promise((resolve) => setTimeout(resolve, base * (1 + Math.random() * 0.5)));
-      if (signal.aborted) throw abortReason(signal);
-    }
-  }
-}
-
-async function fetchOnce(
-  url: string,
-  signal: AbortSignal,
-  options: LoadFeedOptions,
-): Promise<Fetched> {
-  const where = displayUrl(url);
-  const limit = options.timeout ?? DEFAULT_TIMEOUT;
-  const timer = AbortSignal.timeout(limit);
-  // This attempt's own switch: a body over the size cap closes the connection.
-  const mine = new AbortController();
-  const both = AbortSignal.any([signal, timer, mine.signal]);
-  const failed = async (cause: unknown): Promise<never> => {
-    if (cause instanceof Worded) throw await worded(cause.info, url);
-    if (signal.aborted) throw abortReason(signal);
-    if (timer.aborted) throw await worded({ kind: 'timeout', where, limit }, url, cause);
-    throw new Retryable(new FeedError(messages.network(where), { url, cause }));
-  };
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      signal: both,
-      credentials: 'same-origin',
-      // Conditional headers of our own would force a CORS preflight on another origin;
-      // the browser's cache revalidates with the validators it holds, on any origin.
-      cache: options.revalidate ? 'no-cache' : 'default',
-    });
-  } catch (cause) {
-    const here = (globalThis as { location?: Location }).location;
-    if (
-      here &&
-      new URL(url).origin !== here.origin &&
-      !signal.aborted &&
-      !timer.aborted &&
-      (await failure().then(
-        (f) => f.reachable(url, both),
-        () => false,
-      ))
-    ) {
-      throw await worded({ kind: 'cors', where }, url, cause);
-    }
-    return failed(cause);
-  }
-  if (!response.ok) {
-    const error = new FeedError(messages.httpStatus(response.status, where), {
-      url,
-      status: response.status,
-    });
-    if (response.status >= 500) throw new Retryable(error);
-    throw error;
-  }
-  let text: string;
-  const max = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
-  try {
-    text = await readCapped(response, max, () => {
-      mine.abort();
-      return new Worded({ kind: 'tooLarge', where, limit: max });
-    });
-  } catch (cause) {
-    return failed(cause);
-  }
-  return {
-    text,
-    url: response.url || url,
-    contentType: response.headers.get('content-type') ?? undefined,
-  };
-}
-
-/**
- * The body as text (UTF-8, as `Response.text()` reads it), refused once it passes `max`
- * bytes: at once when Content-Length says so, else as soon as the stream does. Reading
- * stops there, so a hostile 100 MB body costs 5 MB, not 100.
- */
-async function readCapped(response: Response, max: number, tooLarge: () => Error): Promise<string> {
-  const body = response.body;
-  if (Number(response.headers.get('content-length')) > max) throw tooLarge();
-  if (!body) return response.text();
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > max) {
-      reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
 }

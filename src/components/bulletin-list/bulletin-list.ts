@@ -209,11 +209,19 @@ export class CivicBulletinList extends CivicFeedElement {
     }
   }
 
+  // After the feed source has settled for this update (controllers run between
+  // willUpdate and update) and before render, which changes no state: a new feed starts
+  // the paging over here.
+  protected override update(changed: PropertyValues<this>): void {
+    const { feed } = this.source.state;
+    if (feed !== this.#baseFeed) this.#startOver(feed);
+    super.update(changed);
+  }
+
   override render(): TemplateResult {
     const m = this.messages;
     const layout = this.#layoutName;
     const { status, feed, error, fetchedAt } = this.source.state;
-    if (feed !== this.#baseFeed) this.#startOver(feed);
     // No source known (yet: a <civic-feed> defined later still answers): the fallback,
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
