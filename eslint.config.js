@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs', '*.config.ts', 'vite*.config.ts'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs', '*.config.ts', 'vite*.config.ts'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

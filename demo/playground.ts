@@ -7,8 +7,7 @@
  * say; the snippet then embeds it as inline JSON Feed inside `<civic-feed>`.
  */
 import './main.js';
-import { parseFeed } from '../src/feed/parse.js';
-import type { Article, Feed } from '../src/feed/model.js';
+import { parseFeed, type Article, type Feed } from '../src/index.js';
 
 type Tag = 'civic-article-card' | 'civic-bulletin-list' | 'civic-view-counter' | 'civic-date-line';
 

@@ -4,7 +4,7 @@
  * A lazy chunk: only `variant="full"` cards load it.
  */
 import type { Article, Feed } from '../feed/model.js';
-import { safeScript } from './policy.js';
+import { safeScript } from '../internal/policy.js';
 
 /** ISO 8601 in UTC, what search engines read; undefined for a missing or invalid date. */
 function iso(date: Date | undefined): string | undefined {

@@ -10,11 +10,11 @@
  * CSP could no longer tell feed HTML from Lit's templates.
  *
  * Part of the full card's lazy chunk (`full-article.ts`), so it imports nothing from the
- * script-tag entry (see src/feed/lazy.ts), not even Lit.
+ * script-tag entry (see src/internal/lazy.ts), not even Lit.
  */
 import type { Article } from '../feed/model.js';
-import type { SafeHtml } from './policy.js';
-import { htmlText } from './html-text.js';
+import type { SafeHtml } from '../internal/policy.js';
+import { htmlText } from '../internal/html-text.js';
 
 /** Which body an article has for the full card, by the contract's precedence. */
 export type BodySource =

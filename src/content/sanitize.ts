@@ -6,14 +6,14 @@
  */
 import { Marked } from 'marked';
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
-import { dropInlineCode } from './html-text.js';
+import { dropInlineCode } from '../internal/html-text.js';
 import {
   POLICY_NAME,
   civicPolicy,
   policyRefused,
   whileSanitizing,
   type SafeHtml,
-} from './policy.js';
+} from '../internal/policy.js';
 
 // Our own instances: a host page that configures the global `marked` or adds DOMPurify
 // hooks must not change what we render, and our hooks must not change what it renders.
@@ -104,7 +104,7 @@ const CONFIG: Config = {
 
 /**
  * The rule of `checkUrl` (src/feed/values.ts): http, https, mailto or relative. Restated
- * here because this lazy chunk must not import the entry's modules (see src/feed/lazy.ts).
+ * here because this lazy chunk must not import the entry's modules (see src/internal/lazy.ts).
  */
 function isSafeUrl(value: string): boolean {
   const text = value.trim();

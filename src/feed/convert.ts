@@ -6,7 +6,7 @@
 import type { Article, Feed, FeedFormat } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { isObject, own, readFeedFields, readItem, readJsonFeed } from './parse-json.js';
-import type { ParsedFeed } from './read.js';
+import type { ParsedFeed } from './model.js';
 import { Warnings, documentBase } from './values.js';
 
 const FORMATS: readonly unknown[] = ['json', 'rss', 'atom', 'merged'] satisfies FeedFormat[];

@@ -1,6 +1,8 @@
 /**
  * Every message a feed can fail or warn with lives here, so "why did this feed fail?"
- * has one answer.
+ * has one answer; except those only the lazy chunks raise, which travel with them:
+ * the XML readers' (`xml-messages.ts`), the merge's (`merge.ts`) and a failed request's
+ * rarer causes (`failure.ts`: CORS, time limit, size cap).
  */
 
 /** Why a feed is unusable. `message` is plain and says what and where. */
@@ -21,23 +23,14 @@ export class FeedError extends Error {
 export const messages = {
   // Unusable: the request.
   network: (where: string) => `network error loading ${where}: the server could not be reached`,
-  cors: (where: string) =>
-    `blocked by CORS: ${where} is on another site and does not allow this page to read it; ` +
-    `serve the feed from the same site or with an Access-Control-Allow-Origin header`,
   httpStatus: (status: number, where: string) => `HTTP ${status} for ${where}`,
-  timeout: (seconds: number, where: string) => `timed out after ${seconds} s loading ${where}`,
   badUrl: (raw: string) => `not a feed URL: "${raw}"`,
-  tooLarge: (where: string, max: number) =>
-    `feed too large: ${where} is over ${+(max / 1048576).toFixed(2)} MB (the maxBytes limit)`,
   noUrl: () => `no feed URL given`,
   // Unusable: the document.
   empty: () => `not a feed: the response is empty`,
   notJson: (what: string, byte: number) => `not JSON: ${what} at byte ${byte}`,
-  notXml: (what: string) => `not XML: ${what}`,
   html: () => `not a feed: got an HTML page, not JSON Feed, RSS or Atom`,
   notJsonFeed: (why: string) => `not a JSON Feed: ${why}`,
-  notXmlFeed: (root: string) => `not a feed: the XML root is <${root}>, not <rss> or Atom <feed>`,
-  notRss: (why: string) => `not an RSS feed: ${why}`,
   notFeedValue: () => `not a feed: expected a JSON Feed object or a Feed from loadFeed`,
   // Warnings: what was wrong with a field or an item (the path says where).
   notRfc3339: () => `not an RFC 3339 date`,
@@ -59,13 +52,8 @@ export const messages = {
   unknownVersion: (v: string) =>
     `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
   noAttachmentUrl: () => `has no url; dropped`,
-  sourceFailed: (why: string) => `${why}; this feed's items are missing from the merged list`,
   tooManyItems: (count: number, max: number) =>
     `has ${count} items; only the first ${max} are read`,
-  unknownZone: (value: string) => `"${clip(value)}" has an unknown time zone; not used`,
-  zoneReadIn: (value: string, zone: string) =>
-    `"${clip(value)}" has an unknown time zone; read in ${zone}`,
-  brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
 } as const;
 
 /** Keeps a hostile 10 kB value from flooding the console. */

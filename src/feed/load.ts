@@ -8,7 +8,7 @@
  * - A body is read as a stream and given up once it passes `maxBytes` (5 MB).
  * - A refresh (`revalidate`) asks the server through the browser's HTTP cache, which sends
  *   the ETag / Last-Modified it holds; a 304 costs no body.
- * - The last good document is remembered (memory.ts, in the entry). `recallFeed` reads it
+ * - The last good document is remembered (memory.ts reads, in the entry; memory-write.ts writes, lazily). `recallFeed` reads it
  *   synchronously so a widget can draw it at upgrade while the network is asked again
  *   (stale-while-revalidate); a fresh body with the same text reuses that reading, so
  *   the widget sees the same `Feed` object and need not draw again. A load that fails
@@ -16,19 +16,26 @@
  *   marked stale; a 4xx does not (a 410 also forgets it). The copy is written after
  *   first paint: no first content waits for it.
  *
- * What most pages never need is in lazy chunks (see `lazy.ts`): the merge of several
- * URLs and the probe that tells a CORS block from a dead server.
+ * One attempt at the network (time limit, retry, size cap) is `request.ts`. What most
+ * pages never need is in lazy chunks (see `lazy.ts`): the merge of several URLs, and the
+ * words for a request's rarer failures with the probe that tells a CORS block from a
+ * dead server (`failure.ts`).
  */
-import type { Feed, FeedWarning } from './model.js';
+import type { LoadedFeed, ParsedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
-import { lazy } from './lazy.js';
-import { forget, recall, remember, type MemoryOptions } from './memory.js';
-import { readFeedText, readJsonText, sniff, type ParsedFeed } from './read.js';
-import { displayUrl, documentBase } from './values.js';
+import { lazy } from '../internal/lazy.js';
+import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
+import { readFeedText, readJsonText, sniff } from './read.js';
+import { abortReason, fetchWithRetry } from './request.js';
+import { documentBase } from './values.js';
 
-const merging = lazy(() => import('./merge.js'));
-const probe = lazy(() => import('./probe.js'));
+export type { LoadedFeed } from './model.js';
+
+// With the order chunk it imports, asked for at once: one round trip, not two.
+const merging = lazy(() =>
+  Promise.all([import('./merge.js'), import('./newest.js')]).then(([merge]) => merge),
+);
 
 /** Options for `loadFeed`. */
 export interface LoadFeedOptions {
@@ -55,22 +62,7 @@ export interface LoadFeedOptions {
   maxBytes?: number;
 }
 
-/** What `loadFeed` resolves with. */
-export interface LoadedFeed {
-  feed: Feed;
-  /** Problems in the feed that cost a field or an item, each with its path. */
-  warnings: FeedWarning[];
-  /** The URL(s) loaded, absolute, space-separated when several. */
-  url: string;
-  /** When the document shown was fetched (for a stale copy: when it was last good). */
-  fetchedAt: Date;
-  /** Set when the load failed and this is the remembered copy: why the fresh load failed. */
-  stale?: FeedError;
-}
-
-export const DEFAULT_TIMEOUT = 15_000;
-export const DEFAULT_RETRY_DELAY = 1_000;
-export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FEED_BYTES, DEFAULT_RETRY_DELAY, DEFAULT_TIMEOUT } from './request.js';
 
 interface Shared {
   promise: Promise<LoadedFeed>;
@@ -167,12 +159,12 @@ export function recallFeed(
         known = json
           ? read(json)
           : readFeedText(copy.text, copy).then(read, () => {
-              forget(url, memoryOptions);
+              forgetNow(url, memoryOptions);
               return undefined;
             });
       } catch {
         // A copy that no longer reads (a looser version stored it): not worth keeping.
-        forget(url, memoryOptions);
+        forgetNow(url, memoryOptions);
       }
     }
     seen.set(url, known);
@@ -300,9 +292,17 @@ async function fetchFeed(
     const result: LoadedFeed = { feed: parsed.feed, warnings: parsed.warnings, url, fetchedAt };
     seen.set(url, { ...result, text: doc.text });
     if (memoryOptions) {
-      afterPaint(() =>
-        remember({ url, text: doc.text, contentType: doc.contentType, fetchedAt }, memoryOptions),
-      );
+      // The writer is a lazy chunk: fetched after paint, with nothing on screen waiting.
+      afterPaint(() => {
+        void writer().then(
+          (w) =>
+            w.remember(
+              { url, text: doc.text, contentType: doc.contentType, fetchedAt },
+              memoryOptions,
+            ),
+          () => undefined,
+        );
+      });
     }
     return result;
   } catch (error) {
@@ -314,7 +314,7 @@ async function fetchFeed(
     // stands in. 410 Gone also forgets it, so a feed that was withdrawn stays gone.
     if (status === 410) {
       seen.delete(url);
-      if (memoryOptions) forget(url, memoryOptions);
+      if (memoryOptions) forgetNow(url, memoryOptions);
     }
     if (memoryOptions && !(status >= 400 && status < 500)) {
       const copy = await recallFeed(url, options);
@@ -338,142 +338,4 @@ function afterPaint(work: () => void): void {
     .requestIdleCallback;
   if (idle) idle(() => work(), { timeout: 2000 });
   else setTimeout(work, 50);
-}
-
-interface Fetched {
-  text: string;
-  /** Where the body came from, after redirects: relative URLs inside resolve against it. */
-  url: string;
-  contentType?: string;
-}
-
-/** A failure worth one more try: the network dropped, or the server had a passing 5xx. */
-class Retryable extends Error {
-  constructor(readonly error: FeedError) {
-    super(error.message, { cause: error });
-  }
-}
-
-/** Why a signal aborted, always as an Error (an AbortError DOMException unless the caller gave one). */
-function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error
-    ? reason
-    : new DOMException('The operation was aborted.', 'AbortError');
-}
-
-async function fetchWithRetry(
-  url: string,
-  signal: AbortSignal,
-  options: LoadFeedOptions,
-): Promise<Fetched> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fetchOnce(url, signal, options);
-    } catch (e) {
-      if (!(e instanceof Retryable)) throw e;
-      if (attempt >= 1) throw e.error;
-      const base = options.retryDelay ?? DEFAULT_RETRY_DELAY;
-      // Jitter, so a hundred pages that failed together do not retry together.
-      await new Promise((resolve) => setTimeout(resolve, base * (1 + Math.random() * 0.5)));
-      if (signal.aborted) throw abortReason(signal);
-    }
-  }
-}
-
-async function fetchOnce(
-  url: string,
-  signal: AbortSignal,
-  options: LoadFeedOptions,
-): Promise<Fetched> {
-  const where = displayUrl(url);
-  const limit = options.timeout ?? DEFAULT_TIMEOUT;
-  const timer = AbortSignal.timeout(limit);
-  // This attempt's own switch: a body over the size cap closes the connection.
-  const mine = new AbortController();
-  const both = AbortSignal.any([signal, timer, mine.signal]);
-  const failed = (cause: unknown): never => {
-    if (signal.aborted) throw abortReason(signal);
-    if (timer.aborted) throw new FeedError(messages.timeout(limit / 1000, where), { url, cause });
-    throw new Retryable(new FeedError(messages.network(where), { url, cause }));
-  };
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      signal: both,
-      credentials: 'same-origin',
-      // Conditional headers of our own would force a CORS preflight on another origin;
-      // the browser's cache revalidates with the validators it holds, on any origin.
-      cache: options.revalidate ? 'no-cache' : 'default',
-    });
-  } catch (cause) {
-    const here = (globalThis as { location?: Location }).location;
-    if (
-      here &&
-      new URL(url).origin !== here.origin &&
-      !signal.aborted &&
-      !timer.aborted &&
-      (await probe().then(
-        (p) => p.reachable(url, both),
-        () => false,
-      ))
-    ) {
-      throw new FeedError(messages.cors(where), { url, cause });
-    }
-    return failed(cause);
-  }
-  if (!response.ok) {
-    const error = new FeedError(messages.httpStatus(response.status, where), {
-      url,
-      status: response.status,
-    });
-    if (response.status >= 500) throw new Retryable(error);
-    throw error;
-  }
-  let text: string;
-  try {
-    text = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_FEED_BYTES, () => {
-      mine.abort();
-      return new FeedError(messages.tooLarge(where, options.maxBytes ?? DEFAULT_MAX_FEED_BYTES), {
-        url,
-      });
-    });
-  } catch (cause) {
-    if (cause instanceof FeedError) throw cause;
-    return failed(cause);
-  }
-  return {
-    text,
-    url: response.url || url,
-    contentType: response.headers.get('content-type') ?? undefined,
-  };
-}
-
-/**
- * The body as text (UTF-8, as `Response.text()` reads it), refused once it passes `max`
- * bytes: at once when Content-Length says so, else as soon as the stream does. Reading
- * stops there, so a hostile 100 MB body costs 5 MB, not 100.
- */
-async function readCapped(
-  response: Response,
-  max: number,
-  tooLarge: () => FeedError,
-): Promise<string> {
-  const body = response.body;
-  if (Number(response.headers.get('content-length')) > max) throw tooLarge();
-  if (!body) return response.text();
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    bytes += value.byteLength;
-    if (bytes > max) {
-      reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
 }

@@ -6,9 +6,12 @@
  * the same rule. So it imports nothing the entry has (see `lazy.ts`): what `combine`
  * needs from the entry is handed to it.
  */
-import type { Article, Feed, FeedWarning } from './model.js';
-import type { LoadedFeed } from './load.js';
+import type { Article, Feed, FeedWarning, LoadedFeed } from './model.js';
+import { newestFirst } from './newest.js';
 import type { FeedKit } from './kit.js';
+
+/** The merge's own warning (in this chunk, not the entry's table: see `errors.ts`). */
+const sourceFailed = (why: string) => `${why}; this feed's items are missing from the merged list`;
 
 /**
  * Merges feeds in the order given. When two items share an id or a url, the one from
@@ -45,33 +48,13 @@ export function mergeFeeds(feeds: Feed[]): Feed {
 }
 
 /**
- * Newest first, by publication (else update) time; undated items keep their order at the
- * end. RSS and Atom generators list items in whatever order the CMS stores them, so the
- * order carries no meaning worth keeping. (A JSON Feed keeps its publisher's order: its
- * `_civic` fields show the publisher arranges it on purpose.)
- */
-export function newestFirst(items: Article[]): Article[] {
-  const time = (a: Article) => (a.published ?? a.modified)?.getTime();
-  return items
-    .map((item, index) => ({ item, index, t: time(item) }))
-    .sort((a, b) => {
-      if (a.t === undefined || b.t === undefined) {
-        if (a.t !== b.t) return a.t === undefined ? 1 : -1;
-        return a.index - b.index;
-      }
-      return b.t - a.t || a.index - b.index;
-    })
-    .map((x) => x.item);
-}
-
-/**
  * The outcomes of several URLs as one result: the feeds that loaded, merged, and a
  * warning for each that did not. Throws the first failure when none loaded.
  */
 export function combine(
   urls: string[],
   settled: PromiseSettledResult<LoadedFeed>[],
-  kit: Pick<FeedKit, 'messages' | 'displayUrl'>,
+  kit: Pick<FeedKit, 'displayUrl'>,
 ): LoadedFeed {
   const good: LoadedFeed[] = [];
   const warnings: FeedWarning[] = [];
@@ -85,7 +68,7 @@ export function combine(
       const why = r.reason instanceof Error ? r.reason.message : String(r.reason);
       warnings.push({
         path: kit.displayUrl(urls[i]),
-        message: kit.messages.sourceFailed(why),
+        message: sourceFailed(why),
         url: urls[i],
       });
     }

@@ -5,6 +5,7 @@
  * A field that was missing or bad in the source is simply absent (never `undefined`
  * printed, never NaN, never an invalid date).
  */
+import type { FeedError } from './errors.js';
 
 /** A file attached to an article (JSON Feed `attachments`, RSS `enclosure`). */
 export interface Attachment {
@@ -78,4 +79,60 @@ export interface FeedWarning {
   message: string;
   /** Which feed, when it was loaded from a URL (several URLs can be merged into one list). */
   url?: string;
+}
+
+/** Options every reader takes. */
+export interface ReadOptions {
+  /** The URL the document came from: relative URLs inside are resolved against it. */
+  url?: string;
+  /**
+   * The IANA time zone the feed's times are written in, for RSS dates that name no zone
+   * or one that is unknown or ambiguous (`Thu, 19 Mar 2020 16:20:00 IST`). Without it,
+   * such dates are dropped with a warning that quotes them, never guessed.
+   */
+  timeZone?: string;
+  /**
+   * How many items of the document are read, at most (default `MAX_ITEMS`, 1,000), in
+   * document order; the rest are skipped with one warning. Feeds list their newest items
+   * first, and a widget shows a few dozen: a hostile or runaway feed of 100,000 items
+   * must not be validated in full on the main thread.
+   */
+  maxItems?: number;
+}
+
+/** A usable feed and the problems found in it. */
+export interface ParsedFeed {
+  feed: Feed;
+  warnings: FeedWarning[];
+}
+
+/** What `loadFeed` resolves with. */
+export interface LoadedFeed {
+  feed: Feed;
+  /** Problems in the feed that cost a field or an item, each with its path. */
+  warnings: FeedWarning[];
+  /** The URL(s) loaded, absolute, space-separated when several. */
+  url: string;
+  /** When the document shown was fetched (for a stale copy: when it was last good). */
+  fetchedAt: Date;
+  /** Set when the load failed and this is the remembered copy: why the fresh load failed. */
+  stale?: FeedError;
+}
+
+/** One remembered document. */
+export interface Remembered {
+  url: string;
+  text: string;
+  contentType?: string;
+  fetchedAt: Date;
+}
+
+/** Where and how much to remember. */
+export interface MemoryOptions {
+  /** The storage to use; default `localStorage` (null when the page may not use it). */
+  storage?: Storage | null;
+  /** Cap on all remembered copies together, in bytes (UTF-16, as browsers count quota). Default 2 MB. */
+  maxBytes?: number;
+  /** Oldest copy still shown, in milliseconds since it was fetched. Default 30 days. */
+  maxAge?: number;
 }

@@ -2,13 +2,22 @@
  * Atom 1.0 (RFC 4287) read into the model: id, link rel="alternate", published/updated,
  * summary, content of type text, html or xhtml, category term.
  */
-import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
-import type { ReadOptions } from './parse-json.js';
+import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
 import { innerHtml, type XmlElement } from './xml-tree.js';
-import { newestFirst } from './merge.js';
-import { readMedia } from './parse-rss.js';
-import { NS, htmlToText, isImage, isoDate, k, kid, kidText, kids, xmlUrl } from './xml.js';
+import { newestFirst } from './newest.js';
+import {
+  NS,
+  htmlToText,
+  isImage,
+  isoDate,
+  k,
+  kid,
+  kidText,
+  kids,
+  readMedia,
+  xmlUrl,
+} from './xml.js';
 
 /** Reads an Atom `<feed>` document. */
 export function readAtom(

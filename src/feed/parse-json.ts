@@ -6,7 +6,9 @@
  * Feed name. A bad field is dropped with a warning at its path; an item without identity
  * or content is skipped with one.
  */
-import type { Article, Author, Feed, FeedWarning } from './model.js';
+import type { Article, Author, Feed, FeedWarning, ReadOptions } from './model.js';
+
+export type { ReadOptions } from './model.js';
 import { FeedError, messages } from './errors.js';
 import {
   Warnings,
@@ -19,25 +21,6 @@ import {
 } from './values.js';
 
 type Json = Record<string, unknown>;
-
-/** Options every reader takes. */
-export interface ReadOptions {
-  /** The URL the document came from: relative URLs inside are resolved against it. */
-  url?: string;
-  /**
-   * The IANA time zone the feed's times are written in, for RSS dates that name no zone
-   * or one that is unknown or ambiguous (`Thu, 19 Mar 2020 16:20:00 IST`). Without it,
-   * such dates are dropped with a warning that quotes them, never guessed.
-   */
-  timeZone?: string;
-  /**
-   * How many items of the document are read, at most (default `MAX_ITEMS`, 1,000), in
-   * document order; the rest are skipped with one warning. Feeds list their newest items
-   * first, and a widget shows a few dozen: a hostile or runaway feed of 100,000 items
-   * must not be validated in full on the main thread.
-   */
-  maxItems?: number;
-}
 
 /** The default of `ReadOptions.maxItems`. */
 export const MAX_ITEMS = 1000;

@@ -2,11 +2,11 @@
  * RSS 2.0 (and the RSS 1.0 / RDF layout) read into the model: RFC 822 dates, guid,
  * description HTML, category, enclosure and Media RSS images or attachments.
  */
-import type { Article, Attachment, Author, Feed, FeedWarning } from './model.js';
-import type { ReadOptions } from './parse-json.js';
+import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
-import { newestFirst } from './merge.js';
+import { xmlMessages } from './xml-messages.js';
+import { newestFirst } from './newest.js';
 import {
   NS,
   htmlToText,
@@ -16,6 +16,7 @@ import {
   kid,
   kidText,
   kids,
+  readMedia,
   rssAuthorName,
   rssDate,
   xmlUrl,
@@ -29,7 +30,7 @@ export function readRss(
   const root = doc.documentElement;
   const channel = kid(root, 'channel');
   const { messages, assign, toLanguage } = k;
-  if (!channel) throw new k.FeedError(messages.notRss('no <channel> element'));
+  if (!channel) throw new k.FeedError(xmlMessages.notRss('no <channel> element'));
   const w = new k.Warnings();
   const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
@@ -138,43 +139,4 @@ function readItem(
     category: tags[0],
   });
   return article;
-}
-
-/** Media RSS: thumbnails and image contents are images, other contents are attachments. */
-export function readMedia(
-  el: XmlElement,
-  path: string,
-  w: Warnings,
-  base: string | undefined,
-  images: string[],
-  attachments: Attachment[],
-): void {
-  const { messages, assign, toCount } = k;
-  const groups = [el, ...kids(el, 'group', NS.media)];
-  for (const scope of groups) {
-    for (const thumb of kids(scope, 'thumbnail', NS.media)) {
-      const u = xmlUrl(thumb.getAttribute('url'), `${path}.media:thumbnail.url`, w, base);
-      if (u) images.unshift(u);
-    }
-    for (const content of kids(scope, 'content', NS.media)) {
-      const u = xmlUrl(content.getAttribute('url'), `${path}.media:content.url`, w, base);
-      if (!u) continue;
-      const type = content.getAttribute('type');
-      if (isImage(type, content.getAttribute('medium'))) {
-        images.push(u);
-        continue;
-      }
-      const att: Attachment = { url: u };
-      const size = content.getAttribute('fileSize');
-      const bytes = size === null ? undefined : toCount(size);
-      if (size !== null && bytes === undefined)
-        w.add(`${path}.media:content.fileSize`, messages.notCount());
-      assign(att, {
-        mimeType: type?.trim() || undefined,
-        title: kidText(content, 'title', NS.media),
-        sizeInBytes: bytes,
-      });
-      attachments.push(att);
-    }
-  }
 }

@@ -4,12 +4,12 @@
  * document is created, so neither Trusted Types nor the page's CSP is involved) and
  * hands the tree to its reader.
  */
-import type { ParsedFeed } from './read.js';
-import type { ReadOptions } from './parse-json.js';
+import type { ParsedFeed, ReadOptions } from './model.js';
 import type { FeedKit } from './kit.js';
 import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';
 import { NS, useKit } from './xml.js';
+import { xmlMessages } from './xml-messages.js';
 import { parseXml, type XmlDocument, type XmlElement, type XmlError } from './xml-tree.js';
 
 /**
@@ -25,7 +25,7 @@ export function readXml(text: string, options: ReadOptions, kit: FeedKit): Parse
   const doc = parseXml(text);
   const root = doc.documentElement;
   const broken = doc.error && describe(doc.error);
-  if (!root || (broken && !isFeedRoot(root))) throw new FeedError(messages.notXml(broken ?? ''));
+  if (!root || (broken && !isFeedRoot(root))) throw new FeedError(xmlMessages.notXml(broken ?? ''));
   if (root.localName === 'html') throw new FeedError(messages.html());
   if (broken) dropUnfinished(doc);
   let parsed: ParsedFeed;
@@ -33,10 +33,10 @@ export function readXml(text: string, options: ReadOptions, kit: FeedKit): Parse
     parsed = readRss({ documentElement: root }, options);
   else if (root.localName === 'feed' && root.namespaceURI === NS.atom)
     parsed = readAtom({ documentElement: root }, options);
-  else throw new FeedError(messages.notXmlFeed(root.tagName));
+  else throw new FeedError(xmlMessages.notXmlFeed(root.tagName));
   if (broken) {
-    if (!parsed.feed.items.length) throw new FeedError(messages.notXml(broken));
-    parsed.warnings.unshift({ path: 'document', message: messages.brokenXml(broken) });
+    if (!parsed.feed.items.length) throw new FeedError(xmlMessages.notXml(broken));
+    parsed.warnings.unshift({ path: 'document', message: xmlMessages.brokenXml(broken) });
   }
   return parsed;
 }

@@ -14,7 +14,7 @@
  * What it does not do: validate, read external DTDs (never fetched), or expand an entity
  * declared in the document (such references stay as their text, `&name;`).
  */
-import { namedCharacter, numericCharacter } from '../content/html-text.js';
+import { namedCharacter, numericCharacter } from '../internal/html-text.js';
 
 /** Namespaces of the well-known prefixes, for a prefix the document forgot to declare. */
 const KNOWN_PREFIXES = new Map([

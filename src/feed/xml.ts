@@ -4,9 +4,11 @@
  * (`kit`) that `readXml` hands in.
  */
 import type { FeedKit } from './kit.js';
+import type { Attachment } from './model.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
-import { htmlText } from '../content/html-text.js';
+import { xmlMessages } from './xml-messages.js';
+import { htmlText } from '../internal/html-text.js';
 import { readRfc822 } from './rfc822.js';
 
 /** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
@@ -87,10 +89,10 @@ export function rssDate(raw: string | undefined, path: string, w: Warnings): Dat
   if (raw === undefined) return undefined;
   const read = readRfc822(raw, k.parseRfc3339, declaredZone);
   if (read && 'unknownZone' in read) {
-    w.add(path, k.messages.unknownZone(raw));
+    w.add(path, xmlMessages.unknownZone(raw));
     return undefined;
   }
-  if (read?.readIn) w.add(path, k.messages.zoneReadIn(raw, read.readIn));
+  if (read?.readIn) w.add(path, xmlMessages.zoneReadIn(raw, read.readIn));
   const date = read?.date ?? k.parseRfc3339(raw);
   if (!date) w.add(path, k.messages.notRfc822());
   return date;
@@ -133,4 +135,43 @@ export function isImage(type: string | null, medium?: string | null): boolean {
  */
 export function htmlToText(markup: string): string {
   return htmlText(markup);
+}
+
+/** Media RSS: thumbnails and image contents are images, other contents are attachments. */
+export function readMedia(
+  el: XmlElement,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+  images: string[],
+  attachments: Attachment[],
+): void {
+  const { messages, assign, toCount } = k;
+  const groups = [el, ...kids(el, 'group', NS.media)];
+  for (const scope of groups) {
+    for (const thumb of kids(scope, 'thumbnail', NS.media)) {
+      const u = xmlUrl(thumb.getAttribute('url'), `${path}.media:thumbnail.url`, w, base);
+      if (u) images.unshift(u);
+    }
+    for (const content of kids(scope, 'content', NS.media)) {
+      const u = xmlUrl(content.getAttribute('url'), `${path}.media:content.url`, w, base);
+      if (!u) continue;
+      const type = content.getAttribute('type');
+      if (isImage(type, content.getAttribute('medium'))) {
+        images.push(u);
+        continue;
+      }
+      const att: Attachment = { url: u };
+      const size = content.getAttribute('fileSize');
+      const bytes = size === null ? undefined : toCount(size);
+      if (size !== null && bytes === undefined)
+        w.add(`${path}.media:content.fileSize`, messages.notCount());
+      assign(att, {
+        mimeType: type?.trim() || undefined,
+        title: kidText(content, 'title', NS.media),
+        sizeInBytes: bytes,
+      });
+      attachments.push(att);
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { decodeHtml, dropInlineCode, htmlText } from '../../src/content/html-text.js';
+import { decodeHtml, dropInlineCode, htmlText } from '../../src/internal/html-text.js';
 
 /** How Chromium's own parser reads a fragment: attribute names per element, and its text. */
 function parsed(markup: string): { attrs: string[]; text: string } {

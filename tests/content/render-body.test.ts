@@ -8,7 +8,12 @@ import {
   textParagraphs,
   writeBody,
 } from '../../src/content/render-body.js';
-import { civicPolicy, POLICY_NAME, safeScript, whileSanitizing } from '../../src/content/policy.js';
+import {
+  civicPolicy,
+  POLICY_NAME,
+  safeScript,
+  whileSanitizing,
+} from '../../src/internal/policy.js';
 import { markdownToHtml, sanitizeHtml } from '../../src/content/sanitize.js';
 import { newsArticleJsonLd, scriptJson, JsonLdBlock } from '../../src/content/json-ld.js';
 import { toArticle } from '../../src/feed/parse.js';

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { FeedError } from '../../src/feed/errors.js';
 import { loadFeed, peekFeed, recallFeed, type LoadFeedOptions } from '../../src/feed/load.js';
-import { recall, remember } from '../../src/feed/memory.js';
+import { recall } from '../../src/feed/memory.js';
+import { remember } from '../../src/feed/memory-write.js';
 
 /** A key no other test (or earlier run in this browser profile) has used. */
 const key = (name: string) =>

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { forget, recall, remember, type Remembered } from '../../src/feed/memory.js';
+import { recall } from '../../src/feed/memory.js';
+import { forget, remember } from '../../src/feed/memory-write.js';
+import type { Remembered } from '../../src/feed/memory.js';
 
 /** A real Storage-shaped map whose quota a test can set, like a site that filled localStorage. */
 class QuotaStorage implements Storage {

@@ -4,7 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/bulletin-list/bulletin-list.define.js';
 import type { CivicBulletinList } from '../../src/components/bulletin-list/bulletin-list.js';
-import { attachmentMeta, fileTypeLabel } from '../../src/components/shared/attachments.js';
+import { attachmentMeta, fileTypeLabel } from '../../src/format/attachments.js';
 import { messagesFor } from '../../src/format/messages.js';
 import { parseFeed, toFeed } from '../../src/feed/parse.js';
 

@@ -146,7 +146,7 @@ export const articleCardStyles = [
     }
 
     /* The body's own typography and the attachments list come with their lazy chunk
-       (src/content/full-article.ts). */
+       (src/components/article-card/full-article.ts). */
     .body {
       line-height: 1.6;
     }

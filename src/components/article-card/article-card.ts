@@ -14,11 +14,11 @@ import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
 import { headline } from '../../format/headline.js';
 import type { JsonLdBlock } from '../../content/json-ld.js';
-import type { FullArticle, FullKit } from '../../content/full-article.js';
-import { lazy } from '../../feed/lazy.js';
+import type { FullArticle, FullKit } from './full-article.js';
+import { lazy } from '../../internal/lazy.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
-import type { CardAction } from '../shared/card-actions.js';
+import type { CardAction } from './card-actions.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 /** How much of the article the card shows. */
@@ -56,14 +56,17 @@ function parseActions(value: string | null | undefined): CardAction[] {
 // full cards need (body, attachments, JSON-LD) and the action handlers (cards with
 // buttons; fetched when the buttons render, so a click finds them ready and the share
 // sheet keeps its user gesture).
-type FullModule = typeof import('../../content/full-article.js');
-type ActionsModule = typeof import('../shared/card-actions.js');
+type FullModule = typeof import('./full-article.js');
+type ActionsModule = typeof import('./card-actions.js');
 let fullModule: FullModule | undefined;
 let actionsModule: ActionsModule | undefined;
-const loadFull = lazy(() => import('../../content/full-article.js').then((m) => (fullModule = m)));
-const loadActions = lazy(() =>
-  import('../shared/card-actions.js').then((m) => (actionsModule = m)),
+// With the HTML text chunk it imports, asked for at once: one round trip, not two.
+const loadFull = lazy(() =>
+  Promise.all([import('./full-article.js'), import('../../internal/html-text.js')]).then(
+    ([m]) => (fullModule = m),
+  ),
 );
+const loadActions = lazy(() => import('./card-actions.js').then((m) => (actionsModule = m)));
 
 /**
  * One news article: its title (the whole card is one link to it), the meta line

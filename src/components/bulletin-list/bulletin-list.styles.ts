@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { newBadgeStyles } from '../shared/new-badge.js';
+import { newBadgeStyles } from './new-badge.js';
 
 /*
  * Loaded items take their natural size: titles wrap, the summary stops after
@@ -81,20 +81,15 @@ export const bulletinListStyles = [
       border-inline-start: 4px solid var(--civic-bulletin-list-featured-color, var(--_accent));
       padding-inline-start: 0.6em;
     }
-    .more,
-    .pause {
-      border: 1px solid;
-      border-radius: 4px;
-      background: none;
-      color: inherit;
-    }
     .more {
       display: block;
       padding: 0.35em 1em;
+      border: 1px solid;
+      border-radius: 4px;
+      background: none;
       color: var(--civic-bulletin-list-title-color, inherit);
     }
-    .more:hover,
-    .pause[aria-pressed='true'] {
+    .more:hover {
       background: color-mix(in srgb, currentColor 10%, transparent);
     }
     .foot {

@@ -7,7 +7,7 @@ import {
 } from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
 import { FeedError } from '../../feed/errors.js';
-import { lazy } from '../../feed/lazy.js';
+import { lazy } from '../../internal/lazy.js';
 import { loadFeed } from '../../feed/load.js';
 import { formatDate, formatRelative, isoInstant, type DateStyle } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
@@ -23,8 +23,8 @@ import {
   parseFilter,
   toSortKey,
   type SortKey,
-} from '../shared/article-order.js';
-import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from '../shared/new-badge.js';
+} from '../../feed/order.js';
+import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from './new-badge.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import { bulletinListStyles } from './bulletin-list.styles.js';
 import type { MoreKit, Paging } from './show-more.js';
@@ -52,6 +52,9 @@ const moreKit: MoreKit = { loadFeed, announceLoad, announceError, FeedError, for
 // are then drawn with the list styles rather than not at all).
 let layoutSheet: CSSStyleSheet | null | undefined;
 const loadLayouts = lazy(() => import('./layouts.js'));
+let layouts: typeof import('./layouts.js') | undefined;
+type LayoutKit = import('./layouts.js').LayoutKit;
+const layoutKit: LayoutKit = { html, nothing };
 
 /** The printed parts of one article, cached per article for one locale, zone and sort. */
 interface Printed {
@@ -206,11 +209,19 @@ export class CivicBulletinList extends CivicFeedElement {
     }
   }
 
+  // After the feed source has settled for this update (controllers run between
+  // willUpdate and update) and before render, which changes no state: a new feed starts
+  // the paging over here.
+  protected override update(changed: PropertyValues<this>): void {
+    const { feed } = this.source.state;
+    if (feed !== this.#baseFeed) this.#startOver(feed);
+    super.update(changed);
+  }
+
   override render(): TemplateResult {
     const m = this.messages;
     const layout = this.#layoutName;
     const { status, feed, error, fetchedAt } = this.source.state;
-    if (feed !== this.#baseFeed) this.#startOver(feed);
     // No source known (yet: a <civic-feed> defined later still answers): the fallback,
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
@@ -274,20 +285,9 @@ export class CivicBulletinList extends CivicFeedElement {
     >
       ${items}
     </ul>`;
-    if (layout === 'ticker') {
-      // The pause button comes first: a keyboard user stops the motion before meeting it.
-      return html`<button
-          type="button"
-          class="pause"
-          part="pause"
-          aria-pressed=${this.paused ? 'true' : 'false'}
-          @click=${this.#onPause}
-        >
-          ${m.tickerPause}
-        </button>
-        <div class="ticker-viewport" @focusout=${this.#onTickerFocusOut}>${list}</div>
-        ${live}`;
-    }
+    // The ticker is drawn by the layouts chunk, which it waits for (without it: a list).
+    if (layout === 'ticker' && layouts)
+      return layouts.renderTicker(layoutKit, list, live, this.paused, m.tickerPause, this.#onPause);
     // The button row only when there is more to show: no blank row under a short list.
     return html`${list}${
       shownCount < rows.length || canFetch
@@ -342,19 +342,7 @@ export class CivicBulletinList extends CivicFeedElement {
       ><span class="meta" part="meta"
         >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
       >${summary}`;
-    if (layout === 'grid') {
-      // A picture box only for an item with a picture.
-      return html`<li class=${cls} part=${cls}>
-        ${
-          image
-            ? html`<span class="image" part="image"
-                ><img src=${image} alt="" loading="lazy" decoding="async"
-              /></span>`
-            : nothing
-        }
-        <div class="card-body">${text}</div>
-      </li>`;
-    }
+    if (layout === 'grid' && layouts) return layouts.renderGridItem(layoutKit, cls, image, text);
     return html`<li class=${cls} part=${cls}>${text}</li>`;
   }
 
@@ -393,7 +381,10 @@ export class CivicBulletinList extends CivicFeedElement {
     if (layoutSheet === undefined) {
       loadLayouts()
         .then(
-          (m) => (layoutSheet = m.layoutSheet()),
+          (m) => {
+            layouts = m;
+            layoutSheet = m.layoutSheet();
+          },
           () => (layoutSheet = null),
         )
         .finally(() => this.requestUpdate());
@@ -483,14 +474,6 @@ export class CivicBulletinList extends CivicFeedElement {
 
   #onPause = (): void => {
     this.paused = !this.paused;
-  };
-
-  // Tabbing through the stopped ticker scrolls its viewport to each link; once focus
-  // leaves, the motion resumes from the start, so the scroll must go back too.
-  #onTickerFocusOut = (e: FocusEvent): void => {
-    const viewport = e.currentTarget as HTMLElement;
-    if (e.relatedTarget instanceof Node && viewport.contains(e.relatedTarget)) return;
-    viewport.scrollLeft = 0;
   };
 
   #onMore = (): void => {

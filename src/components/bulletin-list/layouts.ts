@@ -4,11 +4,23 @@
  * skeleton (styled by the main sheet, an estimate of the size) until this has arrived and
  * is adopted into its shadow root.
  *
- * A lazy chunk must not import the entry's modules (see `src/feed/lazy.ts`), Lit
+ * The chunk also draws what only those layouts have (the ticker's pause button and
+ * viewport, a grid card's picture box): a list with such a layout waits for the chunk
+ * anyway, so the entry need not carry them.
+ *
+ * A lazy chunk must not import the entry's modules (see `src/internal/lazy.ts`), Lit
  * included, so the sheet is a plain constructable `CSSStyleSheet` (allowed by a strict
- * `style-src`, like Lit's own). The css tag below is a local one, named so that the
- * build minifies the text as it does Lit's (vite.config.ts).
+ * `style-src`, like Lit's own) and Lit's `html` is handed in (`LayoutKit`). The css tag
+ * below is a local one, named so that the build minifies the text as it does Lit's
+ * (vite.config.ts).
  */
+import type { TemplateResult, html, nothing } from 'lit';
+
+/** What the templates below borrow from the entry. */
+export interface LayoutKit {
+  html: typeof html;
+  nothing: typeof nothing;
+}
 const css = (text: TemplateStringsArray): string => text[0];
 
 const LAYOUT_CSS =
@@ -74,7 +86,16 @@ const LAYOUT_CSS =
       outline-offset: 2px;
     }
 
-    /* ticker: one line of headlines moving right to left, CSS only. */
+    /* ticker: one line of headlines moving right to left, CSS only; a pause button first. */
+    .pause {
+      border: 1px solid;
+      border-radius: 4px;
+      background: none;
+      color: inherit;
+    }
+    .pause[aria-pressed='true'] {
+      background: color-mix(in srgb, currentColor 10%, transparent);
+    }
     .ticker-viewport {
       flex: 1;
       min-width: 0;
@@ -148,4 +169,56 @@ export function layoutSheet(): CSSStyleSheet {
     sheet.replaceSync(LAYOUT_CSS);
   }
   return sheet;
+}
+
+/**
+ * The ticker around its list: the pause button first (a keyboard user stops the motion
+ * before meeting it), then the moving viewport, then the list's live region.
+ */
+export function renderTicker(
+  { html }: LayoutKit,
+  list: TemplateResult,
+  live: TemplateResult,
+  paused: boolean,
+  pauseLabel: string,
+  onPause: () => void,
+): TemplateResult {
+  return html`<button
+      type="button"
+      class="pause"
+      part="pause"
+      aria-pressed=${paused ? 'true' : 'false'}
+      @click=${onPause}
+    >
+      ${pauseLabel}
+    </button>
+    <div class="ticker-viewport" @focusout=${onTickerFocusOut}>${list}</div>
+    ${live}`;
+}
+
+// Tabbing through the stopped ticker scrolls its viewport to each link; once focus
+// leaves, the motion resumes from the start, so the scroll must go back too.
+function onTickerFocusOut(e: FocusEvent): void {
+  const viewport = e.currentTarget as HTMLElement;
+  if (e.relatedTarget instanceof Node && viewport.contains(e.relatedTarget)) return;
+  viewport.scrollLeft = 0;
+}
+
+/** A grid card: a picture box only for an item with a picture, the text below. */
+export function renderGridItem(
+  { html, nothing }: LayoutKit,
+  cls: string,
+  image: string | undefined,
+  text: TemplateResult,
+): TemplateResult {
+  return html`<li class=${cls} part=${cls}>
+    ${
+      image
+        ? html`<span class="image" part="image"
+            ><img src=${image} alt="" loading="lazy" decoding="async"
+          /></span>`
+        : nothing
+    }
+    <div class="card-body">${text}</div>
+  </li>`;
 }

@@ -4,7 +4,7 @@
  * click, so it is a lazy chunk the list fetches then.
  *
  * A lazy chunk must not import a module the script-tag entry also imports (it would
- * move to a chunk every page loads first, see `src/feed/lazy.ts`): the loader, the event
+ * move to a chunk every page loads first, see `src/internal/lazy.ts`): the loader, the event
  * helpers and the number formatter are handed over by the list; only types are imported.
  */
 import type { LitElement } from 'lit';

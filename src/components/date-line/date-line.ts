@@ -15,7 +15,7 @@ import {
   parseCalendarDate,
   type CalendarDate,
 } from '../../format/dates.js';
-import { lazy } from '../../feed/lazy.js';
+import { lazy } from '../../internal/lazy.js';
 
 // The lunar calendar is a lazy chunk, kept once loaded: only lines with `lunar` need it.
 let lunarModule: typeof import('../../format/lunar.js') | undefined;

@@ -1,10 +1,10 @@
-import { ContextProvider } from '@lit/context';
+import { ContextProvider } from '../shared/context.js';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../shared/civic-element.js';
 import { feedContext, type FeedState } from '../shared/feed-context.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { isTimeZone } from '../../format/locale.js';
-import { lazy } from '../../feed/lazy.js';
+import { lazy } from '../../internal/lazy.js';
 import type { FeedRefresh } from './refresh.js';
 import { feedStyles } from './feed.styles.js';
 
@@ -53,7 +53,7 @@ export class CivicFeed extends CivicElement {
   #refresher?: FeedRefresh;
   #observer?: MutationObserver;
 
-  readonly #provider = new ContextProvider(this, { context: feedContext });
+  readonly #provider = new ContextProvider<FeedState | undefined>(this, feedContext, undefined);
 
   readonly #source = new FeedSource(this, {
     consume: false,

@@ -1,7 +1,7 @@
 /**
  * The reload timer of `<civic-feed refresh>`. Few pages poll, so this is a lazy chunk,
  * fetched the first time a provider has `refresh` set. It imports nothing: a lazy chunk
- * must not pull an entry module in (see `src/feed/lazy.ts`).
+ * must not pull an entry module in (see `src/internal/lazy.ts`).
  */
 
 /**

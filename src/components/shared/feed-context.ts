@@ -1,4 +1,3 @@
-import { createContext } from '@lit/context';
 import type { Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
 
@@ -32,5 +31,12 @@ export interface FeedState {
   retry: () => void;
 }
 
-/** Lit context key shared by `<civic-feed>` and every widget. A string, so two copies of the bundle on one page still talk. */
-export const feedContext = createContext<FeedState | undefined>('civic-feed-state');
+/**
+ * The context key shared by `<civic-feed>` and every widget (as `@lit/context`'s
+ * `createContext` would make it). A string, so two copies of the bundle on one page
+ * still talk.
+ */
+export const feedContext = 'civic-feed-state' as 'civic-feed-state' & {
+  // The brand `@lit/context` gives a key (its `Context` type), so its providers type-check with it.
+  __context__: FeedState | undefined;
+};

@@ -1,9 +1,9 @@
 /**
  * How every widget gets its data, in the contract's order: the `.feed` property, its own
- * `src`, then the nearest `<civic-feed>` (Lit context). One controller for all of them,
+ * `src`, then the nearest `<civic-feed>` (the context protocol, `context.ts`). One controller for all of them,
  * so the order, the sharing of requests and the events are the same everywhere.
  */
-import { ContextConsumer, ContextRoot } from '@lit/context';
+import { ContextConsumer, attachContextRoot } from './context.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FeedError } from '../../feed/errors.js';
 import { loadFeed, peekFeed, recallFeed, toUrls, type LoadedFeed } from '../../feed/load.js';
@@ -25,7 +25,7 @@ function ensureContextRoot(): void {
   const doc = globalThis.document as (Document & { [ROOT]?: true }) | undefined;
   if (!doc || doc[ROOT]) return;
   doc[ROOT] = true;
-  new ContextRoot().attach(doc.documentElement);
+  attachContextRoot(doc.documentElement);
 }
 
 /** An element that can take a feed: `.feed` (a Feed or a raw JSON Feed document) and `src`. */
@@ -70,13 +70,9 @@ export class FeedSource implements ReactiveController {
     ensureContextRoot();
     host.addController(this);
     if (options.consume !== false) {
-      new ContextConsumer(host, {
-        context: feedContext,
-        subscribe: true,
-        callback: (value) => {
-          this.#provided = value;
-          if (this.#key === 'context') this.#set(this.#fromProvider());
-        },
+      new ContextConsumer<FeedState | undefined>(host, feedContext, (value) => {
+        this.#provided = value;
+        if (this.#key === 'context') this.#set(this.#fromProvider());
       });
     }
   }

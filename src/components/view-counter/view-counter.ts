@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { lazy } from '../../feed/lazy.js';
+import { lazy } from '../../internal/lazy.js';
 import type { Article } from '../../feed/model.js';
 import { findArticle, toArticle } from '../../feed/convert.js';
 import { toCount } from '../../feed/values.js';

@@ -5,7 +5,7 @@ import '../../../src/components/bulletin-list/bulletin-list.define.js';
 import '../../../src/components/feed/feed.define.js';
 import { CivicFeed } from '../../../src/components/feed/feed.js';
 import { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
-import { forget, remember } from '../../../src/feed/memory.js';
+import { forget, remember } from '../../../src/feed/memory-write.js';
 import type {
   CivicFeedErrorEvent,
   CivicFeedLoadEvent,

@@ -12,7 +12,7 @@ import '../../../src/components/article-card/article-card.define.js';
 import type { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
 import type { CivicFeedLoadEvent } from '../../../src/components/shared/events.js';
 import type { FeedState } from '../../../src/components/shared/feed-context.js';
-import { remember } from '../../../src/feed/memory.js';
+import { remember } from '../../../src/feed/memory-write.js';
 
 const SEED = '/tests/fixtures/vi-cong-an-tinh.json';
 const key = (name: string) =>

@@ -2,8 +2,7 @@
  * How an attachment is described next to its link: a short type and a size,
  * "PDF, 471 KB", so readers know what a click will download before they click.
  */
-import type { Attachment } from '../../feed/model.js';
-import type { Messages } from '../../format/messages.js';
+import type { Messages } from './messages.js';
 
 /**
  * MIME types whose subtype is not the name people know the file by. A Map, not an
@@ -97,7 +96,12 @@ export function formatFileSize(bytes: number, locale: string, m: Messages): stri
 }
 
 /** "PDF, 471 KB", "PDF", "471 KB" or '' from what the attachment tells. */
-export function attachmentMeta(attachment: Attachment, locale: string, m: Messages): string {
+export function attachmentMeta(
+  // The fields used, as plain values: src/format does not import the feed model.
+  attachment: { url: string; mimeType?: string; sizeInBytes?: number },
+  locale: string,
+  m: Messages,
+): string {
   const parts = [
     fileTypeLabel(attachment.mimeType, attachment.url),
     attachment.sizeInBytes === undefined

@@ -5,24 +5,24 @@
  * draws a body placeholder meanwhile, so summary and compact cards never pay for it.
  *
  * Like every lazy chunk it imports no module of the script-tag entry (see
- * src/feed/lazy.ts): Lit's `html` and `nothing`, the heading template and the URL check
+ * src/internal/lazy.ts): Lit's `html` and `nothing`, the heading template and the URL check
  * come from the card in a `FullKit`.
  */
 import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
 import type { ifDefined as litIfDefined } from 'lit/directives/if-defined.js';
-import type { Article } from '../feed/model.js';
-import type { Messages } from '../format/messages.js';
-import { attachmentMeta, fileNameOf } from '../components/shared/attachments.js';
-import type { SafeHtml } from './policy.js';
+import type { Article } from '../../feed/model.js';
+import type { Messages } from '../../format/messages.js';
+import { attachmentMeta, fileNameOf } from '../../format/attachments.js';
+import type { SafeHtml } from '../../internal/policy.js';
 import {
   bodyFallbackText,
   bodySource,
   loadBody,
   textParagraphs,
   writeBody,
-} from './render-body.js';
+} from '../../content/render-body.js';
 
-export { JsonLdBlock } from './json-ld.js';
+export { JsonLdBlock } from '../../content/json-ld.js';
 
 // A plain string (not Lit's css, which lives in the entry); the build minifies css`` text.
 const css = String.raw;
@@ -118,34 +118,39 @@ export interface FullView {
   locale: string;
 }
 
+/** A card's sanitized body: keyed by its text; `html` once sanitized, `failed` when it cannot be. */
+type Body = { key: string; html?: SafeHtml; failed?: boolean };
+
 /** The state of one card's full article: its sanitized body, kept until the body text changes. */
 export class FullArticle {
   /**
    * The Markdown or HTML body, keyed by its text so the sanitizer runs again only when
    * the body itself changes; `html` once sanitized, `failed` when it cannot be.
    */
-  private body?: { key: string; html?: SafeHtml; failed?: boolean };
-  private headingBase = 4;
+  #body?: Body;
+  #headingBase = 4;
+  readonly #kit: FullKit;
+  readonly #changed: () => void;
 
   /** `changed` is called when a body finished sanitizing and the card must render again. */
-  constructor(
-    private readonly kit: FullKit,
-    private readonly changed: () => void,
-  ) {}
+  constructor(kit: FullKit, changed: () => void) {
+    this.#kit = kit;
+    this.#changed = changed;
+  }
 
   /** Starts sanitizing the article's Markdown or HTML body when it is new. */
   sync(article: Article): void {
     const source = bodySource(article);
     if (!source || source.kind === 'text') {
-      this.body = undefined;
+      this.#body = undefined;
       return;
     }
     const key = `${source.kind}:${source.text}`;
-    if (this.body?.key === key) return;
-    const pending = (this.body = { key });
+    if (this.#body?.key === key) return;
+    const pending = (this.#body = { key });
     loadBody({ kind: source.kind, text: source.text }).then(
-      (html) => this.done(pending, { key, html }),
-      () => this.done(pending, { key, failed: true }),
+      (html) => this.#done(pending, { key, html }),
+      () => this.#done(pending, { key, failed: true }),
     );
   }
 
@@ -154,9 +159,9 @@ export class FullArticle {
    * (feeds often repeat their first paragraph as the summary): said once is enough.
    */
   renderLead(view: FullView): TemplateResult | typeof litNothing {
-    const { html, ifDefined } = this.kit;
+    const { html, ifDefined } = this.#kit;
     const { summary } = view.article;
-    if (!summary) return this.kit.nothing;
+    if (!summary) return this.#kit.nothing;
     const source = bodySource(view.article);
     if (
       source &&
@@ -164,25 +169,25 @@ export class FullArticle {
         letters(summary),
       )
     )
-      return this.kit.nothing;
+      return this.#kit.nothing;
     return html`<p class="lead" part="summary" lang=${ifDefined(view.lang)}>${summary}</p>`;
   }
 
   /** The body: text at once; Markdown and HTML once sanitized (the placeholder until then). */
   renderBody(view: FullView): TemplateResult | typeof litNothing {
-    const { html, nothing, ifDefined } = this.kit;
+    const { html, nothing, ifDefined } = this.#kit;
     const { article, lang } = view;
-    this.headingBase = Math.min(6, view.level + 1);
+    this.#headingBase = Math.min(6, view.level + 1);
     const source = bodySource(article);
-    if (!source) return this.kit.nothing;
-    if (source.kind === 'text') return this.renderText(source.text, lang);
-    const body = this.body;
+    if (!source) return this.#kit.nothing;
+    if (source.kind === 'text') return this.#renderText(source.text, lang);
+    const body = this.#body;
     // Written by `write` once Lit has put the element in place.
     if (body?.html !== undefined)
       return html`<div class="body" part="body" lang=${ifDefined(lang)} data-sanitized></div>`;
-    if (!body?.failed) return this.kit.placeholder();
+    if (!body?.failed) return this.#kit.placeholder();
     const text = bodyFallbackText(article, source);
-    if (text) return this.renderText(text, lang);
+    if (text) return this.#renderText(text, lang);
     return html`<div class="body" part="body">
       <p>${view.m.bodyUnavailable}</p>
       ${view.url ? html`<p><a href=${view.url}>${view.m.readOriginal}</a></p>` : nothing}
@@ -192,24 +197,24 @@ export class FullArticle {
   /** Puts the sanitized body into the element `renderBody` drew; call after each render. */
   write(root: ParentNode): void {
     const el = root.querySelector('[data-sanitized]');
-    if (el && this.body?.html !== undefined) writeBody(el, this.body.html, this.headingBase);
+    if (el && this.#body?.html !== undefined) writeBody(el, this.#body.html, this.#headingBase);
   }
 
   /** The attachments with a usable URL, each labelled with its type and size ("PDF, 471 KB"). */
   renderAttachments(view: FullView): TemplateResult | typeof litNothing {
-    const { html, nothing, safeUrl } = this.kit;
+    const { html, nothing, safeUrl } = this.#kit;
     const { m, locale } = view;
     const files = view.article.attachments.flatMap((attachment) => {
       const url = safeUrl(attachment.url);
       return url ? [{ attachment, url }] : [];
     });
-    if (!files.length) return this.kit.nothing;
+    if (!files.length) return this.#kit.nothing;
     return html`<section
       class="attachments"
       part="attachments"
       aria-labelledby="attachments-heading"
     >
-      ${this.renderHeading(Math.min(6, view.level + 1), m.attachments)}
+      ${this.#renderHeading(Math.min(6, view.level + 1), m.attachments)}
       <ul>
         ${files.map(({ attachment, url }) => {
           const meta = attachmentMeta(attachment, locale, m);
@@ -226,8 +231,8 @@ export class FullArticle {
   }
 
   /** The attachments heading, one level below the card title. */
-  private renderHeading(level: number, text: string): TemplateResult {
-    const { html } = this.kit;
+  #renderHeading(level: number, text: string): TemplateResult {
+    const { html } = this.#kit;
     switch (level) {
       case 2:
         return html`<h2 class="attachments-heading" id="attachments-heading">${text}</h2>`;
@@ -242,8 +247,8 @@ export class FullArticle {
     }
   }
 
-  private renderText(text: string, lang: string | undefined): TemplateResult {
-    const { html, ifDefined } = this.kit;
+  #renderText(text: string, lang: string | undefined): TemplateResult {
+    const { html, ifDefined } = this.#kit;
     return html`<div class="body" part="body" lang=${ifDefined(lang)}>
       ${textParagraphs(text).map(
         (lines) => html`<p>${lines.map((line, i) => (i ? html`<br />${line}` : line))}</p>`,
@@ -251,10 +256,10 @@ export class FullArticle {
     </div>`;
   }
 
-  private done(pending: { key: string }, result: NonNullable<FullArticle['body']>): void {
-    if (this.body !== pending) return;
-    this.body = result;
-    this.changed();
+  #done(pending: { key: string }, result: Body): void {
+    if (this.#body !== pending) return;
+    this.#body = result;
+    this.#changed();
   }
 }
 

@@ -14,7 +14,7 @@
  *   in a script element (the JSON-LD block).
  *
  * Feeds never need it: the XML readers and the HTML-to-text reader work on strings
- * (`src/feed/xml-tree.ts`, `src/content/html-text.ts`), so RSS and Atom load on a page
+ * (`src/feed/xml-tree.ts`, `src/internal/html-text.ts`), so RSS and Atom load on a page
  * that does not allow the policy, and only article bodies fall back to text there.
  *
  * Only lazy chunks import this module (the sanitizer, the JSON-LD writer), so it is one

@@ -3,7 +3,7 @@
  * read) first, filtered by category and tag. Plain functions over the model, no Lit,
  * so any widget (or a site's own code) orders news the same way.
  */
-import type { Article } from '../../feed/model.js';
+import type { Article } from './model.js';
 
 /** What a list sorts by, newest or highest first. */
 export type SortKey = 'published' | 'updated' | 'views';

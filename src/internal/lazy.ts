@@ -1,9 +1,10 @@
 /**
  * A module loaded on first need. The script-tag entry keeps what every page uses; parts
- * only some pages need (the XML readers, the JSON error describer, the remembered copy,
- * the merge of several feeds, the CORS probe, the counter's live client, the card's
- * actions and JSON-LD, the lunar calendar, Markdown and the sanitizer) are separate
- * chunks fetched the first time they are asked for.
+ * only some pages need, or need only after first paint (the XML readers, the JSON error
+ * describer, the writing of the remembered copy, the merge of several feeds, a failed
+ * request's words and the CORS probe, the counter's live client, the card's actions and
+ * JSON-LD, the bulletin list's other layouts, the lunar calendar, Markdown and the
+ * sanitizer) are separate chunks fetched the first time they are asked for.
  *
  * A chunk must not import a module the entry also imports: that module would move to a
  * third chunk every page loads before anything renders. So what a chunk needs from the

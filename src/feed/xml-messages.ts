@@ -1,0 +1,19 @@
+/**
+ * The messages only the XML readers fail or warn with. They live in the XML chunk, not
+ * in the entry's table (`errors.ts`, which holds every other feed message), because a
+ * page whose feeds are JSON never needs them.
+ */
+export const xmlMessages = {
+  notXml: (what: string) => `not XML: ${what}`,
+  notXmlFeed: (root: string) => `not a feed: the XML root is <${root}>, not <rss> or Atom <feed>`,
+  notRss: (why: string) => `not an RSS feed: ${why}`,
+  brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
+  unknownZone: (value: string) => `"${clip(value)}" has an unknown time zone; not used`,
+  zoneReadIn: (value: string, zone: string) =>
+    `"${clip(value)}" has an unknown time zone; read in ${zone}`,
+} as const;
+
+/** Keeps a hostile 10 kB value from flooding the console (as `errors.ts` does). */
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
