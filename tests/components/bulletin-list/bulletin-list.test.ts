@@ -6,6 +6,7 @@ import '../../../src/components/feed/feed.define.js';
 import { CivicFeed } from '../../../src/components/feed/feed.js';
 import { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
 import { forget, remember } from '../../../src/feed/memory-write.js';
+import { watchShifts } from '../../helpers/layout-shift.js';
 import type {
   CivicFeedErrorEvent,
   CivicFeedLoadEvent,
@@ -275,22 +276,12 @@ describe('civic-bulletin-list', () => {
         );
         const el = wrap.querySelector('civic-bulletin-list')!;
         await el.updateComplete;
-        let shift = 0;
-        const observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[]) {
-            if (!entry.hadRecentInput) shift += entry.value;
-          }
-        });
-        observer.observe({ type: 'layout-shift' });
+        const shifts = watchShifts();
         await aTimeout(600);
         await fetch(`/bulletin-list/release/${gate}`, { method: 'POST' });
         await settled(el);
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
         await aTimeout(100);
-        observer.disconnect();
+        const shift = await shifts.stop();
         expect(items(el).length).to.equal(limit);
         expect(shift, 'cumulative layout shift').to.be.at.most(0.05);
       });

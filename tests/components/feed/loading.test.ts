@@ -13,6 +13,7 @@ import type { CivicBulletinList } from '../../../src/components/bulletin-list/bu
 import type { CivicFeedLoadEvent } from '../../../src/components/shared/events.js';
 import type { FeedState } from '../../../src/components/shared/feed-context.js';
 import { remember } from '../../../src/feed/memory-write.js';
+import { watchShifts } from '../../helpers/layout-shift.js';
 
 const SEED = '/tests/fixtures/vi-cong-an-tinh.json';
 const key = (name: string) =>
@@ -24,31 +25,6 @@ const seedText = async () => (await fetch(SEED)).text();
 function slowFeed(ms: number): { src: string; url: string } {
   const src = `/loading/late?key=${key('late')}&ms=${ms}`;
   return { src, url: new URL(src, location.href).href };
-}
-
-/** Sums the layout shifts Chromium reports from now until `stop()`. */
-function watchShifts(): { stop: () => Promise<number> } {
-  let total = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries() as (PerformanceEntry & {
-      value: number;
-      hadRecentInput: boolean;
-    })[]) {
-      if (!e.hadRecentInput) total += e.value;
-    }
-  });
-  observer.observe({ type: 'layout-shift' });
-  return {
-    stop: async () => {
-      // Shifts are reported after the frame that painted them.
-      await frame();
-      await frame();
-      for (const e of observer.takeRecords() as (PerformanceEntry & { value: number })[])
-        total += e.value;
-      observer.disconnect();
-      return total;
-    },
-  };
 }
 
 /**
