@@ -67,6 +67,8 @@ const loadFull = lazy(() =>
   ),
 );
 const loadActions = lazy(() => import('./card-actions.js').then((m) => (actionsModule = m)));
+// marked + DOMPurify: the full view's own `import()` of the same module finds it loaded.
+const loadSanitizer = lazy(() => import('../../content/sanitize.js'));
 
 /**
  * One news article: its title (the whole card is one link to it), the meta line
@@ -183,7 +185,12 @@ export class CivicArticleCard extends CivicFeedElement {
   // and before render, so the body starts loading in the frame that shows its placeholder.
   protected override update(changed: PropertyValues): void {
     const shown = (this.#shown = this.#resolve());
-    if (shown.kind === 'article' && this.#shownVariant === 'full') this.#syncFull(shown.article);
+    if (this.#shownVariant === 'full') {
+      if (shown.kind === 'article') this.#syncFull(shown.article);
+      // A full card whose feed is still on its way will need the body renderer and, most
+      // likely, the sanitizer: both start now, beside the feed request, not after it.
+      else if (shown.kind === 'loading') this.#prefetchFull();
+    }
     super.update(changed);
   }
 
@@ -273,6 +280,13 @@ export class CivicArticleCard extends CivicFeedElement {
       cache = this.#itemCache = { value, article };
     }
     return cache.article;
+  }
+
+  /** Starts the full view's chunks while the feed loads; a failure here is met again in #syncFull. */
+  #prefetchFull(): void {
+    if (this.#fullFailed) return;
+    void loadFull().catch(() => undefined);
+    void loadSanitizer().catch(() => undefined);
   }
 
   /** Loads the full-variant chunk on first need, then lets it start on the article's body. */
