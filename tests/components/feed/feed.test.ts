@@ -433,6 +433,9 @@ describe('civic-feed', () => {
     });
 
     it('holds no page listener while it is off the page, and polls again when put back', async () => {
+      // The reload timer is a lazy chunk: have it here first, so on a slow machine it does not
+      // arrive (and arm its timer on the fake clock) after the ticks below.
+      await import('../../../src/components/feed/refresh.js');
       const k = key('refresh-off');
       const c = fake();
       const el = await fixture<CivicFeed>(
