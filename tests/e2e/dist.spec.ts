@@ -8,7 +8,7 @@
 //   d. privacy: no cookie, no request off this machine made by the library itself;
 //   e. sizes: the entry, its static imports and the lazy chunks, and marked/DOMPurify
 //      only in a lazy chunk;
-//   f. no layout shift while a slow feed loads.
+//   f. little layout shift while a slow feed loads on a first visit (≤ 0.05, issue #8).
 // Figures and remarks are printed as `  · ` lines and kept as `note` annotations.
 // `npm run test:dist -- -g "c1"` runs some checks; CIVIC_DIST points at another build
 // folder, CHROME_PATH at another Chromium.
@@ -401,7 +401,7 @@ for (const [id, viewport] of [
   ['f1', { width: 1280, height: 1400 }],
   ['f2', { width: 390, height: 2400 }],
 ] as const) {
-  test(`${id}. no layout shift while a slow feed loads (viewport ${viewport.width}×${viewport.height})`, async ({
+  test(`${id}. little layout shift while a slow feed loads, first visit (viewport ${viewport.width}×${viewport.height})`, async ({
     open,
   }) => {
     const s = await open('/__check/layout.html', { viewport });
@@ -455,9 +455,12 @@ for (const [id, viewport] of [
     note(
       `CLS while loading = ${loading.toFixed(4)}${total !== loading ? `, whole page ${total.toFixed(4)}` : ''}`,
     );
+    // A first visit: the skeleton is an estimate (issue #8: loaded content takes its natural
+    // size), so a late feed may move the page a little, never more than 0.05. Repeat visits
+    // draw the remembered copy at once (≤ 0.01, tests/components/feed/loading.test.ts).
     expect(
       loading,
-      `CLS while loading = ${loading.toFixed(4)} (must stay under 0.01, aim 0)`,
-    ).toBeLessThan(0.01);
+      `CLS while loading = ${loading.toFixed(4)} (first visit: at most 0.05)`,
+    ).toBeLessThanOrEqual(0.05);
   });
 }
