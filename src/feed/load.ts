@@ -26,7 +26,7 @@ import { FeedError, messages } from './errors.js';
 import { kit } from './kit.js';
 import { lazy } from '../internal/lazy.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
-import { readFeedText, readJsonText, sniff } from './read.js';
+import { expectFormat, readFeedText, readJsonText, sniff } from './read.js';
 import { abortReason, fetchWithRetry } from './request.js';
 import { documentBase } from './values.js';
 
@@ -216,6 +216,8 @@ function loadOne(url: string, options: LoadFeedOptions): Promise<LoadedFeed> {
 
 function start(url: string, options: LoadFeedOptions): Shared {
   const controller = new AbortController();
+  // Beside the request, not after it: an RSS or Atom URL will need the XML readers.
+  expectFormat(url);
   const shared: Shared = {
     controller,
     holders: 0,

@@ -82,6 +82,21 @@ const xmlReaders = lazy(() =>
 const jsonErrors = lazy(() => import('./json-error.js'));
 
 /**
+ * Starts loading the XML readers when a feed's URL says it is RSS or Atom
+ * (`….xml`, `….rss`, `….atom`), so they arrive while the feed downloads instead of after
+ * it. A URL that says nothing costs nothing: the body still decides, on arrival.
+ */
+export function expectFormat(url: string): void {
+  let path: string;
+  try {
+    path = new URL(url, 'http://x/').pathname;
+  } catch {
+    return;
+  }
+  if (/\.(?:xml|rss|atom)$/i.test(path)) void xmlReaders().catch(() => undefined);
+}
+
+/**
  * Reads a feed document of any supported format.
  * @throws FeedError (as a rejection) when the text is not a usable feed; the message
  *   says what and where.

@@ -95,8 +95,10 @@ export async function loadingMiddleware(ctx, next) {
       return;
     }
 
-    case 'late': {
+    case 'late':
+    case 'late.rss': {
       // Headers at once, the whole body `ms` later: a slow feed (the same every time).
+      // `late.rss`: the same under a URL that says RSS (the readers are asked for early).
       const c = countFor(key);
       c.hits++;
       const body = await fixture(q.file);
