@@ -9,7 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
 import { findArticle, toArticle } from '../../feed/convert.js';
-import { checkUrl } from '../../feed/values.js';
+import { safeUrl } from '../../feed/values.js';
 import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
 import { headline } from '../../format/headline.js';
@@ -600,13 +600,6 @@ function titleHeading(level: number, content: unknown, lang: string | undefined)
         ${content}
       </h3>`;
   }
-}
-
-/** A URL safe to bind to href/src: http, https, mailto or relative, resolved against the page. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const checked = checkUrl(url, document.baseURI);
-  return checked.ok ? checked.url : undefined;
 }
 
 declare global {
