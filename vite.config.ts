@@ -12,6 +12,36 @@ import pkg from './package.json' with { type: 'json' };
 import elementList from './elements.json' with { type: 'json' };
 
 const runtimeDeps = Object.keys(pkg.dependencies);
+
+/**
+ * The script-tag build's lazy chunks (see src/internal/lazy.ts): the RSS and Atom
+ * readers (`parse-xml`) and the full article with Markdown and DOMPurify
+ * (`full-article`) are chunks of their own, as Rolldown splits them; every other lazy
+ * module joins one `extras` chunk, whether a first paint waits for it (the list's other
+ * layouts, the lunar calendar, the merge of several feeds; HTML to text, which the two
+ * big chunks import, and whose loaders ask for both at once) or nothing does (writing
+ * the remembered copy, a failure's words, the refresh timer, the card's actions, "Xem
+ * thêm", the live count). One file instead of a dozen of a few hundred bytes: after
+ * first paint nearly every page fetches it anyway, to write its remembered copy.
+ *
+ * Only modules the entry never imports may be listed (scripts/check-size.mjs fails when
+ * the entry imports a chunk). Listed by path under `src/`, without `.ts`.
+ */
+const EXTRAS = [
+  'components/bulletin-list/layouts',
+  'format/lunar',
+  'feed/merge',
+  'feed/newest',
+  'internal/html-text',
+  'feed/memory-write',
+  'feed/failure',
+  'feed/json-error',
+  'components/feed/refresh',
+  'components/article-card/card-actions',
+  'components/bulletin-list/show-more',
+  'counter/client',
+  'counter/errors',
+];
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
 
 /**
@@ -37,6 +67,20 @@ function minifyLitCss(): Plugin {
             .replace(/;}/g, '}')
             .trim()}\``,
       );
+    },
+  };
+}
+
+/**
+ * The classic-script file cannot split: it takes no chunk groups (the ES build's
+ * `codeSplitting` is shared by both formats in Vite's library mode).
+ */
+function noGroupsForIife(): Plugin {
+  return {
+    name: 'civic-no-groups-for-iife',
+    outputOptions(options) {
+      if (options.format === 'iife') return { ...options, codeSplitting: undefined };
+      return undefined;
     },
   };
 }
@@ -113,7 +157,7 @@ const elements = elementList.elements;
 export default defineConfig(({ mode }) =>
   mode === 'bundle'
     ? {
-        plugins: [minifyLitCss(), minifyLitHtml()],
+        plugins: [minifyLitCss(), minifyLitHtml(), noGroupsForIife()],
         build: {
           outDir: 'dist',
           emptyOutDir: false,
@@ -127,11 +171,24 @@ export default defineConfig(({ mode }) =>
             fileName: (format) => (format === 'es' ? 'civic-widgets.js' : 'civic-widgets.iife.js'),
           },
           rolldownOptions: {
+            // The entry exports nothing (src/define.ts): nothing to preserve, and the chunk
+            // groups below need the freedom.
+            preserveEntrySignatures: 'allow-extension',
             output: {
               minify: true,
               // Pure-call markers help a later bundler; nothing bundles these files again.
               comments: { annotation: false },
               chunkFileNames: 'civic-widgets-[name]-[hash].js',
+              codeSplitting: {
+                // A listed module's imports stay where they belong (the entry's in the entry).
+                includeDependenciesRecursively: false,
+                groups: [
+                  {
+                    name: 'extras',
+                    test: (id: string) => EXTRAS.some((m) => id.endsWith(`/src/${m}.ts`)),
+                  },
+                ],
+              },
             },
           },
         },

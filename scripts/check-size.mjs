@@ -1,5 +1,6 @@
 // Size budget for the script-tag entry: under 25 KiB gzipped (the aim is 15 KiB, with
-// Markdown and the sanitizer in a lazy chunk). Fails the build when over budget.
+// Markdown and the sanitizer in a lazy chunk). Fails the build when over budget, or when
+// the chunks break the rules of src/internal/lazy.ts.
 //
 // What counts is what a page downloads before the first widget can render: the entry
 // plus every chunk it imports statically (a static import is not lazy). Chunks reached
@@ -71,7 +72,12 @@ export function bundleReport(distDir) {
   return {
     entry: { file: ENTRY, bytes: read(ENTRY).length, gz: gzSize(read(ENTRY)) },
     eager: { files: eagerFiles, bytes: eagerBytes.length, gz: gzSize(eagerBytes) },
-    lazy: chunks.map((f) => ({ file: f, bytes: read(f).length, gz: gzSize(read(f)) })),
+    lazy: chunks.map((f) => ({
+      file: f,
+      bytes: read(f).length,
+      gz: gzSize(read(f)),
+      imports: importsOf(source(f)).static,
+    })),
     iife,
   };
 }
@@ -88,9 +94,27 @@ function main() {
   console.log(
     `${'entry + static imports'.padEnd(48)} ${kib(r.eager.gz)} gzipped (budget ${kib(BUDGET)}, aim ${kib(AIM)})`,
   );
-  for (const c of r.lazy) console.log(`${label(c.file)} ${kib(c.gz)} gzipped, lazy`);
+  for (const c of r.lazy)
+    console.log(
+      `${label(c.file)} ${kib(c.gz)} gzipped, lazy${c.imports.length ? ` (imports ${c.imports.join(', ')})` : ''}`,
+    );
   if (r.iife)
     console.log(`${label(r.iife.file)} ${kib(r.iife.gz)} gzipped (classic script, no splitting)`);
+  // The structure src/internal/lazy.ts promises: no chunk before first paint, no chunk
+  // importing the entry (a page's `?v=2` would load a second copy), no chunk importing a
+  // chunk that imports another (more than one round trip after its loader's).
+  const problems = [];
+  if (r.eager.files.length > 1)
+    problems.push(`the entry imports ${r.eager.files.slice(1).join(', ')} statically`);
+  for (const c of r.lazy) {
+    if (c.imports.includes(ENTRY)) problems.push(`${c.file} imports the entry`);
+    for (const i of c.imports) {
+      const deeper = r.lazy.find((d) => d.file === i)?.imports ?? [];
+      if (deeper.length) problems.push(`${c.file} → ${i} → ${deeper.join(', ')}: a waterfall`);
+    }
+  }
+  for (const p of problems) console.error(`dist: ${p}`);
+  if (problems.length) process.exit(1);
   if (r.eager.gz > BUDGET) {
     console.error(
       `dist/${ENTRY} loads ${kib(r.eager.gz)} gzipped up front, over the ${kib(BUDGET)} budget`,

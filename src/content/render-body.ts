@@ -1,6 +1,6 @@
 /**
  * Article bodies. This is the one place where HTML from a feed reaches the DOM:
- * `loadBody` sanitizes it (in the lazy chunk `sanitize.ts`) and `writeBody` puts the
+ * `loadBody` sanitizes it (`sanitize.ts`: marked and DOMPurify) and `writeBody` puts the
  * result into its element through the `civic-widgets` Trusted Types policy. Plain-text
  * bodies never parse as HTML at all: `textParagraphs` splits them and Lit renders the
  * pieces as text.
@@ -15,6 +15,7 @@
 import type { Article } from '../feed/model.js';
 import type { SafeHtml } from '../internal/policy.js';
 import { htmlText } from '../internal/html-text.js';
+import { markdownToHtml, sanitizeHtml } from './sanitize.js';
 
 /** Which body an article has for the full card, by the contract's precedence. */
 export type BodySource =
@@ -30,29 +31,17 @@ export function bodySource(article: Article): BodySource | undefined {
   return undefined;
 }
 
-type Sanitizer = typeof import('./sanitize.js');
-let sanitizer: Promise<Sanitizer> | undefined;
-
 /**
  * The sanitized HTML of a Markdown or HTML body (a `TrustedHTML` where the page has
- * Trusted Types). marked and DOMPurify load once, on first need; a failed load is tried
- * again next time. Rejects when the chunk cannot load or the page forbids our policy;
- * the card then shows the body as text.
+ * Trusted Types). marked and DOMPurify come in the same lazy chunk as this module, so
+ * nothing more is fetched. Rejects when the page forbids our policy; the card then
+ * shows the body as text.
  */
-export async function loadBody(
-  source: BodySource & { kind: 'markdown' | 'html' },
-): Promise<SafeHtml> {
-  const loading = (sanitizer ??= import('./sanitize.js'));
-  let chunk: Sanitizer;
-  try {
-    chunk = await loading;
-  } catch (error) {
-    if (sanitizer === loading) sanitizer = undefined;
-    throw error;
-  }
-  return source.kind === 'markdown'
-    ? chunk.markdownToHtml(source.text)
-    : chunk.sanitizeHtml(source.text);
+export function loadBody(source: BodySource & { kind: 'markdown' | 'html' }): Promise<SafeHtml> {
+  // A promise still (a throw becomes a rejection): the card treats both outcomes alike.
+  return new Promise((resolve) =>
+    resolve(source.kind === 'markdown' ? markdownToHtml(source.text) : sanitizeHtml(source.text)),
+  );
 }
 
 /**

@@ -1,8 +1,7 @@
 /**
- * The lazy chunk: Markdown (marked) and the HTML sanitizer (DOMPurify). Nothing else in
- * the library imports this file statically; `render-body.ts` loads it with `import()` the
- * first time a full card has an HTML or Markdown body, so pages that only show lists
- * and summaries never download either library.
+ * Markdown (marked) and the HTML sanitizer (DOMPurify), for article bodies. Only
+ * `render-body.ts` imports this file, and only the full card's lazy chunk imports that,
+ * so pages that only show lists and summaries never download either library.
  */
 import { Marked } from 'marked';
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
@@ -160,6 +159,14 @@ function getPurifier(): DOMPurify {
     }
   });
   return (purifier = p);
+}
+
+/** The module's door when loaded lazily (see `src/internal/lazy.ts`): it needs no runtime. */
+export function init(): {
+  sanitizeHtml: typeof sanitizeHtml;
+  markdownToHtml: typeof markdownToHtml;
+} {
+  return { sanitizeHtml, markdownToHtml };
 }
 
 /**

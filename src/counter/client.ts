@@ -14,6 +14,11 @@
  */
 import { CounterError, counterMessages as msg, describeValue } from './errors.js';
 
+/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
+export function init(): { loadCount: typeof loadCount } {
+  return { loadCount };
+}
+
 /** One request for a count. */
 export interface CountRequest {
   /** The endpoint URL, absolute or relative to the page. */

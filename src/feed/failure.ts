@@ -2,8 +2,13 @@
  * Why a request failed, in words: a lazy chunk, loaded only once a request has failed
  * (most pages never need it). It also holds the probe that tells a CORS block from a
  * dead server. Imports nothing, so it never pulls an entry module into a shared chunk
- * (see `lazy.ts`); `load.ts` turns the words into a `FeedError`.
+ * (see `src/internal/lazy.ts`); `load.ts` turns the words into a `FeedError`.
  */
+
+/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
+export function init(): { describeFault: typeof describeFault; reachable: typeof reachable } {
+  return { describeFault, reachable };
+}
 
 /**
  * What went wrong with a request, before it has words. A network error and an HTTP

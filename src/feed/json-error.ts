@@ -5,15 +5,22 @@
  * reports the first problem and its byte offset. Iterative, so a hostile
  * `[[[[…` cannot overflow the stack.
  *
- * A lazy chunk: the feed error class and messages come from the caller (see `kit.ts`).
+ * Lazy (in the `extras` chunk): the feed error class and messages come from the runtime.
  */
-import type { FeedKit } from './kit.js';
+import type { FeedRuntime } from './runtime.js';
+
+type Needs = Pick<FeedRuntime, 'FeedError' | 'messages'>;
+
+/** The chunk's door (see `src/internal/lazy.ts`). */
+export function init(runtime: Needs): { notJson(text: string): Error } {
+  return { notJson: (text) => notJson(text, runtime) };
+}
 
 /**
  * The error for a text `JSON.parse` refuses: what and at which byte.
- * @param kit the entry's `FeedError` and `messages`.
+ * @param runtime the entry's `FeedError` and `messages`.
  */
-export function notJson(text: string, kit: Pick<FeedKit, 'FeedError' | 'messages'>): Error {
+export function notJson(text: string, runtime: Needs): Error {
   let cause: unknown;
   try {
     JSON.parse(text);
@@ -22,7 +29,7 @@ export function notJson(text: string, kit: Pick<FeedKit, 'FeedError' | 'messages
   }
   const found = findJsonError(text);
   const what = found?.what ?? (cause instanceof Error ? cause.message : String(cause));
-  return new kit.FeedError(kit.messages.notJson(what, found?.byte ?? 0), { cause });
+  return new runtime.FeedError(runtime.messages.notJson(what, found?.byte ?? 0), { cause });
 }
 
 /** The first syntax problem in `text`, with its UTF-8 byte offset; undefined if none was found. */

@@ -17,14 +17,14 @@
  *   first paint: no first content waits for it.
  *
  * One attempt at the network (time limit, retry, size cap) is `request.ts`. What most
- * pages never need is in lazy chunks (see `lazy.ts`): the merge of several URLs, and the
- * words for a request's rarer failures with the probe that tells a CORS block from a
+ * pages never need is lazy (see `src/internal/lazy.ts`): the merge of several URLs, and
+ * the words for a request's rarer failures with the probe that tells a CORS block from a
  * dead server (`failure.ts`).
  */
 import type { LoadedFeed, ParsedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { kit } from './kit.js';
-import { lazy } from '../internal/lazy.js';
+import { chunk } from '../internal/lazy.js';
+import { feedRuntime } from './runtime.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
 import { expectFormat, readFeedText, readJsonText, sniff } from './read.js';
 import { abortReason, fetchWithRetry } from './request.js';
@@ -32,10 +32,7 @@ import { documentBase } from './values.js';
 
 export type { LoadedFeed } from './model.js';
 
-// With the order chunk it imports, asked for at once: one round trip, not two.
-const merging = lazy(() =>
-  Promise.all([import('./merge.js'), import('./newest.js')]).then(([merge]) => merge),
-);
+const merging = chunk(() => import('./merge.js'), feedRuntime);
 
 /** Options for `loadFeed`. */
 export interface LoadFeedOptions {
@@ -110,7 +107,7 @@ export async function loadFeed(
     merging(),
   ]);
   if (options.signal?.aborted) throw abortReason(options.signal);
-  const result = combine(urls, settled, kit);
+  const result = combine(urls, settled);
   // Kept for `peekFeed` only when every feed is in it, fresh: anything less is asked for again.
   if (!result.stale && settled.every((r) => r.status === 'fulfilled'))
     loaded.set(result.url, result);

@@ -2,9 +2,14 @@
  * Writing the remembered copies (see `memory.ts`): storing a document, evicting the
  * oldest to stay under the cap, forgetting. A lazy chunk: it runs after first paint or
  * on a failure's way out, never before first content. It imports nothing from the entry
- * (see `lazy.ts`), so the storage keys and the default storage are repeated here.
+ * (see `src/internal/lazy.ts`), so the storage keys and the default storage are repeated here.
  */
 import type { MemoryOptions, Remembered } from './model.js';
+
+/** The chunk's door (see `src/internal/lazy.ts`); `remember` and `forget` are also the npm API's. */
+export function init(): { remember: typeof remember; forget: typeof forget } {
+  return { remember, forget };
+}
 
 const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 const PREFIX = 'civic-widgets:feed:';

@@ -17,7 +17,7 @@
  * Storage is a guest of the host site: the total is capped, the oldest copies go first,
  * and a full, disabled or throwing storage only means nothing is remembered.
  */
-import { lazy } from '../internal/lazy.js';
+import { chunk } from '../internal/lazy.js';
 import type { MemoryOptions, Remembered } from './model.js';
 
 export type { MemoryOptions, Remembered } from './model.js';
@@ -89,5 +89,5 @@ export function forgetNow(url: string, options: MemoryOptions = {}): void {
   );
 }
 
-/** The writing half, loaded on first need (after first paint, or on a failure). */
-export const writer = lazy(() => import('./memory-write.js'));
+/** The writing half, loaded on first need (after first paint, or on a failure): it needs no runtime. */
+export const writer = chunk(() => import('./memory-write.js'), undefined);

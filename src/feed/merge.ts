@@ -3,12 +3,19 @@
  * feeds both carry (same id or same url) shown once.
  *
  * A lazy chunk (most pages name one feed), shared with the XML readers, which sort by
- * the same rule. So it imports nothing the entry has (see `lazy.ts`): what `combine`
+ * the same rule. So it imports nothing the entry has (see `src/internal/lazy.ts`): what `combine`
  * needs from the entry is handed to it.
  */
 import type { Article, Feed, FeedWarning, LoadedFeed } from './model.js';
 import { newestFirst } from './newest.js';
-import type { FeedKit } from './kit.js';
+import type { FeedRuntime } from './runtime.js';
+
+/** The chunk's door (see `src/internal/lazy.ts`). */
+export function init(runtime: Pick<FeedRuntime, 'displayUrl'>): {
+  combine(urls: string[], settled: PromiseSettledResult<LoadedFeed>[]): LoadedFeed;
+} {
+  return { combine: (urls, settled) => combine(urls, settled, runtime) };
+}
 
 /** The merge's own warning (in this chunk, not the entry's table: see `errors.ts`). */
 const sourceFailed = (why: string) => `${why}; this feed's items are missing from the merged list`;
@@ -54,7 +61,7 @@ export function mergeFeeds(feeds: Feed[]): Feed {
 export function combine(
   urls: string[],
   settled: PromiseSettledResult<LoadedFeed>[],
-  kit: Pick<FeedKit, 'displayUrl'>,
+  runtime: Pick<FeedRuntime, 'displayUrl'>,
 ): LoadedFeed {
   const good: LoadedFeed[] = [];
   const warnings: FeedWarning[] = [];
@@ -67,7 +74,7 @@ export function combine(
       firstError ??= r.reason;
       const why = r.reason instanceof Error ? r.reason.message : String(r.reason);
       warnings.push({
-        path: kit.displayUrl(urls[i]),
+        path: runtime.displayUrl(urls[i]),
         message: sourceFailed(why),
         url: urls[i],
       });

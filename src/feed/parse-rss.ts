@@ -43,7 +43,7 @@ export function readRss(
 
   const items: Article[] = [];
   itemEls.forEach((el, i) => {
-    const article = readItem(el, `item[${i}]`, w, base);
+    const article = readItem(el, `item[${i}]`, w, base, options.timeZone);
     if (article) items.push(article);
   });
 
@@ -71,6 +71,7 @@ function readItem(
   path: string,
   w: Warnings,
   base: string | undefined,
+  zone: string | undefined,
 ): Article | undefined {
   const { messages, assign, toCount } = k;
   const guidEl = kid(el, 'guid');
@@ -132,7 +133,7 @@ function readItem(
     contentHtml: encoded ?? description,
     summary: description === undefined ? undefined : htmlToText(description) || undefined,
     published:
-      rssDate(kidText(el, 'pubDate'), `${path}.pubDate`, w) ??
+      rssDate(kidText(el, 'pubDate'), `${path}.pubDate`, w, zone) ??
       isoDate(kidText(el, 'date', NS.dc), `${path}.dc:date`, w),
     modified: isoDate(kidText(el, 'updated', NS.atom), `${path}.atom:updated`, w),
     image: images[0],

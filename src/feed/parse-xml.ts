@@ -5,23 +5,27 @@
  * hands the tree to its reader.
  */
 import type { ParsedFeed, ReadOptions } from './model.js';
-import type { FeedKit } from './kit.js';
+import type { FeedRuntime } from './runtime.js';
 import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';
-import { NS, useKit } from './xml.js';
+import { NS, k, setRuntime } from './xml.js';
 import { xmlMessages } from './xml-messages.js';
 import { parseXml, type XmlDocument, type XmlElement, type XmlError } from './xml-tree.js';
 
+/** The chunk's door (see `src/internal/lazy.ts`). */
+export function init(runtime: FeedRuntime): { readXml: typeof readXml } {
+  setRuntime(runtime);
+  return { readXml };
+}
+
 /**
- * Reads an RSS or Atom document, with the entry's helpers in `kit`. A document that
- * breaks part-way (a truncated file, a stray `&`-less tag) keeps the items completed
- * before the break, with a warning, like the lenient feed readers; it fails only when
- * no item survives.
- * @throws FeedError (the kit's) when the text is not a usable XML feed.
+ * Reads an RSS or Atom document. A document that breaks part-way (a truncated file, a
+ * stray `&`-less tag) keeps the items completed before the break, with a warning, like
+ * the lenient feed readers; it fails only when no item survives. Call `init` first.
+ * @throws FeedError (the runtime's) when the text is not a usable XML feed.
  */
-export function readXml(text: string, options: ReadOptions, kit: FeedKit): ParsedFeed {
-  useKit(kit, options.timeZone);
-  const { FeedError, messages } = kit;
+function readXml(text: string, options: ReadOptions): ParsedFeed {
+  const { FeedError, messages } = k;
   const doc = parseXml(text);
   const root = doc.documentElement;
   const broken = doc.error && describe(doc.error);

@@ -4,8 +4,8 @@
  * loads the XML readers and the JSON error describer only when a feed needs them.
  */
 import { notJson } from './json-error.js';
-import { kit } from './kit.js';
-import { readXml } from './parse-xml.js';
+import { init as xmlReaders } from './parse-xml.js';
+import { feedRuntime } from './runtime.js';
 import { readJsonText, sniff, type ParseOptions, type ParsedFeed } from './read.js';
 
 export type { ParseOptions, ParsedFeed } from './read.js';
@@ -17,8 +17,8 @@ export { toArticle, toFeed } from './convert.js';
  */
 export function parseFeed(text: string, options: ParseOptions = {}): ParsedFeed {
   const doc = sniff(text, options.contentType);
-  if (doc.xml) return readXml(doc.text, options, kit);
+  if (doc.xml) return xmlReaders(feedRuntime).readXml(doc.text, options);
   const parsed = readJsonText(doc.text, options);
   if (parsed) return parsed;
-  throw notJson(doc.text, kit);
+  throw notJson(doc.text, feedRuntime);
 }

@@ -9,8 +9,8 @@ import type { ParsedFeed, ReadOptions } from './model.js';
 
 export type { ParsedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { kit } from './kit.js';
-import { lazy } from '../internal/lazy.js';
+import { chunk } from '../internal/lazy.js';
+import { feedRuntime } from './runtime.js';
 import { readJsonFeed } from './parse-json.js';
 
 /** Options for reading feed text. */
@@ -69,17 +69,17 @@ export function readJsonText(text: string, options: ReadOptions = {}): ParsedFee
   return readJsonFeed(doc, options);
 }
 
-// The XML readers' chunk imports two shared chunks (HTML text, the newest-first order).
-// Asking for all three at once keeps an RSS page's first paint at one round trip after
-// the entry, not a waterfall of two; the browser loads each module once.
-const xmlReaders = lazy(() =>
-  Promise.all([
-    import('./parse-xml.js'),
-    import('../internal/html-text.js'),
-    import('./newest.js'),
-  ]).then(([readers]) => readers),
+// The `parse-xml` chunk imports HTML text and the newest-first order from `extras`.
+// Asking for both at once keeps an RSS page's first paint at one round trip after the
+// entry, not a waterfall of two; the browser loads each module once.
+const xmlReaders = chunk(
+  () =>
+    Promise.all([import('./parse-xml.js'), import('../internal/html-text.js')]).then(
+      ([door]) => door,
+    ),
+  feedRuntime,
 );
-const jsonErrors = lazy(() => import('./json-error.js'));
+const jsonErrors = chunk(() => import('./json-error.js'), feedRuntime);
 
 /**
  * Starts loading the XML readers when a feed's URL says it is RSS or Atom
@@ -103,8 +103,8 @@ export function expectFormat(url: string): void {
  */
 export async function readFeedText(text: string, options: ParseOptions = {}): Promise<ParsedFeed> {
   const doc = sniff(text, options.contentType);
-  if (doc.xml) return (await xmlReaders()).readXml(doc.text, options, kit);
+  if (doc.xml) return (await xmlReaders()).readXml(doc.text, options);
   const parsed = readJsonText(doc.text, options);
   if (parsed) return parsed;
-  throw (await jsonErrors()).notJson(doc.text, kit);
+  throw (await jsonErrors()).notJson(doc.text);
 }

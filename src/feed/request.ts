@@ -6,7 +6,7 @@
  */
 import { FeedError, messages } from './errors.js';
 import type { FaultInfo } from './failure.js';
-import { lazy } from '../internal/lazy.js';
+import { chunk } from '../internal/lazy.js';
 import { displayUrl } from './values.js';
 
 export const DEFAULT_TIMEOUT = 15_000;
@@ -14,7 +14,7 @@ export const DEFAULT_RETRY_DELAY = 1_000;
 export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 
 /** The words for a request's rarer failures, and the CORS probe (see `failure.ts`). */
-const failure = lazy(() => import('./failure.js'));
+const failure = chunk(() => import('./failure.js'), undefined);
 
 /** What a request takes from `LoadFeedOptions` (see there). */
 export interface RequestOptions {

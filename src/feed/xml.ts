@@ -1,9 +1,9 @@
 /**
  * Small helpers the RSS and Atom readers share (all in the lazy XML chunk): namespaced
- * child lookup, dates and URLs with warnings, HTML to text, and the entry's helpers
- * (`kit`) that `readXml` hands in.
+ * child lookup, dates and URLs with warnings, HTML to text, and the runtime the chunk's
+ * door (`parse-xml.ts` `init`) is handed.
  */
-import type { FeedKit } from './kit.js';
+import type { FeedRuntime } from './runtime.js';
 import type { Attachment } from './model.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
@@ -11,15 +11,12 @@ import { xmlMessages } from './xml-messages.js';
 import { htmlText } from '../internal/html-text.js';
 import { readRfc822 } from './rfc822.js';
 
-/** The entry's helpers for the read under way; reads are synchronous, so one at a time. */
-export let k: FeedKit;
-/** The zone the caller says the feed's times are in (`ReadOptions.timeZone`), for this read. */
-let declaredZone: string | undefined;
+/** What the readers borrow from the entry; set once, when the chunk's door opens. */
+export let k: FeedRuntime;
 
-/** Sets the helpers the readers use and the declared zone (`readXml` does, before each read). */
-export function useKit(kit: FeedKit, timeZone?: string): void {
-  k = kit;
-  declaredZone = timeZone;
+/** Called by the door's `init`, once per page (the runtime never changes after). */
+export function setRuntime(runtime: FeedRuntime): void {
+  k = runtime;
 }
 
 export const NS = {
@@ -83,9 +80,14 @@ export function xmlUrl(
 /**
  * An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. A
  * date whose zone is unknown is read in the declared zone (with a warning saying so) or
- * dropped with a warning: never guessed as UTC.
+ * dropped with a warning: never guessed as UTC. `declaredZone`: `ReadOptions.timeZone`.
  */
-export function rssDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
+export function rssDate(
+  raw: string | undefined,
+  path: string,
+  w: Warnings,
+  declaredZone: string | undefined,
+): Date | undefined {
   if (raw === undefined) return undefined;
   const read = readRfc822(raw, k.parseRfc3339, declaredZone);
   if (read && 'unknownZone' in read) {

@@ -249,6 +249,11 @@ export function formatLunar(d: LunarDate): string {
   return `${d.day}/${d.month}${d.leap ? ' nhuận' : ''} ${canChiYear(d.year)}`;
 }
 
+/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
+export function init(): { lunarText: typeof lunarText } {
+  return { lunarText };
+}
+
 /**
  * The lunar date of a solar calendar date, printed (`26/5 Canh Tý`); empty outside the
  * years the tables cover, so a caller prints the solar date alone and never throws.

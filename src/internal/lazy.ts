@@ -1,22 +1,54 @@
 /**
- * A module loaded on first need. The script-tag entry keeps what every page uses; parts
- * only some pages need, or need only after first paint (the XML readers, the JSON error
- * describer, the writing of the remembered copy, the merge of several feeds, a failed
- * request's words and the CORS probe, the counter's live client, the card's actions and
- * JSON-LD, the bulletin list's other layouts, the lunar calendar, Markdown and the
- * sanitizer) are separate chunks fetched the first time they are asked for.
+ * The lazy-loading runtime. The script-tag entry keeps what every page draws first; the
+ * rest is in three lazy chunks, fetched the first time a page asks for any part of them
+ * (vite.config.ts lists which module goes where; ARCHITECTURE.md says why):
+ * - `parse-xml`: the RSS and Atom readers;
+ * - `full-article`: the full card's body, attachments and JSON-LD, with marked and DOMPurify;
+ * - `extras`: everything small, whether a first paint waits for it (the list's other
+ *   layouts, the lunar calendar, the merge of several feeds, HTML to text) or nothing
+ *   does (writing the remembered copy, a failure's words, the refresh timer, the card's
+ *   actions, "Xem thêm", the live count).
  *
  * A chunk must not import a module the entry also imports: that module would move to a
- * third chunk every page loads before anything renders. So what a chunk needs from the
- * entry is handed to it (see `kit.ts`).
+ * further chunk every page loads before anything renders, or the chunk would import the
+ * entry itself and load a second copy of it when a page adds `?v=2` to the script URL
+ * (WordPress adds `?ver=` to every script). So each lazily loaded module is a door: it
+ * imports only types and chunk-only modules, and exports `init(runtime)`, which is handed
+ * the one runtime object the entry builds (`src/feed/runtime.ts`, extended with Lit and
+ * the elements' helpers in `src/components/shared/runtime.ts`) and returns the module's
+ * API. `npm run build` fails when a chunk breaks these rules (scripts/check-size.mjs).
  */
 
-/** `load` run once and its promise shared; a failed load (offline, a deploy in between) is tried again next time. */
-export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let chunk: Promise<T> | undefined;
-  return () =>
-    (chunk ??= load().catch((error: unknown) => {
-      chunk = undefined;
-      throw error;
-    }));
+/** What a lazily loaded module exports: one door, opened once with what it borrows from the entry. */
+export interface Door<R, API> {
+  init(runtime: R): API;
+}
+
+/** A lazily loaded module's API: call to load it; `ready` has it, synchronously, once loaded. */
+export interface Chunk<API> {
+  (): Promise<API>;
+  /** The API once loaded, for code that must not wait (a render); undefined before. */
+  readonly ready: API | undefined;
+}
+
+/**
+ * A door loaded on first call, once per page, and opened with `runtime`. A failed load
+ * (offline, a deploy in between) is tried again on the next call.
+ *
+ * @param load the `import()` of the door; when the door's chunk imports another chunk,
+ *   `load` asks for both at once (`Promise.all`), so a first paint waits for one round
+ *   trip, not a waterfall of two.
+ */
+export function chunk<R, API>(load: () => Promise<Door<R, API>>, runtime: R): Chunk<API> {
+  let loading: Promise<API> | undefined;
+  const get = (): Promise<API> =>
+    (loading ??= load().then(
+      (door) => (state.ready = door.init(runtime)),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const state = get as Chunk<API> & { ready: API | undefined };
+  return state;
 }

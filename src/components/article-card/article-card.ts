@@ -14,8 +14,9 @@ import { formatDate, isoInstant } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
 import { headline } from '../../format/headline.js';
 import type { JsonLdBlock } from '../../content/json-ld.js';
-import type { FullArticle, FullKit } from './full-article.js';
-import { lazy } from '../../internal/lazy.js';
+import type { FullArticle } from './full-article.js';
+import { chunk } from '../../internal/lazy.js';
+import { runtime } from '../shared/runtime.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import type { CardAction } from './card-actions.js';
@@ -52,23 +53,19 @@ function parseActions(value: string | null | undefined): CardAction[] {
   return CARD_ACTIONS.filter((a) => names.has(a));
 }
 
-// Lazy chunks, kept once loaded so that later cards use them synchronously: what only
-// full cards need (body, attachments, JSON-LD) and the action handlers (cards with
-// buttons; fetched when the buttons render, so a click finds them ready and the share
-// sheet keeps its user gesture).
-type FullModule = typeof import('./full-article.js');
-type ActionsModule = typeof import('./card-actions.js');
-let fullModule: FullModule | undefined;
-let actionsModule: ActionsModule | undefined;
-// With the HTML text chunk it imports, asked for at once: one round trip, not two.
-const loadFull = lazy(() =>
-  Promise.all([import('./full-article.js'), import('../../internal/html-text.js')]).then(
-    ([m]) => (fullModule = m),
-  ),
+// Lazy: what only full cards need (body, attachments, JSON-LD: the `full-article` chunk, with
+// marked and DOMPurify) and the action handlers (in `extras`; fetched when the
+// buttons render, so a click finds them ready and the share sheet keeps its user gesture).
+// The full article imports HTML text from the `extras` chunk: both are asked for at once,
+// one round trip, not two.
+const fullChunk = chunk(
+  () =>
+    Promise.all([import('./full-article.js'), import('../../internal/html-text.js')]).then(
+      ([door]) => door,
+    ),
+  runtime,
 );
-const loadActions = lazy(() => import('./card-actions.js').then((m) => (actionsModule = m)));
-// marked + DOMPurify: the full view's own `import()` of the same module finds it loaded.
-const loadSanitizer = lazy(() => import('../../content/sanitize.js'));
+const actionsChunk = chunk(() => import('./card-actions.js'), undefined);
 
 /**
  * One news article: its title (the whole card is one link to it), the meta line
@@ -199,7 +196,7 @@ export class CivicArticleCard extends CivicFeedElement {
     this.#full?.write(this.renderRoot);
     this.#syncJsonLd();
     if (this.#shown.kind === 'article' && parseActions(this.actions).length)
-      void loadActions().catch(() => undefined);
+      void actionsChunk().catch(() => undefined);
   }
 
   override render(): TemplateResult {
@@ -285,20 +282,23 @@ export class CivicArticleCard extends CivicFeedElement {
   /** Starts the full view's chunks while the feed loads; a failure here is met again in #syncFull. */
   #prefetchFull(): void {
     if (this.#fullFailed) return;
-    void loadFull().catch(() => undefined);
-    void loadSanitizer().catch(() => undefined);
+    void fullChunk().catch(() => undefined);
   }
 
   /** Loads the full-variant chunk on first need, then lets it start on the article's body. */
   #syncFull(article: Article): void {
-    if (fullModule) {
+    const full = fullChunk.ready;
+    if (full) {
       if (!this.#full) {
-        this.#full = new fullModule.FullArticle(this.#fullKit(), () => this.requestUpdate());
-        if (this.shadowRoot) fullModule.adoptStyles(this.shadowRoot);
+        this.#full = full.create(
+          () => this.#renderBodyPlaceholder(),
+          () => this.requestUpdate(),
+        );
+        if (this.shadowRoot) full.adoptStyles(this.shadowRoot);
       }
       this.#full.sync(article);
     } else if (!this.#fullFailed) {
-      loadFull().then(
+      fullChunk().then(
         () => this.requestUpdate(),
         () => {
           this.#fullFailed = true;
@@ -308,16 +308,6 @@ export class CivicArticleCard extends CivicFeedElement {
     }
   }
 
-  #fullKit(): FullKit {
-    return {
-      html,
-      nothing,
-      ifDefined,
-      safeUrl,
-      placeholder: () => this.#renderBodyPlaceholder(),
-    };
-  }
-
   #syncJsonLd(): void {
     const shown = this.#shown;
     if (!this.isConnected || this.#shownVariant !== 'full' || shown.kind !== 'article') {
@@ -325,12 +315,9 @@ export class CivicArticleCard extends CivicFeedElement {
       return;
     }
     // The chunk is on its way (update() asked for it) and renders again when it is in.
-    if (!fullModule) return;
-    (this.#jsonLd ??= new fullModule.JsonLdBlock()).show(
-      this.ownerDocument,
-      shown.article,
-      shown.feed,
-    );
+    const full = fullChunk.ready;
+    if (!full) return;
+    (this.#jsonLd ??= new full.JsonLdBlock()).show(this.ownerDocument, shown.article, shown.feed);
   }
 
   /**
@@ -540,14 +527,15 @@ export class CivicArticleCard extends CivicFeedElement {
 
   #onAction(action: CardAction, article: Article, url: string | undefined): void {
     // The handlers are fetched when the buttons render; a click that beats them waits.
-    if (!actionsModule) {
-      loadActions().then(
+    const actions = actionsChunk.ready;
+    if (!actions) {
+      actionsChunk().then(
         () => this.#onAction(action, article, url),
         () => this.#announce(this.messages.linkCopyFailed),
       );
       return;
     }
-    void actionsModule.runAction(action, this, headline(article), url).then((result) => {
+    void actions.runAction(action, this, headline(article), url).then((result) => {
       if (result === 'copied') this.#announce(this.messages.linkCopied);
       else if (result === 'failed') this.#announce(this.messages.linkCopyFailed);
     });

@@ -4,6 +4,11 @@
  * A lazy chunk: the card fetches it when it renders its buttons.
  */
 
+/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
+export function init(): { runAction: typeof runAction } {
+  return { runAction };
+}
+
 /** The actions a card can offer (`actions="print share copy-link"`). */
 export type CardAction = 'print' | 'share' | 'copy-link';
 

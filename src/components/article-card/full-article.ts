@@ -5,12 +5,12 @@
  * draws a body placeholder meanwhile, so summary and compact cards never pay for it.
  *
  * Like every lazy chunk it imports no module of the script-tag entry (see
- * src/internal/lazy.ts): Lit's `html` and `nothing`, the heading template and the URL check
- * come from the card in a `FullKit`.
+ * src/internal/lazy.ts): Lit's `html`, `nothing` and `ifDefined` and the URL check come
+ * from the runtime, the body placeholder from the card.
  */
-import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
-import type { ifDefined as litIfDefined } from 'lit/directives/if-defined.js';
+import type { nothing as litNothing, TemplateResult } from 'lit';
 import type { Article } from '../../feed/model.js';
+import type { Runtime } from '../shared/runtime.js';
 import type { Messages } from '../../format/messages.js';
 import { attachmentMeta, fileNameOf } from '../../format/attachments.js';
 import type { SafeHtml } from '../../internal/policy.js';
@@ -22,7 +22,22 @@ import {
   writeBody,
 } from '../../content/render-body.js';
 
-export { JsonLdBlock } from '../../content/json-ld.js';
+import { JsonLdBlock } from '../../content/json-ld.js';
+
+/** The chunk's door (see `src/internal/lazy.ts`). */
+export function init(runtime: Pick<Runtime, 'html' | 'nothing' | 'ifDefined' | 'safeUrl'>) {
+  return {
+    /**
+     * One card's full article. `placeholder` draws the body's loading state (the card's
+     * own, the same before and after this chunk arrives); `changed` is called when a body
+     * finished sanitizing and the card must render again.
+     */
+    create: (placeholder: () => TemplateResult, changed: () => void) =>
+      new FullArticle({ ...runtime, placeholder }, changed),
+    adoptStyles,
+    JsonLdBlock,
+  };
+}
 
 // A plain string (not Lit's css, which lives in the entry); the build minifies css`` text.
 const css = String.raw;
@@ -78,7 +93,7 @@ let sheet: CSSStyleSheet | undefined;
  * Adds the chunk's styles to a card's shadow root, once: a constructed sheet where the
  * browser adopts them (a strict style-src CSP allows it), else a <style> as Lit does.
  */
-export function adoptStyles(root: ShadowRoot): void {
+function adoptStyles(root: ShadowRoot): void {
   if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -94,16 +109,10 @@ export function adoptStyles(root: ShadowRoot): void {
   }
 }
 
-/** What the chunk borrows from the card (the entry). */
-export interface FullKit {
-  html: typeof litHtml;
-  nothing: typeof litNothing;
-  ifDefined: typeof litIfDefined;
-  /** A URL safe to bind to href/src (http, https, mailto, relative), else undefined. */
-  safeUrl(url: string | undefined): string | undefined;
-  /** The body's loading placeholder. */
+/** What a full article borrows: the runtime's parts, and the card's body placeholder. */
+type FullParts = Pick<Runtime, 'html' | 'nothing' | 'ifDefined' | 'safeUrl'> & {
   placeholder(): TemplateResult;
-}
+};
 
 /** What one render of a full article needs. */
 export interface FullView {
@@ -129,12 +138,12 @@ export class FullArticle {
    */
   #body?: Body;
   #headingBase = 4;
-  readonly #kit: FullKit;
+  readonly #rt: FullParts;
   readonly #changed: () => void;
 
   /** `changed` is called when a body finished sanitizing and the card must render again. */
-  constructor(kit: FullKit, changed: () => void) {
-    this.#kit = kit;
+  constructor(rt: FullParts, changed: () => void) {
+    this.#rt = rt;
     this.#changed = changed;
   }
 
@@ -159,9 +168,9 @@ export class FullArticle {
    * (feeds often repeat their first paragraph as the summary): said once is enough.
    */
   renderLead(view: FullView): TemplateResult | typeof litNothing {
-    const { html, ifDefined } = this.#kit;
+    const { html, ifDefined } = this.#rt;
     const { summary } = view.article;
-    if (!summary) return this.#kit.nothing;
+    if (!summary) return this.#rt.nothing;
     const source = bodySource(view.article);
     if (
       source &&
@@ -169,23 +178,23 @@ export class FullArticle {
         letters(summary),
       )
     )
-      return this.#kit.nothing;
+      return this.#rt.nothing;
     return html`<p class="lead" part="summary" lang=${ifDefined(view.lang)}>${summary}</p>`;
   }
 
   /** The body: text at once; Markdown and HTML once sanitized (the placeholder until then). */
   renderBody(view: FullView): TemplateResult | typeof litNothing {
-    const { html, nothing, ifDefined } = this.#kit;
+    const { html, nothing, ifDefined } = this.#rt;
     const { article, lang } = view;
     this.#headingBase = Math.min(6, view.level + 1);
     const source = bodySource(article);
-    if (!source) return this.#kit.nothing;
+    if (!source) return this.#rt.nothing;
     if (source.kind === 'text') return this.#renderText(source.text, lang);
     const body = this.#body;
     // Written by `write` once Lit has put the element in place.
     if (body?.html !== undefined)
       return html`<div class="body" part="body" lang=${ifDefined(lang)} data-sanitized></div>`;
-    if (!body?.failed) return this.#kit.placeholder();
+    if (!body?.failed) return this.#rt.placeholder();
     const text = bodyFallbackText(article, source);
     if (text) return this.#renderText(text, lang);
     return html`<div class="body" part="body">
@@ -202,13 +211,13 @@ export class FullArticle {
 
   /** The attachments with a usable URL, each labelled with its type and size ("PDF, 471 KB"). */
   renderAttachments(view: FullView): TemplateResult | typeof litNothing {
-    const { html, nothing, safeUrl } = this.#kit;
+    const { html, nothing, safeUrl } = this.#rt;
     const { m, locale } = view;
     const files = view.article.attachments.flatMap((attachment) => {
       const url = safeUrl(attachment.url);
       return url ? [{ attachment, url }] : [];
     });
-    if (!files.length) return this.#kit.nothing;
+    if (!files.length) return this.#rt.nothing;
     return html`<section
       class="attachments"
       part="attachments"
@@ -232,7 +241,7 @@ export class FullArticle {
 
   /** The attachments heading, one level below the card title. */
   #renderHeading(level: number, text: string): TemplateResult {
-    const { html } = this.#kit;
+    const { html } = this.#rt;
     switch (level) {
       case 2:
         return html`<h2 class="attachments-heading" id="attachments-heading">${text}</h2>`;
@@ -248,7 +257,7 @@ export class FullArticle {
   }
 
   #renderText(text: string, lang: string | undefined): TemplateResult {
-    const { html, ifDefined } = this.#kit;
+    const { html, ifDefined } = this.#rt;
     return html`<div class="body" part="body" lang=${ifDefined(lang)}>
       ${textParagraphs(text).map(
         (lines) => html`<p>${lines.map((line, i) => (i ? html`<br />${line}` : line))}</p>`,

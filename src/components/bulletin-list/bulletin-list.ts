@@ -6,16 +6,13 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
-import { FeedError } from '../../feed/errors.js';
-import { lazy } from '../../internal/lazy.js';
-import { loadFeed } from '../../feed/load.js';
+import { chunk } from '../../internal/lazy.js';
 import { formatDate, formatRelative, isoInstant, type DateStyle } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
-import { formatCount } from '../../format/numbers.js';
 import { safeUrl } from '../../feed/values.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { headline } from '../../format/headline.js';
-import { announceError, announceLoad } from '../shared/events.js';
+import { runtime } from '../shared/runtime.js';
 import {
   filterArticles,
   listDate,
@@ -27,7 +24,7 @@ import {
 import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from './new-badge.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import { bulletinListStyles } from './bulletin-list.styles.js';
-import type { MoreKit, Paging } from './show-more.js';
+import type { Paging } from './show-more.js';
 
 /** How the list is drawn. */
 export type BulletinLayout = 'list' | 'compact' | 'grid' | 'ticker';
@@ -41,20 +38,14 @@ const DEFAULT_LIMIT = 10;
 // Beyond a screenful, a taller placeholder only moves content nobody can see yet.
 const MAX_SKELETON_ROWS = 50;
 
-// "Xem thêm" is a lazy chunk, fetched on the first click. What it needs from the entry
-// is lent to it (see show-more.ts).
-let moreModule: typeof import('./show-more.js') | undefined;
-const loadMore = lazy(() => import('./show-more.js').then((m) => (moreModule = m)));
-const moreKit: MoreKit = { loadFeed, announceLoad, announceError, FeedError, formatCount };
+// "Xem thêm" is lazy (in the `extras` chunk), fetched on the first click.
+const more = chunk(() => import('./show-more.js'), runtime);
 
-// The compact, grid and ticker item styles, a lazy chunk too (see layouts.ts): undefined
-// until asked for, then the sheet, or null when the chunk could not be loaded (the items
-// are then drawn with the list styles rather than not at all).
-let layoutSheet: CSSStyleSheet | null | undefined;
-const loadLayouts = lazy(() => import('./layouts.js'));
-let layouts: typeof import('./layouts.js') | undefined;
-type LayoutKit = import('./layouts.js').LayoutKit;
-const layoutKit: LayoutKit = { html, nothing };
+// The compact, grid and ticker item styles and templates, lazy too (`extras`,
+// see layouts.ts): `layoutsFailed` once the chunk could not be loaded (the items are then
+// drawn with the list styles rather than not at all).
+const layouts = chunk(() => import('./layouts.js'), runtime);
+let layoutsFailed = false;
 
 /** The printed parts of one article, cached per article for one locale, zone and sort. */
 interface Printed {
@@ -225,7 +216,7 @@ export class CivicBulletinList extends CivicFeedElement {
     // No source known (yet: a <civic-feed> defined later still answers): the fallback,
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
-    if (status === 'loading' || (feed && layout !== 'list' && layoutSheet === undefined)) {
+    if (status === 'loading' || (feed && layout !== 'list' && !layouts.ready && !layoutsFailed)) {
       // An estimate: `limit` typical items and, as most feeds have more, the button row.
       body = html`${renderSkeleton(m, this.#skeletonRows)}${
         layout === 'ticker' ? nothing : html`<div class="foot"></div>`
@@ -286,8 +277,8 @@ export class CivicBulletinList extends CivicFeedElement {
       ${items}
     </ul>`;
     // The ticker is drawn by the layouts chunk, which it waits for (without it: a list).
-    if (layout === 'ticker' && layouts)
-      return layouts.renderTicker(layoutKit, list, live, this.paused, m.tickerPause, this.#onPause);
+    if (layout === 'ticker' && layouts.ready)
+      return layouts.ready.renderTicker(list, live, this.paused, m.tickerPause, this.#onPause);
     // The button row only when there is more to show: no blank row under a short list.
     return html`${list}${
       shownCount < rows.length || canFetch
@@ -342,7 +333,7 @@ export class CivicBulletinList extends CivicFeedElement {
       ><span class="meta" part="meta"
         >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
       >${summary}`;
-    if (layout === 'grid' && layouts) return layouts.renderGridItem(layoutKit, cls, image, text);
+    if (layout === 'grid' && layouts.ready) return layouts.ready.renderGridItem(cls, image, text);
     return html`<li class=${cls} part=${cls}>${text}</li>`;
   }
 
@@ -378,21 +369,17 @@ export class CivicBulletinList extends CivicFeedElement {
 
   /** Adds the layouts' sheet to this shadow root, fetching it first when no list has yet. */
   #adoptLayouts(): void {
-    if (layoutSheet === undefined) {
-      loadLayouts()
-        .then(
-          (m) => {
-            layouts = m;
-            layoutSheet = m.layoutSheet();
-          },
-          () => (layoutSheet = null),
-        )
-        .finally(() => this.requestUpdate());
+    const sheet = layouts.ready?.sheet;
+    if (!sheet) {
+      if (!layoutsFailed)
+        layouts()
+          .catch(() => (layoutsFailed = true))
+          .finally(() => this.requestUpdate());
       return;
     }
     const root = this.renderRoot;
-    if (layoutSheet && root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(layoutSheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, layoutSheet];
+    if (root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** The feed's items (and loaded pages), filtered and ordered; recomputed only when an input changed. */
@@ -443,7 +430,7 @@ export class CivicBulletinList extends CivicFeedElement {
           ? formatRelative(date, now, locale)
           : formatDate(date, zone, locale, style),
       iso: date ? isoInstant(date) : '',
-      views: this.showViews && a.views !== undefined ? formatCount(a.views, locale) : '',
+      views: this.showViews && a.views !== undefined ? runtime.formatCount(a.views, locale) : '',
     };
     this.#printed.set(a, p);
     return p;
@@ -458,7 +445,7 @@ export class CivicBulletinList extends CivicFeedElement {
     const old = this.#baseFeed;
     const paging = this.#paging;
     this.#baseFeed = feed;
-    if (moreModule?.keepOpened(paging, old, feed)) return;
+    if (more.ready?.keepOpened(paging, old, feed)) return;
     paging.pages?.abort();
     this.#paging = {
       items: feed ? feed.items : [],
@@ -478,7 +465,7 @@ export class CivicBulletinList extends CivicFeedElement {
 
   #onMore = (): void => {
     const paging = this.#paging;
-    loadMore().then(
+    more().then(
       ({ showMore }) => {
         // A feed that arrived meanwhile has its own paging: this click no longer applies.
         if (paging !== this.#paging) return;
@@ -489,7 +476,6 @@ export class CivicBulletinList extends CivicFeedElement {
           this.#limitValue,
           this.messages,
           this.localeTag,
-          moreKit,
         );
       },
       () => {

@@ -10,17 +10,27 @@
  *
  * A lazy chunk must not import the entry's modules (see `src/internal/lazy.ts`), Lit
  * included, so the sheet is a plain constructable `CSSStyleSheet` (allowed by a strict
- * `style-src`, like Lit's own) and Lit's `html` is handed in (`LayoutKit`). The css tag
+ * `style-src`, like Lit's own) and Lit's `html` comes from the runtime. The css tag
  * below is a local one, named so that the build minifies the text as it does Lit's
  * (vite.config.ts).
  */
-import type { TemplateResult, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Runtime } from '../shared/runtime.js';
 
 /** What the templates below borrow from the entry. */
-export interface LayoutKit {
-  html: typeof html;
-  nothing: typeof nothing;
+type Needs = Pick<Runtime, 'html' | 'nothing'>;
+
+/** The chunk's door (see `src/internal/lazy.ts`): the sheet, and the templates bound to the runtime. */
+export function init(runtime: Needs) {
+  return {
+    sheet: layoutSheet(),
+    renderTicker: (...args: Tail<Parameters<typeof renderTicker>>) =>
+      renderTicker(runtime, ...args),
+    renderGridItem: (...args: Tail<Parameters<typeof renderGridItem>>) =>
+      renderGridItem(runtime, ...args),
+  };
 }
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 const css = (text: TemplateStringsArray): string => text[0];
 
 const LAYOUT_CSS =
@@ -160,14 +170,10 @@ const LAYOUT_CSS =
   '.layout-compact{container-type:inline-size}' +
   '@container (width<26rem){.layout-compact .item{display:block}}';
 
-let sheet: CSSStyleSheet | undefined;
-
-/** The layouts' sheet, built once and shared by every list on the page. */
-export function layoutSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(LAYOUT_CSS);
-  }
+/** The layouts' sheet, built once (the door opens once) and shared by every list on the page. */
+function layoutSheet(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(LAYOUT_CSS);
   return sheet;
 }
 
@@ -175,8 +181,8 @@ export function layoutSheet(): CSSStyleSheet {
  * The ticker around its list: the pause button first (a keyboard user stops the motion
  * before meeting it), then the moving viewport, then the list's live region.
  */
-export function renderTicker(
-  { html }: LayoutKit,
+function renderTicker(
+  { html }: Needs,
   list: TemplateResult,
   live: TemplateResult,
   paused: boolean,
@@ -205,8 +211,8 @@ function onTickerFocusOut(e: FocusEvent): void {
 }
 
 /** A grid card: a picture box only for an item with a picture, the text below. */
-export function renderGridItem(
-  { html, nothing }: LayoutKit,
+function renderGridItem(
+  { html, nothing }: Needs,
   cls: string,
   image: string | undefined,
   text: TemplateResult,

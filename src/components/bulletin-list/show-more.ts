@@ -4,24 +4,29 @@
  * click, so it is a lazy chunk the list fetches then.
  *
  * A lazy chunk must not import a module the script-tag entry also imports (it would
- * move to a chunk every page loads first, see `src/internal/lazy.ts`): the loader, the event
- * helpers and the number formatter are handed over by the list; only types are imported.
+ * move to a chunk every page loads first, see `src/internal/lazy.ts`): the loader, the
+ * event helpers and the number formatter come from the runtime; only types are imported.
  */
 import type { LitElement } from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
-import type { loadFeed } from '../../feed/load.js';
 import type { Messages } from '../../format/messages.js';
-import type { formatCount } from '../../format/numbers.js';
-import type { announceError, announceLoad } from '../shared/events.js';
+import type { Runtime } from '../shared/runtime.js';
 
-/** What the list lends this chunk from the entry. */
-export interface MoreKit {
-  loadFeed: typeof loadFeed;
-  announceLoad: typeof announceLoad;
-  announceError: typeof announceError;
-  FeedError: typeof FeedError;
-  formatCount: typeof formatCount;
+/** What this chunk borrows from the entry. */
+type Needs = Pick<
+  Runtime,
+  'loadFeed' | 'announceLoad' | 'announceError' | 'FeedError' | 'formatCount'
+>;
+
+/** The chunk's door (see `src/internal/lazy.ts`). */
+export function init(runtime: Needs) {
+  return {
+    /** One "Xem thêm" click (see `showMore`). */
+    showMore: (...args: Parameters<typeof showMore> extends [...infer A, Needs] ? A : never) =>
+      showMore(...args, runtime),
+    keepOpened,
+  };
 }
 
 /**
@@ -57,7 +62,7 @@ export async function showMore(
   limit: number,
   m: Messages,
   locale: string,
-  kit: MoreKit,
+  rt: Needs,
 ): Promise<void> {
   if (paging.pages || !list.isConnected) return;
   const before = Math.min(paging.revealed ?? limit, ordered().length);
@@ -68,7 +73,7 @@ export async function showMore(
     paging.announcement = m.loading;
     list.requestUpdate();
     try {
-      failure = await followPages(list, paging, () => ordered().length >= wanted, controller, kit);
+      failure = await followPages(list, paging, () => ordered().length >= wanted, controller, rt);
     } finally {
       if (paging.pages === controller) paging.pages = undefined;
     }
@@ -80,7 +85,7 @@ export async function showMore(
   await list.updateComplete;
   const after = Math.min(wanted, ordered().length);
   paging.announcement =
-    failure && after === before ? m.error : m.showing(kit.formatCount(after, locale));
+    failure && after === before ? m.error : m.showing(rt.formatCount(after, locale));
   list.requestUpdate();
   const root = list.renderRoot;
   if (after > before) {
@@ -98,22 +103,22 @@ async function followPages(
   paging: Paging,
   enough: () => boolean,
   { signal }: AbortController,
-  kit: MoreKit,
+  rt: Needs,
 ): Promise<FeedError | undefined> {
   for (let n = 0; n < MAX_PAGES_PER_CLICK && paging.nextUrl && !enough(); n++) {
     const url = paging.nextUrl;
     paging.visited.add(url);
     let page;
     try {
-      page = await kit.loadFeed(url, { signal });
+      page = await rt.loadFeed(url, { signal });
     } catch (e) {
       if (signal.aborted) return undefined;
-      const error = e instanceof kit.FeedError ? e : new kit.FeedError(String(e), { url });
-      kit.announceError(list, { url, error });
+      const error = e instanceof rt.FeedError ? e : new rt.FeedError(String(e), { url });
+      rt.announceError(list, { url, error });
       return error;
     }
     if (signal.aborted) return undefined;
-    kit.announceLoad(list, {
+    rt.announceLoad(list, {
       url: page.url,
       feed: page.feed,
       warnings: page.warnings,

@@ -15,11 +15,10 @@ import {
   parseCalendarDate,
   type CalendarDate,
 } from '../../format/dates.js';
-import { lazy } from '../../internal/lazy.js';
+import { chunk } from '../../internal/lazy.js';
 
-// The lunar calendar is a lazy chunk, kept once loaded: only lines with `lunar` need it.
-let lunarModule: typeof import('../../format/lunar.js') | undefined;
-const loadLunar = lazy(() => import('../../format/lunar.js').then((m) => (lunarModule = m)));
+// The lunar calendar is lazy (in the `extras` chunk): only lines with `lunar` need it.
+const lunarChunk = chunk(() => import('../../format/lunar.js'), undefined);
 
 /**
  * Today's date the way Vietnamese government portals print it:
@@ -80,8 +79,8 @@ export class CivicDateLine extends CivicFeedElement {
     super.willUpdate(changed);
     // The lunar chunk starts loading as soon as the line knows it needs it (not from
     // render(), which changes no state); the line is drawn again when it arrives.
-    if (this.lunar && !lunarModule) {
-      loadLunar().then(
+    if (this.lunar && !lunarChunk.ready) {
+      lunarChunk().then(
         () => this.requestUpdate(),
         () => undefined,
       );
@@ -100,8 +99,9 @@ export class CivicDateLine extends CivicFeedElement {
     const day = this.#shownDate();
     // Empty until the chunk is here, and outside the years the lunar tables cover: the
     // solar date then stands alone.
-    const lunar =
-      this.lunar && lunarModule ? lunarModule.lunarText(day.year, day.month, day.day) : '';
+    const lunar = this.lunar
+      ? (lunarChunk.ready?.lunarText(day.year, day.month, day.day) ?? '')
+      : '';
     return html`<time part="date" datetime=${isoCalendarDate(day)}
         >${formatDateLine(day, this.localeTag)}</time
       >${

@@ -4,12 +4,12 @@ import { CivicElement } from '../shared/civic-element.js';
 import { feedContext, type FeedState } from '../shared/feed-context.js';
 import { FeedSource } from '../shared/feed-source.js';
 import { isTimeZone } from '../../format/locale.js';
-import { lazy } from '../../internal/lazy.js';
+import { chunk } from '../../internal/lazy.js';
 import type { FeedRefresh } from './refresh.js';
 import { feedStyles } from './feed.styles.js';
 
 // Few pages poll: the reload timer is a lazy chunk, fetched when `refresh` is first set.
-const loadRefresh = lazy(() => import('./refresh.js'));
+const loadRefresh = chunk(() => import('./refresh.js'), undefined);
 
 /**
  * Loads one feed and hands it to every widget inside it, so a page names its feed once.

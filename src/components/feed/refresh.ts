@@ -4,6 +4,11 @@
  * must not pull an entry module in (see `src/internal/lazy.ts`).
  */
 
+/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
+export function init(): { FeedRefresh: typeof FeedRefresh } {
+  return { FeedRefresh };
+}
+
 /**
  * The shortest interval, in seconds: a page left open on a lobby screen must not poll a
  * small government server every second. The provider (feed.ts) warns about lower values.
@@ -22,55 +27,58 @@ export interface RefreshHost {
  * coming back catches up at once if a reload fell due meanwhile.
  */
 export class FeedRefresh {
-  private timer?: ReturnType<typeof setTimeout>;
+  #timer?: ReturnType<typeof setTimeout>;
+  readonly #host: RefreshHost;
+  readonly #lastLoad: () => number;
+  readonly #reload: () => void;
 
   /**
    * @param lastLoad when the feed last changed (ms since the epoch), 0 before it did.
    * @param reload asks the source again (and stamps the time).
    */
-  constructor(
-    private readonly host: RefreshHost,
-    private readonly lastLoad: () => number,
-    private readonly reload: () => void,
-  ) {}
+  constructor(host: RefreshHost, lastLoad: () => number, reload: () => void) {
+    this.#host = host;
+    this.#lastLoad = lastLoad;
+    this.#reload = reload;
+  }
 
   /** Follows the page's visibility and (re)schedules for the current `refresh`. */
   start(): void {
     // A provider off the page (its `refresh` set after removal) holds no listener; it
     // starts again when it is put back.
-    if (!this.host.isConnected) return;
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.schedule();
+    if (!this.#host.isConnected) return;
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#schedule();
   }
 
   /** The provider left the page. */
   stop(): void {
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.clear();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#clear();
   }
 
-  private schedule(): void {
-    this.clear();
-    const s = this.host.refresh;
+  #schedule(): void {
+    this.#clear();
+    const s = this.#host.refresh;
     if (typeof s !== 'number' || !Number.isFinite(s) || s <= 0) return;
-    if (!this.host.isConnected || document.hidden) return;
+    if (!this.#host.isConnected || document.hidden) return;
     const every = Math.max(MIN_REFRESH, s) * 1000;
-    const due = Math.max(0, (this.lastLoad() || Date.now()) + every - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      if (document.hidden || !this.host.isConnected) return;
-      this.reload();
-      this.schedule();
+    const due = Math.max(0, (this.#lastLoad() || Date.now()) + every - Date.now());
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (document.hidden || !this.#host.isConnected) return;
+      this.#reload();
+      this.#schedule();
     }, due);
   }
 
-  private clear(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  #clear(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private readonly onVisibility = (): void => {
-    if (document.hidden) this.clear();
-    else this.schedule();
+  readonly #onVisibility = (): void => {
+    if (document.hidden) this.#clear();
+    else this.#schedule();
   };
 }

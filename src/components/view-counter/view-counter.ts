@@ -1,6 +1,6 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { lazy } from '../../internal/lazy.js';
+import { chunk } from '../../internal/lazy.js';
 import type { Article } from '../../feed/model.js';
 import { findArticle, toArticle } from '../../feed/convert.js';
 import { toCount } from '../../feed/values.js';
@@ -11,8 +11,8 @@ import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { keepFocus } from '../shared/states.js';
 import { viewCounterStyles } from './view-counter.styles.js';
 
-// The live client is a lazy chunk: only counters with an `endpoint` need it.
-const loadClient = lazy(() => import('../../counter/client.js'));
+// The live client is lazy (in the `extras` chunk): only counters with an `endpoint` need it.
+const loadClient = chunk(() => import('../../counter/client.js'), undefined);
 
 /** The live endpoint's side of the counter, for one endpoint, item and `hit`. */
 interface LiveState {
