@@ -40,7 +40,6 @@ const EXTRAS = [
   'components/article-card/card-actions',
   'components/bulletin-list/show-more',
   'counter/client',
-  'counter/errors',
 ];
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
 

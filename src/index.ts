@@ -29,7 +29,7 @@ export {
 } from './components/shared/events.js';
 
 // Live view counts (the counter's endpoint client)
-export { loadCount, privacySignal } from './counter/client.js';
+export { loadCount, privacySignal } from './counter/load-count.js';
 export { CounterError } from './counter/errors.js';
 
 // Formatting

@@ -12,11 +12,44 @@
  * - with Do Not Track or Global Privacy Control on, no view is recorded (no `POST`);
  * - a view is recorded at most once per item and endpoint per browser session.
  */
-import { CounterError, counterMessages as msg, describeValue } from './errors.js';
+import type { Flights } from '../internal/flights.js';
+import type { CounterError } from './errors.js';
+import type { CounterRuntime } from './runtime.js';
+import { describeFault } from '../feed/failure.js';
 
-/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
-export function init(): { loadCount: typeof loadCount } {
+/** What the client borrows from the entry; set when its door opens. */
+let rt: CounterRuntime;
+/** Requests under way, so counters on one page that ask the same thing share one request. */
+let inFlight: Flights<CountAnswer> | undefined;
+
+/**
+ * The chunk's door (see `src/internal/lazy.ts`). Opened by the view counter and by the
+ * npm API's `loadCount` (`load-count.ts`), always with the same runtime.
+ */
+export function init(runtime: CounterRuntime): { loadCount: typeof loadCount } {
+  rt = runtime;
+  inFlight ??= new runtime.Flights<CountAnswer>();
   return { loadCount };
+}
+
+/** The counter's own words (the request's, shared with the feed loader, come from the runtime); each says where. */
+const msg = {
+  badEndpoint: (raw: string) => `endpoint "${clip(raw)}" is not an http or https URL`,
+  notJson: (url: string) => `not JSON: the answer from ${url} could not be parsed`,
+  tooLarge: (url: string) => `answer too large: ${url} sent more than 4 KB for one count`,
+  notObject: (url: string) => `not a view count: the answer from ${url} is not an object`,
+  badViews: (value: string, url: string) =>
+    `not a view count: "views" is ${value}, not a non-negative integer, in the answer from ${url}`,
+  badId: (got: string, want: string, url: string) =>
+    `not this item's count: "id" is ${got}, expected "${clip(want)}", in the answer from ${url}`,
+} as const;
+
+/** A CounterError of the entry's class (the one the page's `instanceof` knows). */
+function fail(
+  message: string,
+  options: { url: string; status?: number; cause?: unknown },
+): CounterError {
+  return new rt.CounterError(message, options);
 }
 
 /** One request for a count. */
@@ -46,8 +79,6 @@ const DEFAULT_TIMEOUT = 10_000;
 export const MAX_ANSWER_BYTES = 4096;
 const STORAGE_PREFIX = 'civic-view-counter:counted:';
 
-/** Requests in flight, so counters on one page that ask the same thing share one request. */
-const inFlight = new Map<string, Promise<CountAnswer>>();
 /** Views recorded in this page when sessionStorage could not remember them. */
 const countedHere = new Set<string>();
 
@@ -56,7 +87,7 @@ const countedHere = new Set<string>();
  * the viewer allows it. Rejects with a `CounterError` (never anything else) when the
  * endpoint cannot be used; the message says what was wrong and the URL.
  */
-export function loadCount(request: CountRequest): Promise<CountAnswer> {
+function loadCount(request: CountRequest): Promise<CountAnswer> {
   const { id } = request;
   const timeout = request.timeout ?? DEFAULT_TIMEOUT;
   let base: URL;
@@ -64,26 +95,20 @@ export function loadCount(request: CountRequest): Promise<CountAnswer> {
     base = endpointUrl(request.endpoint);
   } catch (error) {
     return Promise.reject(
-      error instanceof CounterError
-        ? error
-        : new CounterError(String(error), { url: request.endpoint }),
+      error instanceof rt.CounterError ? error : fail(String(error), { url: request.endpoint }),
     );
   }
   const key = countedKey(base.href, id);
   const post = request.hit === true && !privacySignal() && !wasCounted(key);
   const url = post ? base.href : withId(base, id);
   const flightKey = `${post ? 'POST' : 'GET'} ${key}`;
-  let pending = inFlight.get(flightKey);
-  if (!pending) {
-    pending = send(url, id, post, timeout).then((views) => {
+  // No signal: a count asked for is seen through (a POST is `keepalive` anyway).
+  return inFlight!.join(flightKey, () =>
+    send(url, id, post, timeout).then((views) => {
       if (post) rememberCounted(key);
       return { views, url, counted: post };
-    });
-    const settled = () => inFlight.delete(flightKey);
-    pending.then(settled, settled);
-    inFlight.set(flightKey, pending);
-  }
-  return pending;
+    }),
+  );
 }
 
 /**
@@ -110,7 +135,7 @@ function endpointUrl(raw: string): URL {
   }
   // Anything but http(s) (javascript:, data:, file:) is refused before any request.
   if (!raw.trim() || !url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new CounterError(msg.badEndpoint(raw), { url: raw });
+    throw fail(msg.badEndpoint(raw), { url: raw });
   }
   url.hash = '';
   return url;
@@ -141,19 +166,22 @@ async function send(url: string, id: string, post: boolean, timeout: number): Pr
     });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw new CounterError(timedOut ? msg.timeout(timeout / 1000, url) : msg.network(url), {
-      url,
-      cause: error,
-    });
+    const words = timedOut
+      ? describeFault({ kind: 'timeout', where: url, limit: timeout })
+      : rt.requestMessages.network(url);
+    throw fail(words, { url, cause: error });
   }
   if (!response.ok)
-    throw new CounterError(msg.httpStatus(response.status, url), { url, status: response.status });
+    throw fail(rt.requestMessages.httpStatus(response.status, url), {
+      url,
+      status: response.status,
+    });
   let body: unknown;
   const text = await readSmall(response, url);
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new CounterError(msg.notJson(url), { url, cause: error });
+    throw fail(msg.notJson(url), { url, cause: error });
   }
   return readAnswer(body, id, url);
 }
@@ -164,7 +192,7 @@ async function send(url: string, id: string, post: boolean, timeout: number): Pr
  * megabytes for one number.
  */
 async function readSmall(response: Response, url: string): Promise<string> {
-  const tooLarge = () => new CounterError(msg.tooLarge(url), { url });
+  const tooLarge = () => fail(msg.tooLarge(url), { url });
   const body = response.body;
   if (Number(response.headers.get('content-length')) > MAX_ANSWER_BYTES) {
     body?.cancel().catch(() => undefined);
@@ -187,9 +215,9 @@ async function readSmall(response: Response, url: string): Promise<string> {
       text += decoder.decode(value, { stream: true });
     }
   } catch (error) {
-    if (error instanceof CounterError) throw error;
+    if (error instanceof rt.CounterError) throw error;
     // The connection broke or the time limit passed mid-answer: the answer is unusable.
-    throw new CounterError(msg.notJson(url), { url, cause: error });
+    throw fail(msg.notJson(url), { url, cause: error });
   }
   return text + decoder.decode();
 }
@@ -197,16 +225,15 @@ async function readSmall(response: Response, url: string): Promise<string> {
 /** Checks an answer strictly: an object whose `id` is the item's and whose `views` is a count. */
 export function readAnswer(body: unknown, id: string, url: string): number {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new CounterError(msg.notObject(url), { url });
+    throw fail(msg.notObject(url), { url });
   }
   const answer = body as Record<string, unknown>;
   // A proxy or a shared cache mixing items up is caught here instead of showing
   // another article's number.
-  if (answer.id !== id)
-    throw new CounterError(msg.badId(describeValue(answer.id), id, url), { url });
+  if (answer.id !== id) throw fail(msg.badId(describeValue(answer.id), id, url), { url });
   const views = answer.views;
   if (typeof views !== 'number' || !Number.isSafeInteger(views) || views < 0) {
-    throw new CounterError(msg.badViews(describeValue(views), url), { url });
+    throw fail(msg.badViews(describeValue(views), url), { url });
   }
   return views;
 }
@@ -246,4 +273,18 @@ function rememberCounted(key: string): void {
     // fall through to the page's own memory
   }
   countedHere.add(key);
+}
+
+/** Describes a bad JSON value briefly, for messages: `"12"`, `-3`, `missing`. */
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return `"${clip(value, 40)}"`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+/** Keeps a hostile long value from flooding the console. */
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -4,26 +4,23 @@
  * the XML readers' (`xml-messages.ts`), the merge's (`merge.ts`) and a failed request's
  * rarer causes (`failure.ts`: CORS, time limit, size cap).
  */
+import { RequestError, requestMessages } from '../internal/request-error.js';
 
-/** Why a feed is unusable. `message` is plain and says what and where. */
-export class FeedError extends Error {
-  /** The URL that failed, when the failure came from a request. */
-  readonly url?: string;
-  /** HTTP status, when the server answered with an error. */
-  readonly status?: number;
+/**
+ * Why a feed is unusable. `message` is plain and says what and where; `url` and `status`
+ * (from `RequestError`, which `CounterError` shares) say which request and how it ended.
+ */
+export class FeedError extends RequestError {
   constructor(message: string, options: { url?: string; status?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'FeedError';
-    this.url = options.url;
-    this.status = options.status;
   }
 }
 
 /** The message texts. Functions, so that each one says where. */
 export const messages = {
-  // Unusable: the request.
-  network: (where: string) => `network error loading ${where}: the server could not be reached`,
-  httpStatus: (status: number, where: string) => `HTTP ${status} for ${where}`,
+  // Unusable: the request (the same words as the view counter's).
+  ...requestMessages,
   badUrl: (raw: string) => `not a feed URL: "${raw}"`,
   noUrl: () => `no feed URL given`,
   // Unusable: the document.

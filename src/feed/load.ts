@@ -27,7 +27,8 @@ import { chunk } from '../internal/lazy.js';
 import { feedRuntime } from './runtime.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
 import { expectFormat, readFeedText, readJsonText, sniff } from './read.js';
-import { abortReason, fetchWithRetry } from './request.js';
+import { fetchWithRetry } from './request.js';
+import { Flights, abortReason } from '../internal/flights.js';
 import { documentBase } from './values.js';
 
 export type { LoadedFeed } from './model.js';
@@ -61,18 +62,10 @@ export interface LoadFeedOptions {
 
 export { DEFAULT_MAX_FEED_BYTES, DEFAULT_RETRY_DELAY, DEFAULT_TIMEOUT } from './request.js';
 
-interface Shared {
-  promise: Promise<LoadedFeed>;
-  controller: AbortController;
-  holders: number;
-  settled: boolean;
-  idle?: ReturnType<typeof setTimeout>;
-}
-
 /** Good results of this page, by absolute URL. */
 const loaded = new Map<string, LoadedFeed>();
 /** Requests under way, by absolute URL. */
-const pending = new Map<string, Shared>();
+const pending = new Flights<LoadedFeed>();
 
 /** A document this page has read (fresh, or remembered), kept to compare the next body with. */
 interface Seen extends LoadedFeed {
@@ -207,70 +200,19 @@ function loadOne(url: string, options: LoadFeedOptions): Promise<LoadedFeed> {
     const done = loaded.get(url);
     if (done) return Promise.resolve(done);
   }
-  const shared = pending.get(url) ?? start(url, options);
-  return hold(shared, url, signal);
-}
-
-function start(url: string, options: LoadFeedOptions): Shared {
-  const controller = new AbortController();
-  // Beside the request, not after it: an RSS or Atom URL will need the XML readers.
-  expectFormat(url);
-  const shared: Shared = {
-    controller,
-    holders: 0,
-    settled: false,
-    promise: Promise.resolve(undefined as never),
-  };
-  shared.promise = fetchFeed(url, controller.signal, options)
-    .then((result) => {
-      // A stale copy is a failure in disguise: the next widget should try the network again.
-      if (!result.stale) loaded.set(url, result);
-      return result;
-    })
-    .finally(() => {
-      shared.settled = true;
-      if (pending.get(url) === shared) pending.delete(url);
-    });
-  // Holders handle the outcome; this only keeps an abandoned request from reporting an unhandled rejection.
-  shared.promise.catch(() => undefined);
-  pending.set(url, shared);
-  return shared;
-}
-
-/** One caller's hold on a shared request. Letting go is deferred a tick, so a widget moved in the DOM (disconnect, reconnect) keeps the request. */
-function hold(shared: Shared, url: string, signal: AbortSignal | undefined): Promise<LoadedFeed> {
-  shared.holders++;
-  if (shared.idle !== undefined) {
-    clearTimeout(shared.idle);
-    shared.idle = undefined;
-  }
-  if (!signal) return shared.promise;
-  return new Promise<LoadedFeed>((resolve, reject) => {
-    const onAbort = () => {
-      shared.holders--;
-      if (shared.holders === 0 && !shared.settled) {
-        shared.idle = setTimeout(() => {
-          if (shared.holders > 0 || shared.settled) return;
-          if (pending.get(url) === shared) pending.delete(url);
-          shared.controller.abort(
-            new DOMException(`no widget wants ${url} any more`, 'AbortError'),
-          );
-        }, 0);
-      }
-      reject(abortReason(signal));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    shared.promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: Error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return pending.join(
+    url,
+    (aborted) => {
+      // Beside the request, not after it: an RSS or Atom URL will need the XML readers.
+      expectFormat(url);
+      return fetchFeed(url, aborted, options).then((result) => {
+        // A stale copy is a failure in disguise: the next widget should try the network again.
+        if (!result.stale) loaded.set(url, result);
+        return result;
+      });
+    },
+    signal,
+  );
 }
 
 async function fetchFeed(

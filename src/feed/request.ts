@@ -6,6 +6,7 @@
  */
 import { FeedError, messages } from './errors.js';
 import type { FaultInfo } from './failure.js';
+import { abortReason } from '../internal/flights.js';
 import { chunk } from '../internal/lazy.js';
 import { displayUrl } from './values.js';
 
@@ -55,14 +56,6 @@ async function worded(info: FaultInfo, url: string, cause?: unknown): Promise<Fe
     () => `${info.kind} loading ${info.where}`,
   );
   return new FeedError(text, { url, cause });
-}
-
-/** Why a signal aborted, always as an Error (an AbortError DOMException unless the caller gave one). */
-export function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error
-    ? reason
-    : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 export async function fetchWithRetry(

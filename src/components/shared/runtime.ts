@@ -1,12 +1,13 @@
 /**
  * The runtime every lazy chunk of the elements is handed (see `src/internal/lazy.ts`):
- * the feed layer's part (`src/feed/runtime.ts`) plus Lit's template tags and what the
+ * the feed layer's part (`src/feed/runtime.ts`), the counter's (`src/counter/runtime.ts`), Lit's template tags and what the
  * elements share (the loader, the events, number words, URL checks). A chunk imports
  * only the type and names the parts it uses, so its door says what it borrows.
  */
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { loadFeed } from '../../feed/load.js';
+import { counterRuntime } from '../../counter/runtime.js';
 import { feedRuntime } from '../../feed/runtime.js';
 import { safeUrl } from '../../feed/values.js';
 import { formatCount } from '../../format/numbers.js';
@@ -14,6 +15,7 @@ import { announceError, announceLoad } from './events.js';
 
 export const runtime = {
   ...feedRuntime,
+  ...counterRuntime,
   html,
   nothing,
   ifDefined,

@@ -9,10 +9,11 @@ import { messageLocale } from '../../format/messages.js';
 import { formatCount, type Notation } from '../../format/numbers.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { keepFocus } from '../shared/states.js';
+import { runtime } from '../shared/runtime.js';
 import { viewCounterStyles } from './view-counter.styles.js';
 
 // The live client is lazy (in the `extras` chunk): only counters with an `endpoint` need it.
-const loadClient = chunk(() => import('../../counter/client.js'), undefined);
+const loadClient = chunk(() => import('../../counter/client.js'), runtime);
 
 /** The live endpoint's side of the counter, for one endpoint, item and `hit`. */
 interface LiveState {

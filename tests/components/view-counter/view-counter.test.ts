@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import '../../../src/components/view-counter/view-counter.define.js';
 import '../../../src/components/feed/feed.define.js';
 import { CivicViewCounter } from '../../../src/components/view-counter/view-counter.js';
-import { loadCount } from '../../../src/counter/client.js';
+import { loadCount } from '../../../src/counter/load-count.js';
 import { loadFeed } from '../../../src/feed/load.js';
 import { formatCount } from '../../../src/format/numbers.js';
 
@@ -610,7 +610,7 @@ describe('civic-view-counter', () => {
       );
       await until(() => warn.called, 'the warning');
       expect(String(warn.firstCall.args[0])).to.contain(
-        'network error for http://127.0.0.1:9/views?id=a',
+        'network error loading http://127.0.0.1:9/views?id=a',
       );
       expectClean(el);
     });
