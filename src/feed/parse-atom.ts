@@ -4,7 +4,7 @@
  */
 import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
-import { innerHtml, type XmlElement } from './xml-tree.js';
+import { innerHtml, type XmlElement } from './xml-node.js';
 import { newestFirst } from './newest.js';
 import {
   NS,

@@ -4,7 +4,7 @@
  */
 import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
-import type { XmlElement } from './xml-tree.js';
+import type { XmlElement } from './xml-node.js';
 import { xmlMessages } from './xml-messages.js';
 import { newestFirst } from './newest.js';
 import {

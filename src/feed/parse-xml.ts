@@ -10,7 +10,8 @@ import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';
 import { NS, k, setRuntime } from './xml.js';
 import { xmlMessages } from './xml-messages.js';
-import { parseXml, type XmlDocument, type XmlElement, type XmlError } from './xml-tree.js';
+import type { XmlDocument, XmlElement, XmlError } from './xml-node.js';
+import { parseXml } from './xml-tree.js';
 
 /** The chunk's door (see `src/internal/lazy.ts`). */
 export function init(runtime: FeedRuntime): { readXml: typeof readXml } {

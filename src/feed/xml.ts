@@ -6,7 +6,7 @@
 import type { FeedRuntime } from './runtime.js';
 import type { Attachment } from './model.js';
 import type { Warnings } from './values.js';
-import type { XmlElement } from './xml-tree.js';
+import type { XmlElement } from './xml-node.js';
 import { xmlMessages } from './xml-messages.js';
 import { htmlText } from '../internal/html-text.js';
 import { readRfc822 } from './rfc822.js';
