@@ -1,6 +1,6 @@
 /**
  * End-to-end checks in the machine's own Chromium (never a downloaded browser: the
- * launch options name /usr/bin/chromium or $CHROME_PATH, see scripts/chromium.mjs).
+ * launch options name /usr/bin/chromium or $CHROME_PATH, see tests/chromium.mjs).
  *
  * - project `demo` (`npm run test:demo`, the last step of `npm test`): the demo pages on
  *   the demo's Vite server, and the repository checks (one element list, one copy of the
@@ -12,7 +12,7 @@
  * tests/e2e/), since the dist checks read what their server was asked.
  */
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './tests/chromium.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',

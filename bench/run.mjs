@@ -21,7 +21,7 @@
 //
 // Options: --samples=7 (per side and row), --only=full,summary,… (row ids), --label="…"
 // (a note in the BENCHMARKS.md heading), --no-append (print only).
-// Environment: CIVIC_DIST (another build folder), CHROME_PATH (see scripts/chromium.mjs).
+// Environment: CIVIC_DIST (another build folder), CHROME_PATH (see tests/chromium.mjs).
 import {
   appendFileSync,
   existsSync,
@@ -36,8 +36,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build as viteBuild } from 'vite';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { startStaticServer } from '../scripts/static-server.mjs';
+import { chromiumLaunchOptions } from '../tests/chromium.mjs';
+import { startStaticServer } from '../tests/server/static-server.mjs';
 import { bundleReport, kib } from '../scripts/check-size.mjs';
 import { cardPages, listPages } from './pages.mjs';
 
@@ -63,20 +63,8 @@ const SLOW_4G = {
 };
 const CONTENT_TIMEOUT = 30_000;
 
-// The sample feed, from the repository (or the project's shared folder beside it).
-const seedFile = [
-  'tests/fixtures/vi-cong-an-tinh.json',
-  'demo/feeds/vi-cong-an-tinh.json',
-  '../shared/feeds/vi-cong-an-tinh.json',
-]
-  .map((f) => join(ROOT, f))
-  .find((f) => existsSync(f));
-if (!seedFile) {
-  console.error(
-    'No sample feed vi-cong-an-tinh.json in tests/fixtures, demo/feeds or ../shared/feeds',
-  );
-  process.exit(1);
-}
+// The sample feed: the repository's one copy.
+const seedFile = join(ROOT, 'tests/fixtures/vi-cong-an-tinh.json');
 if (!existsSync(join(DIST, 'civic-widgets.js'))) {
   console.error(
     `${DIST}/civic-widgets.js is missing: run \`npm run build\` first (npm run bench does)`,

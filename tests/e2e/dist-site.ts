@@ -164,7 +164,7 @@ const ALL_WIDGETS = (src: string, cardVariant = 'summary') => `
   <civic-bulletin-list limit="3"><a href="/tin-tuc">Tin tức</a></civic-bulletin-list>
 </civic-feed>`;
 
-/** The generated files, by path, for scripts/static-server.mjs. */
+/** The generated files, by path, for tests/server/static-server.mjs. */
 export const routes = new Map<string, { body: string }>([
   ['/__check/probe.js', { body: PROBE }],
   ['/__check/local-only.json', { body: JSON.stringify(localOnlyFeed) }],

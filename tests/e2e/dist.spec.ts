@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { AIM, BUDGET, ENTRY, IIFE, bundleReport, kib } from '../../scripts/check-size.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { startStaticServer } from '../server/static-server.mjs';
 import {
   PNG_1X1,
   README_POLICIES,
