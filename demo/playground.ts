@@ -107,6 +107,10 @@ function scriptSafeJson(json: string): string {
 function buildSnippet(): string {
   const name = tag();
   const attributes = chosenAttributes();
+  // The preview speaks the feed's language (the stage's `lang`); a page without `lang`
+  // would show the Vietnamese default, so the snippet says it unless it is that default.
+  if (!attributes.some(([n]) => n === 'locale') && stage.lang && stage.lang !== 'vi')
+    attributes.push(['locale', stage.lang]);
   const lines = [
     `<script type="module" src="${escapeAttribute(value('script-url') || '/assets/civic-widgets.js')}"></script>`,
   ];

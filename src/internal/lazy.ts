@@ -46,9 +46,25 @@ export function chunk<R, API>(load: () => Promise<Door<R, API>>, runtime: R): Ch
       (door) => (state.ready = door.init(runtime)),
       (error: unknown) => {
         loading = undefined;
+        missing(error);
         throw error;
       },
     ));
   const state = get as Chunk<API> & { ready: API | undefined };
   return state;
+}
+
+let told = false;
+
+/**
+ * Says once per page, on the console, what a site maintainer can do about a chunk that
+ * did not load: the usual cause is a deploy that copied `civic-widgets.js` alone. The
+ * widgets themselves show their fallback in plain words.
+ */
+function missing(error: unknown): void {
+  if (told) return;
+  told = true;
+  console.warn(
+    `civic-widgets: ${error instanceof Error ? error.message : String(error)}. If that file is missing, deploy the whole dist/ folder beside civic-widgets.js, not that file alone.`,
+  );
 }

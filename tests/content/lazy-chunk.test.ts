@@ -9,11 +9,12 @@ const requested = (part: string) =>
   performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.includes(part));
 
 describe('the body chunk (marked + DOMPurify)', () => {
-  it('is not loaded by the card module, nor by summary or plain-text cards', async () => {
-    const text = { id: 't', title: 'Text', content_text: 'Plain text body' };
+  // The full view's chunk carries them (one round trip for a full card, whose body is
+  // nearly always HTML or Markdown), so only cards that are not `full` go without.
+  it('is not loaded by the card module, nor by summary or compact cards', async () => {
     const md = { id: 'm', title: 'Summary only', summary: 'S', _civic: { markdown: '**x**' } };
-    await fixture(html`<civic-article-card .item=${text} variant="full"></civic-article-card>`);
     await fixture(html`<civic-article-card .item=${md}></civic-article-card>`);
+    await fixture(html`<civic-article-card .item=${md} variant="compact"></civic-article-card>`);
     expect(requested('/marked/'), 'marked').to.be.false;
     expect(requested('/dompurify/'), 'dompurify').to.be.false;
     expect(requested('/src/content/sanitize.ts'), 'sanitize chunk').to.be.false;
@@ -40,5 +41,31 @@ describe('the body chunk (marked + DOMPurify)', () => {
     expect(requested('/marked/'), 'marked').to.be.true;
     expect(requested('/dompurify/'), 'dompurify').to.be.true;
     expect(requested('/src/content/sanitize.ts'), 'sanitize chunk').to.be.true;
+  });
+});
+
+describe('a chunk that does not load', () => {
+  it('says once on the console which file and that the whole dist/ folder is deployed', async () => {
+    const { chunk } = await import('../../src/internal/lazy.js');
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      const gone = chunk(
+        () => import(/* @vite-ignore */ `/dist-missing/civic-widgets-extras-${Date.now()}.js`),
+        undefined,
+      );
+      for (let i = 0; i < 2; i++) {
+        let failed = false;
+        await gone().catch(() => (failed = true));
+        expect(failed, 'the load rejects (and is tried again on the next call)').to.be.true;
+      }
+      expect(gone.ready).to.be.undefined;
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings, 'one warning for the page').to.have.length(1);
+    expect(warnings[0]).to.match(/^civic-widgets: .*civic-widgets-extras-\d+\.js/);
+    expect(warnings[0]).to.contain('deploy the whole dist/ folder');
   });
 });

@@ -349,12 +349,13 @@ test('playground, and its snippet with the built bundle', async ({
     );
     expect(snippet, 'attributes missing').toContain('item-id="budget-2021"');
     expect(snippet, 'attributes missing').toContain('variant="full"');
+    // The preview speaks English (the feed's language); so must the pasted widget.
+    expect(snippet, 'the preview language is missing').toContain('locale="en"');
   });
   await test.step('playground: no console error, failed request or HTTP error', () => {
     w.stop();
     expect(w.problems).toEqual([]);
   });
-  const lang = await page.locator('#stage').getAttribute('lang');
   await page.close();
 
   // ------------------------------------------------------------ the snippet, with the built bundle
@@ -381,7 +382,8 @@ test('playground, and its snippet with the built bundle', async ({
         route.fulfill({
           status: 200,
           contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="${lang ?? 'vi'}"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>snippet</title></head><body>\n${snippet}\n</body></html>`,
+          // No `lang`: a CMS template often has none; the snippet carries the language.
+          body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>snippet</title></head><body>\n${snippet}\n</body></html>`,
         }),
       );
       await blank.goto('/snippet-test.html');
