@@ -11,3 +11,10 @@ import './components/article-card/article-card.define.js';
 import './components/view-counter/view-counter.define.js';
 import './components/bulletin-list/bulletin-list.define.js';
 import './components/date-line/date-line.define.js';
+
+// Types only: the events' typing (`e.detail` on element, document and window listeners).
+export type {
+  CivicEventMap,
+  CivicFeedErrorEvent,
+  CivicFeedLoadEvent,
+} from './components/shared/events.js';

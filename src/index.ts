@@ -24,6 +24,7 @@ export {
 export {
   CivicFeedLoadEvent,
   CivicFeedErrorEvent,
+  type CivicEventMap,
   type CivicFeedLoadDetail,
   type CivicFeedErrorDetail,
 } from './components/shared/events.js';

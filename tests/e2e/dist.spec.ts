@@ -464,3 +464,62 @@ for (const [id, viewport] of [
     ).toBeLessThanOrEqual(0.05);
   });
 }
+
+// ---------------------------------------------------------------- g. types of the npm entries
+// A TypeScript app that imports only `civic-widgets/define.js` (or one element's module)
+// gets the events typed on element, document and window listeners, under the two module
+// resolutions apps use. The package is linked into a scratch app as npm would install it
+// (its package.json `exports` decide which .d.ts files are seen).
+for (const resolution of ['bundler', 'node16'] as const) {
+  test(`g. types: importing only define.js types e.detail on document and window listeners (${resolution})`, async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const ts = (await import('typescript')).default;
+    const app = mkdtempSync(join(tmpdir(), 'civic-types-'));
+    try {
+      mkdirSync(join(app, 'node_modules'));
+      symlinkSync(ROOT, join(app, 'node_modules', 'civic-widgets'), 'dir');
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module' }));
+      const source = `import 'civic-widgets/define.js';
+import 'civic-widgets/article-card.js';
+
+document.addEventListener('civic-feed-load', (e) => {
+  const titles: (string | undefined)[] = e.detail.feed.items.map((a) => a.title);
+  const when: Date | undefined = e.detail.fetchedAt;
+  void titles, when;
+});
+window.addEventListener('civic-feed-error', (e) => {
+  const status: number | undefined = e.detail.error.status;
+  void status;
+});
+const card = document.querySelector('civic-article-card');
+card?.addEventListener('civic-feed-load', (e) => void e.detail.warnings.length);
+document.addEventListener('civic-feed-load', (e) => {
+  // @ts-expect-error the detail has no such field: the types are real, not any
+  void e.detail.nothingHere;
+});
+`;
+      writeFileSync(join(app, 'app.ts'), source);
+      const options: import('typescript').CompilerOptions = {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: ts.ScriptTarget.ES2022,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+        ...(resolution === 'bundler'
+          ? { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }
+          : { module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 }),
+        experimentalDecorators: false,
+        types: [],
+      };
+      const program = ts.createProgram([join(app, 'app.ts')], options);
+      const problems = ts
+        .getPreEmitDiagnostics(program)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      note(`${resolution}: ${problems.length} type error(s)`);
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+}

@@ -6,3 +6,5 @@ if (!customElements.get('civic-article-card'))
   customElements.define('civic-article-card', CivicArticleCard);
 
 export { CivicArticleCard };
+// Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
+export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';

@@ -5,3 +5,5 @@ if (!customElements.get('civic-bulletin-list'))
   customElements.define('civic-bulletin-list', CivicBulletinList);
 
 export { CivicBulletinList };
+// Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
+export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';

@@ -5,3 +5,5 @@ import { CivicDateLine } from './date-line.js';
 if (!customElements.get('civic-date-line')) customElements.define('civic-date-line', CivicDateLine);
 
 export { CivicDateLine };
+// Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
+export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';

@@ -4,3 +4,5 @@ import { CivicFeed } from './feed.js';
 if (!customElements.get('civic-feed')) customElements.define('civic-feed', CivicFeed);
 
 export { CivicFeed };
+// Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
+export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';

@@ -46,11 +46,22 @@ export class CivicFeedErrorEvent extends Event {
   }
 }
 
+/** The library's events by name, for listeners on elements, the document and the window. */
+export interface CivicEventMap {
+  'civic-feed-load': CivicFeedLoadEvent;
+  'civic-feed-error': CivicFeedErrorEvent;
+}
+
+// The events bubble and are composed, so a listener on the document or the window sees
+// them too. Each element's define module re-exports these types, so importing only
+// `civic-widgets/define.js` or one element's module brings them in.
 declare global {
-  interface HTMLElementEventMap {
-    'civic-feed-load': CivicFeedLoadEvent;
-    'civic-feed-error': CivicFeedErrorEvent;
-  }
+  // Empty on purpose: each map takes the library's events from CivicEventMap.
+  /* eslint-disable @typescript-eslint/no-empty-object-type */
+  interface HTMLElementEventMap extends CivicEventMap {}
+  interface DocumentEventMap extends CivicEventMap {}
+  interface WindowEventMap extends CivicEventMap {}
+  /* eslint-enable @typescript-eslint/no-empty-object-type */
 }
 
 const warned = new Set<string>();

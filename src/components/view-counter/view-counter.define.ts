@@ -5,3 +5,5 @@ if (!customElements.get('civic-view-counter'))
   customElements.define('civic-view-counter', CivicViewCounter);
 
 export { CivicViewCounter };
+// Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
+export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';
