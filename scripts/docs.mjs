@@ -19,7 +19,13 @@ const check = process.argv.includes('--check');
 const START = '<!-- api:start -->';
 const END = '<!-- api:end -->';
 
-const manifest = JSON.parse(readFileSync(resolve(root, 'custom-elements.json'), 'utf8'));
+/** The analyzer's full manifest (source paths, private members): read here, never shipped. */
+const FULL = resolve(root, 'node_modules/.cache/civic-widgets/custom-elements.json');
+if (!existsSync(FULL)) {
+  console.error(`docs: ${FULL} is missing; run \`npm run analyze\``);
+  process.exit(1);
+}
+const manifest = JSON.parse(readFileSync(FULL, 'utf8'));
 
 /** Elements in the order a reader meets them (elements.json, the README's table order); others after, by name. */
 const ORDER = JSON.parse(readFileSync(resolve(root, 'elements.json'), 'utf8')).elements.map(
@@ -311,6 +317,65 @@ const customData = {
     };
   }),
 };
+
+// ---------- The package's custom-elements.json ----------
+
+/** The event classes, by event name, for the events' `type`. */
+const EVENT_TYPES = {
+  'civic-feed-load': 'CivicFeedLoadEvent',
+  'civic-feed-error': 'CivicFeedErrorEvent',
+};
+/** Without the analyzer's source paths (`module: "src/…"`), which the package does not ship. */
+function withoutSource(entry) {
+  const { inheritedFrom, ...rest } = entry;
+  return inheritedFrom ? { ...rest, inheritedFrom: { name: inheritedFrom.name } } : rest;
+}
+
+/**
+ * The manifest tools read (`customElements` in package.json): each element in the module
+ * a user imports (`civic-widgets/<name>.js`, which defines it and exports its class), its
+ * public attributes, properties, methods, events (typed), slots, parts and CSS
+ * properties; none of the analyzer's internal functions, private members or source paths.
+ */
+const slim = {
+  schemaVersion: manifest.schemaVersion,
+  readme: 'README.md',
+  modules: elements.map((el) => {
+    const name = el.tagName.replace(/^civic-/, '');
+    const declaration = {
+      kind: 'class',
+      customElement: true,
+      tagName: el.tagName,
+      name: el.name,
+      ...(el.summary ? { summary: el.summary } : {}),
+      description: el.description ?? '',
+      superclass: { name: 'LitElement', package: 'lit' },
+      attributes: (el.attributes ?? []).map(withoutSource),
+      members: (el.members ?? []).filter(isPublic).map(withoutSource),
+      events: (el.events ?? []).map((e) => ({
+        ...withoutSource(e),
+        ...(EVENT_TYPES[e.name] ? { type: { text: EVENT_TYPES[e.name] } } : {}),
+      })),
+      slots: el.slots ?? [],
+      cssParts: el.cssParts ?? [],
+      cssProperties: el.cssProperties ?? [],
+    };
+    return {
+      kind: 'javascript-module',
+      path: `dist/${name}.js`,
+      declarations: [declaration],
+      exports: [
+        { kind: 'js', name: el.name, declaration: { name: el.name, module: `dist/${name}.js` } },
+        {
+          kind: 'custom-element-definition',
+          name: el.tagName,
+          declaration: { name: el.name, module: `dist/${name}.js` },
+        },
+      ],
+    };
+  }),
+};
+writeFileSync(resolve(root, 'custom-elements.json'), `${JSON.stringify(slim, null, 2)}\n`);
 
 // ---------- Write (or check) ----------
 

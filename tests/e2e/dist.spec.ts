@@ -523,3 +523,39 @@ document.addEventListener('civic-feed-load', (e) => {
     }
   });
 }
+
+// ---------------------------------------------------------------- h. the shipped manifest
+test('h. custom-elements.json: public API only, shipped paths, typed events, under 120 kB', () => {
+  const file = join(ROOT, 'custom-elements.json');
+  const text = readFileSync(file, 'utf8');
+  note(`custom-elements.json: ${(text.length / 1000).toFixed(1)} kB`);
+  expect(text.length, 'size').toBeLessThan(120_000);
+  const manifest = JSON.parse(text) as {
+    modules: {
+      path: string;
+      declarations: {
+        tagName?: string;
+        members: { name: string; privacy?: string }[];
+        events: { name: string; type?: { text: string } }[];
+      }[];
+    }[];
+  };
+  const elements = (
+    JSON.parse(readFileSync(join(ROOT, 'elements.json'), 'utf8')) as { elements: string[] }
+  ).elements;
+  expect(manifest.modules.map((m) => m.path)).toEqual(elements.map((e) => `dist/${e}.js`));
+  expect(text, 'no source path').not.toContain('src/');
+  for (const mod of manifest.modules) {
+    expect(existsSync(join(ROOT, mod.path)), `${mod.path} is shipped`).toBe(true);
+    for (const d of mod.declarations) {
+      const hidden = d.members.filter(
+        (m) => m.name.startsWith('#') || (m.privacy !== undefined && m.privacy !== 'public'),
+      );
+      expect(
+        hidden.map((m) => m.name),
+        `${d.tagName}: private members`,
+      ).toEqual([]);
+      for (const e of d.events) expect(e.type?.text, `${d.tagName} ${e.name}: type`).toBeTruthy();
+    }
+  }
+});
