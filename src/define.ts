@@ -18,3 +18,5 @@ export type {
   CivicFeedErrorEvent,
   CivicFeedLoadEvent,
 } from './components/shared/events.js';
+// Types only: the elements in React's JSX and Vue's templates.
+export type * from './components/frameworks.js';

@@ -11,6 +11,13 @@ export { CivicDateLine } from './components/date-line/date-line.js';
 
 // Feed layer
 export type { Article, Attachment, Author, Feed, FeedFormat, FeedWarning } from './feed/model.js';
+export type {
+  CivicItemExtension,
+  JsonFeed,
+  JsonFeedAttachment,
+  JsonFeedAuthor,
+  JsonFeedItem,
+} from './feed/json-feed.js';
 export { FeedError } from './feed/errors.js';
 export { loadFeed, type LoadFeedOptions, type LoadedFeed } from './feed/load.js';
 export { parseFeed, toFeed, toArticle, type ParseOptions, type ParsedFeed } from './feed/parse.js';

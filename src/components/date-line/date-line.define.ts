@@ -7,3 +7,5 @@ if (!customElements.get('civic-date-line')) customElements.define('civic-date-li
 export { CivicDateLine };
 // Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
 export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';
+// Types only: the element in React's JSX and Vue's templates (see frameworks.ts).
+export type { CivicDateLineProps } from '../frameworks.js';

@@ -6,3 +6,5 @@ if (!customElements.get('civic-feed')) customElements.define('civic-feed', Civic
 export { CivicFeed };
 // Types only: brings the events' typing (`e.detail` on any listener) to this entry point.
 export type { CivicEventMap, CivicFeedErrorEvent, CivicFeedLoadEvent } from '../shared/events.js';
+// Types only: the element in React's JSX and Vue's templates (see frameworks.ts).
+export type { CivicFeedProps } from '../frameworks.js';

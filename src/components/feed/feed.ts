@@ -1,3 +1,5 @@
+import type { JsonFeed } from '../../feed/json-feed.js';
+import type { Feed } from '../../feed/model.js';
 import { ContextProvider } from '../shared/context.js';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../shared/civic-element.js';
@@ -39,7 +41,7 @@ export class CivicFeed extends CivicElement {
   declare src?: string | null;
 
   /** A parsed JSON Feed document or a `Feed` from `loadFeed`; wins over `src`. */
-  declare feed?: unknown;
+  declare feed?: JsonFeed | Feed | null;
 
   /**
    * Reload every this many seconds while the page is visible (conditional requests; paused

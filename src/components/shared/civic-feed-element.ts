@@ -1,3 +1,5 @@
+import type { JsonFeed } from '../../feed/json-feed.js';
+import type { Feed } from '../../feed/model.js';
 import type { PropertyDeclarations } from 'lit';
 import { CivicElement } from './civic-element.js';
 import { FeedSource } from './feed-source.js';
@@ -18,7 +20,7 @@ export class CivicFeedElement extends CivicElement {
   declare src?: string | null;
 
   /** A parsed JSON Feed document or a `Feed` from `loadFeed`; wins over `src`. */
-  declare feed?: unknown;
+  declare feed?: JsonFeed | Feed | null;
 
   /**
    * Colours: unset follows the page (light, or dark where the page declares

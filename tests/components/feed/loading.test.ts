@@ -4,6 +4,7 @@
  * content replaces with little movement; `.feed`, `.item` and inline feeds never show a
  * skeleton. Layout shift is measured by Chromium itself (PerformanceObserver).
  */
+import type { JsonFeed } from '../../../src/feed/json-feed.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../../src/components/feed/feed.define.js';
@@ -177,7 +178,7 @@ describe('loading', () => {
     });
 
     it('draws .feed and .item on the first frame, with no skeleton', async () => {
-      const doc = JSON.parse(await seedText()) as { items: unknown[] };
+      const doc = JSON.parse(await seedText()) as JsonFeed;
       const list = document.createElement('civic-bulletin-list');
       list.feed = doc;
       const card = document.createElement('civic-article-card');
