@@ -71,8 +71,8 @@ export const JSON_LD_MARK = 'data-civic-article-card';
  * it (never a second one), `remove` takes it out.
  */
 export class JsonLdBlock {
-  private script?: HTMLScriptElement;
-  private text?: string;
+  #script?: HTMLScriptElement;
+  #text?: string;
 
   /**
    * The block for `article`, never throwing into the page: a failure costs the structured
@@ -89,16 +89,16 @@ export class JsonLdBlock {
   /** Creates or updates the block in `doc`'s head; `id` (the article's) marks it. */
   set(doc: Document, data: Record<string, unknown>, id: string): void {
     const text = scriptJson(data);
-    if (this.script && this.script.ownerDocument !== doc) this.remove();
+    if (this.#script && this.#script.ownerDocument !== doc) this.remove();
     if (
-      this.script?.isConnected &&
-      this.script.ownerDocument === doc &&
-      text === this.text &&
-      this.script.getAttribute(JSON_LD_MARK) === id
+      this.#script?.isConnected &&
+      this.#script.ownerDocument === doc &&
+      text === this.#text &&
+      this.#script.getAttribute(JSON_LD_MARK) === id
     ) {
       return;
     }
-    const script = this.script ?? doc.createElement('script');
+    const script = this.#script ?? doc.createElement('script');
     script.type = 'application/ld+json';
     script.setAttribute(JSON_LD_MARK, id);
     try {
@@ -111,13 +111,13 @@ export class JsonLdBlock {
       return;
     }
     if (!script.isConnected) doc.head.append(script);
-    this.script = script;
-    this.text = text;
+    this.#script = script;
+    this.#text = text;
   }
 
   remove(): void {
-    this.script?.remove();
-    this.script = undefined;
-    this.text = undefined;
+    this.#script?.remove();
+    this.#script = undefined;
+    this.#text = undefined;
   }
 }

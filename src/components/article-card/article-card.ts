@@ -8,56 +8,44 @@ import {
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
-import { findArticle, toArticle } from '../../feed/convert.js';
 import { safeUrl } from '../../feed/values.js';
-import { formatDate, isoInstant } from '../../format/dates.js';
-import { formatCount } from '../../format/numbers.js';
+import { formatDate } from '../../format/dates.js';
 import { headline } from '../../format/headline.js';
 import type { JsonLdBlock } from '../../content/json-ld.js';
 import type { FullArticle } from './full-article.js';
 import { chunk } from '../../internal/lazy.js';
 import { runtime } from '../shared/runtime.js';
+import { ArticleSource } from '../shared/article-source.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
-import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
-import type { CardAction } from './card-actions.js';
+import { errorRole, renderEmpty, renderError, renderStaleNote } from '../shared/states.js';
+import { ActionRow } from './action-row.js';
+import {
+  renderBodyPlaceholder,
+  renderBodyText,
+  renderImage,
+  renderMeta,
+  renderPlaceholder,
+  renderTaxonomy,
+  titleHeading,
+  type ArticleCardVariant,
+} from './card-parts.js';
 import { articleCardStyles } from './article-card.styles.js';
 
-/** How much of the article the card shows. */
-export type ArticleCardVariant = 'summary' | 'full' | 'compact';
+export type { ArticleCardVariant } from './card-parts.js';
 const VARIANTS: readonly ArticleCardVariant[] = ['summary', 'full', 'compact'];
 
 /** What the card has to draw, resolved from `.item`, the feed and `item-id`. */
 type Shown =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'error'; error?: FeedError }
+  | { kind: 'error'; error?: FeedError; role: 'alert' | 'status' }
   | { kind: 'empty' }
   | { kind: 'article'; article: Article; feed?: Feed; fetchedAt?: Date; stale: boolean };
 
-/** How long the "link copied" note stays visible; screen readers hear it at once. */
-const ANNOUNCE_MS = 5000;
-
-/** The actions a card can offer, in the order their buttons appear. */
-const CARD_ACTIONS: readonly CardAction[] = ['print', 'share', 'copy-link'];
-const warnedActions = new Set<string>();
-
-/** The known actions named in an `actions` attribute, in display order; unknown ones are said once on the console. */
-function parseActions(value: string | null | undefined): CardAction[] {
-  const names = new Set((value ?? '').toLowerCase().split(/\s+/).filter(Boolean));
-  for (const name of names) {
-    if (!(CARD_ACTIONS as readonly string[]).includes(name) && !warnedActions.has(name)) {
-      warnedActions.add(name);
-      console.warn(`civic-article-card: unknown action "${name}"; use ${CARD_ACTIONS.join(', ')}`);
-    }
-  }
-  return CARD_ACTIONS.filter((a) => names.has(a));
-}
-
-// Lazy: what only full cards need (body, attachments, JSON-LD: the `full-article` chunk, with
-// marked and DOMPurify) and the action handlers (in `extras`; fetched when the
-// buttons render, so a click finds them ready and the share sheet keeps its user gesture).
-// The full article imports HTML text from the `extras` chunk: both are asked for at once,
-// one round trip, not two.
+// Lazy: what only full cards need (body, attachments, JSON-LD: the `full-article` chunk,
+// with marked and DOMPurify; the action handlers are action-row.ts's). The full article
+// imports HTML text from the `extras` chunk: both are asked for at once, one round trip,
+// not two.
 const fullChunk = chunk(
   () =>
     Promise.all([import('./full-article.js'), import('../../internal/html-text.js')]).then(
@@ -65,7 +53,6 @@ const fullChunk = chunk(
     ),
   runtime,
 );
-const actionsChunk = chunk(() => import('./card-actions.js'), undefined);
 
 /**
  * One news article: its title (the whole card is one link to it), the meta line
@@ -136,7 +123,6 @@ export class CivicArticleCard extends CivicFeedElement {
     variant: { reflect: true },
     actions: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    announcement: { state: true, attribute: false },
   };
 
   /** Id of the feed item to show (its `id`, or its `url`); the first item when unset. */
@@ -154,13 +140,13 @@ export class CivicArticleCard extends CivicFeedElement {
   /** Level of the title heading, 1–6, to fit the page's outline; body and attachment headings go below it. */
   headingLevel = 3;
 
-  /** What the last action has to say ("Đã sao chép liên kết"), read out politely. */
-  private announcement = '';
+  /** The buttons `actions` names, and what the last one has to say. */
+  readonly #actions = new ActionRow(this, () => this.messages);
 
-  #itemCache?: { value: unknown; article: Article | undefined };
+  /** `.item`, else the feed's item named by `item-id`, else its first. */
+  readonly #articles = new ArticleSource(this, this.source);
   #shown: Shown = { kind: 'idle' };
   #jsonLd?: JsonLdBlock;
-  #announceTimer?: ReturnType<typeof setTimeout>;
   /** This card's body and attachments, once the full-variant chunk is in. */
   #full?: FullArticle;
   /** The full-variant chunk could not load (offline, a deploy in between): the body shows as text. */
@@ -175,7 +161,11 @@ export class CivicArticleCard extends CivicFeedElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#jsonLd?.remove();
-    clearTimeout(this.#announceTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('actions')) this.#actions.read(this.actions);
   }
 
   // After the feed source has settled for this update (controllers run before update)
@@ -193,10 +183,9 @@ export class CivicArticleCard extends CivicFeedElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#full?.write(this.renderRoot);
+    this.#full?.write(this.renderRoot, this.#level);
     this.#syncJsonLd();
-    if (this.#shown.kind === 'article' && parseActions(this.actions).length)
-      void actionsChunk().catch(() => undefined);
+    if (this.#shown.kind === 'article') this.#actions.prefetch();
   }
 
   override render(): TemplateResult {
@@ -206,9 +195,9 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'idle':
         return html`<slot></slot>`;
       case 'loading':
-        return this.#renderPlaceholder();
+        return renderPlaceholder(m, this.#shownVariant, this.#actions.renderPlaceholder());
       case 'error':
-        return renderError(m, shown.error, () => this.source.state.retry(), this);
+        return renderError(m, shown.error, () => this.source.state.retry(), shown.role);
       case 'empty':
         return renderEmpty(m);
       case 'article':
@@ -233,8 +222,8 @@ export class CivicArticleCard extends CivicFeedElement {
   #resolve(): Shown {
     const state = this.source.state;
     const feed = state.status === 'ready' || state.status === 'stale' ? state.feed : undefined;
-    if (this.item != null) {
-      const article = this.#articleOf(this.item);
+    const { article } = this.#articles;
+    if (this.#articles.fromItem) {
       return article ? { kind: 'article', article, feed, stale: false } : { kind: 'empty' };
     }
     switch (state.status) {
@@ -243,11 +232,9 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'empty':
         return { kind: state.status };
       case 'error':
-        return { kind: 'error', error: state.error };
+        return { kind: 'error', error: state.error, role: errorRole(state.error, this) };
       case 'ready':
       case 'stale': {
-        const items = feed?.items ?? [];
-        const article = findArticle(items, this.itemId);
         if (!article) return { kind: 'empty' };
         return {
           kind: 'article',
@@ -258,25 +245,6 @@ export class CivicArticleCard extends CivicFeedElement {
         };
       }
     }
-  }
-
-  #articleOf(value: unknown): Article | undefined {
-    let cache = this.#itemCache;
-    if (!cache || cache.value !== value) {
-      let article: Article | undefined;
-      try {
-        article = toArticle(value);
-      } catch {
-        article = undefined;
-      }
-      if (!article) {
-        console.warn(
-          'civic-article-card: .item is neither a JSON Feed item nor an Article; ignoring it',
-        );
-      }
-      cache = this.#itemCache = { value, article };
-    }
-    return cache.article;
   }
 
   /** Starts the full view's chunks while the feed loads; a failure here is met again in #syncFull. */
@@ -291,7 +259,7 @@ export class CivicArticleCard extends CivicFeedElement {
     if (full) {
       if (!this.#full) {
         this.#full = full.create(
-          () => this.#renderBodyPlaceholder(),
+          () => renderBodyPlaceholder(this.messages),
           () => this.requestUpdate(),
         );
         if (this.shadowRoot) full.adoptStyles(this.shadowRoot);
@@ -320,39 +288,6 @@ export class CivicArticleCard extends CivicFeedElement {
     (this.#jsonLd ??= new full.JsonLdBlock()).show(this.ownerDocument, shown.article, shown.feed);
   }
 
-  /**
-   * The loading placeholder: the card's frame with bars for a typical article (two title
-   * lines, the meta line, two summary lines, the category line), an estimate so the page
-   * moves little when it fills in. The loaded card then takes its own natural size.
-   */
-  #renderPlaceholder(): TemplateResult {
-    const m = this.messages;
-    const variant = this.#shownVariant;
-    const actions = parseActions(this.actions);
-    return html`<div class="card placeholder ${variant}" part="base">
-      <span class="visually-hidden" part="status" role="status">${m.loading}</span>
-      <div class="title"></div>
-      <div class="meta"></div>
-      ${
-        actions.length
-          ? // The real labels, invisible: the row wraps exactly as the loaded one will.
-            html`<div class="actions" aria-hidden="true">
-              ${actions.map((a) => html`<span class="action">${this.#actionLabel(a)}</span>`)}
-              <span class="announce"></span>
-            </div>`
-          : nothing
-      }
-      ${variant === 'compact' ? nothing : html`<div class="lead"></div>`}
-      ${
-        variant === 'summary'
-          ? html`<div class="taxonomy"></div>`
-          : variant === 'full'
-            ? this.#renderBodyPlaceholder()
-            : nothing
-      }
-    </div>`;
-  }
-
   #renderArticle(
     article: Article,
     feed: Feed | undefined,
@@ -371,9 +306,9 @@ export class CivicArticleCard extends CivicFeedElement {
     // card leaves the lead to the full-variant chunk, which knows whether the body already
     // opens with the summary.
     return html`<article class="card ${variant}" part="base" aria-labelledby="title">
-        ${wide ? this.#renderImage(article) : nothing}
+        ${wide ? renderImage(article) : nothing}
         ${titleHeading(this.#level, url ? html`<a class="link" href=${url}>${title}</a>` : title, lang)}
-        ${this.#renderMeta(article, zone)} ${this.#renderActions(article, url)}
+        ${renderMeta(article, m, zone, this.localeTag)} ${this.#actions.render(article, url)}
         ${
           wide && article.summary && (variant === 'summary' || (!full && this.#fullFailed))
             ? html`<p class="lead" part="summary" lang=${ifDefined(lang)}>${article.summary}</p>`
@@ -387,206 +322,13 @@ export class CivicArticleCard extends CivicFeedElement {
             : full
               ? full.renderBody(view)
               : this.#fullFailed
-                ? this.#renderBodyText(article, lang)
-                : this.#renderBodyPlaceholder()
+                ? renderBodyText(article, lang, m)
+                : renderBodyPlaceholder(m)
         }
-        ${wide ? this.#renderTaxonomy(article) : nothing}
+        ${wide ? renderTaxonomy(article, m, variant === 'full') : nothing}
         ${full ? full.renderAttachments(view) : nothing}
       </article>
       ${staleSince ? renderStaleNote(m, formatDate(staleSince, zone, this.localeTag)) : nothing}`;
-  }
-
-  #renderImage(article: Article): TemplateResult | typeof nothing {
-    const src = safeUrl(article.image);
-    // No image, no frame: an empty tinted box is not content.
-    if (!src) return nothing;
-    return html`<div class="media" part="media">
-      <img
-        class="image"
-        part="image"
-        src=${src}
-        alt=""
-        loading="lazy"
-        decoding="async"
-        @error=${this.#onImageError}
-      />
-    </div>`;
-  }
-
-  #renderMeta(article: Article, zone: string): TemplateResult | typeof nothing {
-    const m = this.messages;
-    const date = article.modified ?? article.published;
-    const label = article.modified ? m.updated : m.published;
-    const hasViews = article.views !== undefined;
-    // One string, so the text reads "Lượt xem: 2.007" with exactly one space.
-    const views = `${m.labelled(m.views)} ${formatCount(article.views ?? 0, this.localeTag)}`;
-    if (!date && !hasViews) return nothing;
-    // One text run with no stray whitespace: the line reads exactly
-    // "Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007". The separator sits in the gap
-    // before the count (see the styles): when the line wraps it falls outside the box and
-    // never dangles at either end of a line.
-    return html`<p class="meta" part="meta">
-      ${
-        date
-          ? html`<span class="date"
-              >${m.labelled(label)}
-              <time datetime=${isoInstant(date)}
-                >${formatDate(date, zone, this.localeTag)}</time
-              ></span
-            >`
-          : nothing
-      }${
-        hasViews
-          ? html`<span class="views"
-              >${date ? html`<span class="sep">${m.metaSeparator}</span>` : nothing}${views}</span
-            >`
-          : nothing
-      }
-    </p>`;
-  }
-
-  #renderActions(article: Article, url: string | undefined): TemplateResult | typeof nothing {
-    const named = parseActions(this.actions);
-    if (!named.length) return nothing;
-    // Share and copy need a link to hand out; print works for any article. The row stays,
-    // as the placeholder drew it, even when no button applies.
-    const actions = named.filter((a) => a === 'print' || url);
-    return html`<div class="actions" part="actions">
-      ${actions.map(
-        (action) =>
-          html`<button
-            type="button"
-            class="action"
-            data-action=${action}
-            aria-describedby="title"
-            @click=${() => this.#onAction(action, article, url)}
-          >
-            ${this.#actionLabel(action)}
-          </button>`,
-      )}
-      <span class="announce" role="status">${this.announcement}</span>
-    </div>`;
-  }
-
-  #actionLabel(action: CardAction): string {
-    const m = this.messages;
-    return action === 'print' ? m.print : action === 'share' ? m.share : m.copyLink;
-  }
-
-  /** Bars where the body will be: busy, but silent (one status region per widget is enough). */
-  #renderBodyPlaceholder(): TemplateResult {
-    return html`<div class="body loading" part="body" aria-busy="true">
-      ${renderSkeleton(this.messages, 8, false)}
-    </div>`;
-  }
-
-  /**
-   * The body when the full-variant chunk could not load: Markdown or plain text shown as
-   * text (the styles keep its line breaks), never HTML parsed outside the sanitizer.
-   */
-  #renderBodyText(article: Article, lang: string | undefined): TemplateResult {
-    return html`<div class="body text" part="body" lang=${ifDefined(lang)}>
-      ${article.markdown ?? article.contentText ?? this.messages.bodyUnavailable}
-    </div>`;
-  }
-
-  /**
-   * Category and tags, which wrap as needed. In a summary card the chips need no visible
-   * "Từ khóa:" before them (screen readers still hear it); a full card shows the label.
-   */
-  #renderTaxonomy(article: Article): TemplateResult | typeof nothing {
-    const m = this.messages;
-    // A tag that only repeats the category says nothing new: "Thông báo [Thông báo]".
-    const same = (t: string) => t.normalize('NFC').trim().toLowerCase();
-    const category = article.category ? same(article.category) : undefined;
-    const tags = article.tags.filter((t) => same(t) !== category);
-    if (!article.category && !tags.length) return nothing;
-    return html`<div class="taxonomy">
-      ${
-        article.category
-          ? html`<p class="category" part="category">
-              ${m.labelled(m.category)}
-              <span class="category-name">${article.category}</span>
-            </p>`
-          : nothing
-      }
-      ${
-        tags.length
-          ? html`<div class="tags" part="tags">
-              <span id="tags-label" class=${this.#shownVariant === 'full' ? '' : 'visually-hidden'}
-                >${m.labelled(m.tags)}</span
-              >
-              <ul aria-labelledby="tags-label">
-                ${tags.map((tag) => html`<li class="tag">${tag}</li>`)}
-              </ul>
-            </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #onAction(action: CardAction, article: Article, url: string | undefined): void {
-    // The handlers are fetched when the buttons render; a click that beats them waits.
-    const actions = actionsChunk.ready;
-    if (!actions) {
-      actionsChunk().then(
-        () => this.#onAction(action, article, url),
-        () => this.#announce(this.messages.linkCopyFailed),
-      );
-      return;
-    }
-    void actions.runAction(action, this, headline(article), url).then((result) => {
-      if (result === 'copied') this.#announce(this.messages.linkCopied);
-      else if (result === 'failed') this.#announce(this.messages.linkCopyFailed);
-    });
-  }
-
-  #announce(text: string): void {
-    clearTimeout(this.#announceTimer);
-    // Cleared first so that saying the same thing twice is heard twice.
-    this.announcement = '';
-    void this.updateComplete.then(() => {
-      this.announcement = text;
-      this.#announceTimer = setTimeout(() => (this.announcement = ''), ANNOUNCE_MS);
-    });
-  }
-
-  #onImageError = (event: Event): void => {
-    // A broken image leaves its box (no layout shift) but not the browser's broken icon.
-    (event.target as HTMLImageElement).classList.add('failed');
-  };
-}
-
-/**
- * The title as an `<h1>`–`<h6>` that fits the page's outline: a switch of plain templates
- * costs the entry less than `lit/static-html`.
- */
-function titleHeading(level: number, content: unknown, lang: string | undefined): TemplateResult {
-  switch (level) {
-    case 1:
-      return html`<h1 class="title" part="title" id="title" lang=${ifDefined(lang)}>
-        ${content}
-      </h1>`;
-    case 2:
-      return html`<h2 class="title" part="title" id="title" lang=${ifDefined(lang)}>
-        ${content}
-      </h2>`;
-    case 4:
-      return html`<h4 class="title" part="title" id="title" lang=${ifDefined(lang)}>
-        ${content}
-      </h4>`;
-    case 5:
-      return html`<h5 class="title" part="title" id="title" lang=${ifDefined(lang)}>
-        ${content}
-      </h5>`;
-    case 6:
-      return html`<h6 class="title" part="title" id="title" lang=${ifDefined(lang)}>
-        ${content}
-      </h6>`;
-    default:
-      return html`<h3 class="title" part="title" id="title" lang=${ifDefined(lang)}>
-        ${content}
-      </h3>`;
   }
 }
 

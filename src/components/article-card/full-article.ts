@@ -137,7 +137,6 @@ export class FullArticle {
    * the body itself changes; `html` once sanitized, `failed` when it cannot be.
    */
   #body?: Body;
-  #headingBase = 4;
   readonly #rt: FullParts;
   readonly #changed: () => void;
 
@@ -186,7 +185,6 @@ export class FullArticle {
   renderBody(view: FullView): TemplateResult | typeof litNothing {
     const { html, nothing, ifDefined } = this.#rt;
     const { article, lang } = view;
-    this.#headingBase = Math.min(6, view.level + 1);
     const source = bodySource(article);
     if (!source) return this.#rt.nothing;
     if (source.kind === 'text') return this.#renderText(source.text, lang);
@@ -203,10 +201,14 @@ export class FullArticle {
     </div>`;
   }
 
-  /** Puts the sanitized body into the element `renderBody` drew; call after each render. */
-  write(root: ParentNode): void {
+  /**
+   * Puts the sanitized body into the element `renderBody` drew; call after each render.
+   * `level` is the card title's heading level: the body's headings start one below it.
+   */
+  write(root: ParentNode, level: number): void {
     const el = root.querySelector('[data-sanitized]');
-    if (el && this.#body?.html !== undefined) writeBody(el, this.#body.html, this.#headingBase);
+    if (el && this.#body?.html !== undefined)
+      writeBody(el, this.#body.html, Math.min(6, level + 1));
   }
 
   /** The attachments with a usable URL, each labelled with its type and size ("PDF, 471 KB"). */

@@ -7,53 +7,48 @@ import {
 } from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
 import { chunk } from '../../internal/lazy.js';
-import { formatDate, formatRelative, isoInstant, type DateStyle } from '../../format/dates.js';
-import { messagesVersion, type Messages } from '../../format/messages.js';
-import { safeUrl } from '../../feed/values.js';
+import { formatDate } from '../../format/dates.js';
+import type { Messages } from '../../format/messages.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
-import { headline } from '../../format/headline.js';
 import { runtime } from '../shared/runtime.js';
 import {
   filterArticles,
-  listDate,
   orderArticles,
   parseFilter,
   toSortKey,
   type SortKey,
 } from '../../feed/order.js';
 import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from './new-badge.js';
-import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
+import {
+  errorRole,
+  renderEmpty,
+  renderError,
+  renderSkeleton,
+  renderStaleNote,
+} from '../shared/states.js';
+import {
+  DATE_FORMATS,
+  ItemPrinter,
+  LAYOUTS,
+  renderItem,
+  type BulletinLayout,
+  type ListDateFormat,
+} from './items.js';
 import { bulletinListStyles } from './bulletin-list.styles.js';
+import { ListPaging } from './paging.js';
 import type { Paging } from './show-more.js';
 
-/** How the list is drawn. */
-export type BulletinLayout = 'list' | 'compact' | 'grid' | 'ticker';
+export type { BulletinLayout, ListDateFormat } from './items.js';
 
-const LAYOUTS: readonly BulletinLayout[] = ['list', 'compact', 'grid', 'ticker'];
-
-/** How a list prints its item dates. */
-export type ListDateFormat = 'date' | 'datetime' | 'relative';
-const DATE_FORMATS: readonly ListDateFormat[] = ['date', 'datetime', 'relative'];
 const DEFAULT_LIMIT = 10;
 // Beyond a screenful, a taller placeholder only moves content nobody can see yet.
 const MAX_SKELETON_ROWS = 50;
 
-// "Xem thêm" is lazy (in the `extras` chunk), fetched on the first click.
-const more = chunk(() => import('./show-more.js'), runtime);
-
-// The compact, grid and ticker item styles and templates, lazy too (`extras`,
-// see layouts.ts): `layoutsFailed` once the chunk could not be loaded (the items are then
+// The compact, grid and ticker item styles and templates are lazy (in the `extras`
+// chunk, see layouts.ts): `layoutsFailed` once the chunk could not be loaded (the items are then
 // drawn with the list styles rather than not at all).
 const layouts = chunk(() => import('./layouts.js'), runtime);
 let layoutsFailed = false;
-
-/** The printed parts of one article, cached per article for one locale, zone and sort. */
-interface Printed {
-  key: string;
-  date: string;
-  iso: string;
-  views: string;
-}
 
 /**
  * A list of news items from a feed: pinned items first, then newest (or most read)
@@ -126,7 +121,6 @@ export class CivicBulletinList extends CivicFeedElement {
     label: {},
     showViews: { type: Boolean, attribute: 'show-views' },
     dateFormat: { attribute: 'date-format' },
-    paused: { state: true, attribute: false },
   };
 
   /** Items shown at first, and added by each "Xem thêm"; anything below 1 reads as 10. */
@@ -160,27 +154,19 @@ export class CivicBulletinList extends CivicFeedElement {
    */
   dateFormat: ListDateFormat = 'date';
 
-  /** The ticker's pause toggle. */
-  private paused = false;
+  /** The ticker's pause toggle (a `#` field: Lit's `state: true` would need a real property). */
+  #paused = false;
 
-  /** The feed the paging below belongs to; a new feed starts over. */
-  #baseFeed?: Feed;
-  // Changes together with the feed, which the controller swaps in during the update
-  // (after willUpdate): a plain field, synced in render(); the "Xem thêm" chunk calls
-  // requestUpdate() when it changes it.
-  #paging: Paging = { items: [], visited: new Set(), announcement: '' };
+  /** The items "Xem thêm" added; added after the feed source, so a new feed starts it over. */
+  readonly #pager = new ListPaging(this, this.source);
 
   // Ordering 1,000 items is cheap once, wasteful on every render: keep the last result.
   #orderedFor?: { items: Article[]; sort: SortKey; category?: string; tag?: string };
   #ordered: Article[] = [];
 
-  #printed = new WeakMap<Article, Printed>();
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#paging.pages?.abort();
-    this.#paging.pages = undefined;
-  }
+  readonly #printer = new ItemPrinter();
+  /** The error state's role, `alert` or `status`: see `errorRole`. */
+  #errorRole: 'alert' | 'status' = 'alert';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -201,11 +187,11 @@ export class CivicBulletinList extends CivicFeedElement {
   }
 
   // After the feed source has settled for this update (controllers run between
-  // willUpdate and update) and before render, which changes no state: a new feed starts
-  // the paging over here.
+  // willUpdate and update) and before render, which changes no state: a failure takes
+  // its alert role here.
   protected override update(changed: PropertyValues<this>): void {
-    const { feed } = this.source.state;
-    if (feed !== this.#baseFeed) this.#startOver(feed);
+    const { status, error } = this.source.state;
+    if (status === 'error') this.#errorRole = errorRole(error, this);
     super.update(changed);
   }
 
@@ -222,7 +208,7 @@ export class CivicBulletinList extends CivicFeedElement {
         layout === 'ticker' ? nothing : html`<div class="foot"></div>`
       }`;
     } else if (status === 'error') {
-      body = renderError(m, error, this.#onRetry, this);
+      body = renderError(m, error, this.#onRetry, this.#errorRole);
     } else if (feed && (status === 'ready' || status === 'stale')) {
       body = [
         status === 'stale' && fetchedAt
@@ -231,7 +217,7 @@ export class CivicBulletinList extends CivicFeedElement {
         this.#renderItems(m, feed),
       ];
     }
-    return html`<div class="root layout-${layout}${this.paused ? ' paused' : ''}">${body}</div>`;
+    return html`<div class="root layout-${layout}${this.#paused ? ' paused' : ''}">${body}</div>`;
   }
 
   #renderItems(m: Messages, feed: Feed): TemplateResult {
@@ -246,25 +232,29 @@ export class CivicBulletinList extends CivicFeedElement {
       ${this.#paging.announcement}
     </div>`;
 
-    const zone = this.zoneFor(feed.timeZone);
-    const locale = this.localeTag;
-    const sort = this.#sortKey;
     const now = Date.now();
-    const dates = this.#dateFormat;
-    // Relative dates change with the clock: the minute is part of their key.
-    const printKey = `${locale}|${zone}|${sort}|${dates}|${dates === 'relative' ? Math.floor(now / 60_000) : ''}|${this.showViews ? 'v' : ''}|${messagesVersion()}`;
+    const print = this.#printer.for(
+      this.zoneFor(feed.timeZone),
+      this.localeTag,
+      this.#sortKey,
+      this.#dateFormat,
+      this.showViews,
+      now,
+    );
     const days = this.#newDaysValue;
     const badge = renderNewBadge(m);
     const views = m.labelled(m.views);
+    const grid = layouts.ready?.renderGridItem;
     const items: TemplateResult[] = new Array<TemplateResult>(shownCount);
     for (let i = 0; i < shownCount; i++) {
       const a = rows[i];
-      items[i] = this.#renderItem(
+      items[i] = renderItem(
         layout,
         a,
-        this.#print(a, printKey, zone, locale, sort, now),
+        print(a),
         isNewArticle(a.published, now, days) ? badge : nothing,
         views,
+        grid,
       );
     }
 
@@ -278,7 +268,7 @@ export class CivicBulletinList extends CivicFeedElement {
     </ul>`;
     // The ticker is drawn by the layouts chunk, which it waits for (without it: a list).
     if (layout === 'ticker' && layouts.ready)
-      return layouts.ready.renderTicker(list, live, this.paused, m.tickerPause, this.#onPause);
+      return layouts.ready.renderTicker(list, live, this.#paused, m.tickerPause, this.#onPause);
     // The button row only when there is more to show: no blank row under a short list.
     return html`${list}${
       shownCount < rows.length || canFetch
@@ -297,44 +287,9 @@ export class CivicBulletinList extends CivicFeedElement {
     }${live}`;
   }
 
-  // With 1,000 items the per-item cost is what counts, and each nested template is a
-  // clone of its own. The usual item (a link and a date) therefore gets one flat
-  // template; anything missing takes the general path below. Title and badge share a
-  // line box (.head): the badge follows the title's last word, wherever that wraps.
-  #renderItem(
-    layout: BulletinLayout,
-    a: Article,
-    p: Printed,
-    badge: TemplateResult | typeof nothing,
-    viewsLabel: string,
-  ): TemplateResult {
-    const cls = a.featured ? 'item featured' : 'item';
-    const views = p.views ? html` <span class="views">${viewsLabel} ${p.views}</span>` : nothing;
-    const summary =
-      a.summary && (layout === 'list' || layout === 'grid')
-        ? html`<p class="summary" part="summary">${a.summary}</p>`
-        : nothing;
-    // Every bound URL passes safeUrl: the article may come from a hand-built object, or
-    // inherit `url` from a polluted Object.prototype.
-    const url = safeUrl(a.url);
-    const image = safeUrl(a.image);
-    if (url && p.date && layout !== 'grid') {
-      return html`<li class=${cls} part=${cls}>
-        <span class="head"
-          ><a class="title" part="title" href=${url}>${itemName(a)}</a>${badge}</span
-        ><span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span
-        >${summary}
-      </li>`;
-    }
-    const title = url
-      ? html`<a class="title" part="title" href=${url}>${itemName(a)}</a>`
-      : html`<span class="title" part="title">${itemName(a)}</span>`;
-    const text = html`<span class="head">${title}${badge}</span
-      ><span class="meta" part="meta"
-        >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span
-      >${summary}`;
-    if (layout === 'grid' && layouts.ready) return layouts.ready.renderGridItem(cls, image, text);
-    return html`<li class=${cls} part=${cls}>${text}</li>`;
+  /** The current feed's paging (a new object for each new feed). */
+  get #paging(): Paging {
+    return this.#pager.paging;
   }
 
   get #layoutName(): BulletinLayout {
@@ -408,87 +363,19 @@ export class CivicBulletinList extends CivicFeedElement {
     return this.#ordered;
   }
 
-  /** Date and count text of one article, formatted once per locale, zone and sort. */
-  #print(
-    a: Article,
-    key: string,
-    zone: string,
-    locale: string,
-    sort: SortKey,
-    now: number,
-  ): Printed {
-    const cached = this.#printed.get(a);
-    if (cached?.key === key) return cached;
-    const date = listDate(a, sort);
-    const format = this.#dateFormat;
-    const style: DateStyle = format === 'datetime' ? 'minutes' : 'date';
-    const p: Printed = {
-      key,
-      date: !date
-        ? ''
-        : format === 'relative'
-          ? formatRelative(date, now, locale)
-          : formatDate(date, zone, locale, style),
-      iso: date ? isoInstant(date) : '',
-      views: this.showViews && a.views !== undefined ? runtime.formatCount(a.views, locale) : '',
-    };
-    this.#printed.set(a, p);
-    return p;
-  }
-
-  /**
-   * A new feed (first load, retry, another `src`): forget the pages of the old one. A new
-   * copy of the same feed (`refresh`, a remembered copy) keeps what the reader opened
-   * with "Xem thêm" (see `keepOpened`; before any click there is nothing to keep).
-   */
-  #startOver(feed: Feed | undefined): void {
-    const old = this.#baseFeed;
-    const paging = this.#paging;
-    this.#baseFeed = feed;
-    if (more.ready?.keepOpened(paging, old, feed)) return;
-    paging.pages?.abort();
-    this.#paging = {
-      items: feed ? feed.items : [],
-      nextUrl: feed?.nextUrl,
-      visited: new Set(feed?.url ? feed.url.split(/\s+/) : []),
-      announcement: '',
-    };
-  }
-
   #onRetry = (): void => {
     this.source.state.retry();
   };
 
   #onPause = (): void => {
-    this.paused = !this.paused;
+    this.#paused = !this.#paused;
+    this.requestUpdate();
   };
 
   #onMore = (): void => {
-    const paging = this.#paging;
-    more().then(
-      ({ showMore }) => {
-        // A feed that arrived meanwhile has its own paging: this click no longer applies.
-        if (paging !== this.#paging) return;
-        void showMore(
-          this,
-          paging,
-          () => this.#orderedItems(),
-          this.#limitValue,
-          this.messages,
-          this.localeTag,
-        );
-      },
-      () => {
-        // The chunk did not arrive (offline, a deploy in between): say so; the button stays.
-        paging.announcement = this.messages.error;
-        this.requestUpdate();
-      },
-    );
+    this.#pager.more(() => this.#orderedItems(), this.#limitValue, this.messages, this.localeTag);
   };
 }
-
-/** What to call an item: its headline, else (no words at all) its address. */
-const itemName = (a: Article): string => headline(a) ?? a.url ?? a.id;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -47,7 +47,6 @@ export class CivicDateLine extends CivicFeedElement {
   static override properties: PropertyDeclarations = {
     date: { reflect: true },
     lunar: { type: Boolean, reflect: true },
-    tick: { state: true, attribute: false },
   };
 
   /** ISO date (`2020-07-16`) or timestamp to show instead of today, for archives and tests. */
@@ -56,9 +55,8 @@ export class CivicDateLine extends CivicFeedElement {
   /** Also print the Vietnamese lunar date, computed for UTC+7: `(26/5 Canh Tý)`. */
   lunar = false;
 
-  /** Bumped at midnight so the line re-renders with the new day. */
-  private tick = 0;
-
+  /** The day shown, settled in update() (render only draws it). */
+  #day?: CalendarDate;
   #midnightTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
@@ -87,6 +85,13 @@ export class CivicDateLine extends CivicFeedElement {
     }
   }
 
+  // After the feed source has settled (its zone decides "today") and before render, which
+  // changes nothing: a `date` that is no date is warned about here, once per update.
+  protected override update(changed: PropertyValues<this>): void {
+    this.#day = this.#shownDate();
+    super.update(changed);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // Only a line on the page keeps a timer: an update after removal (a property set by
@@ -96,7 +101,7 @@ export class CivicDateLine extends CivicFeedElement {
   }
 
   override render(): TemplateResult {
-    const day = this.#shownDate();
+    const day = this.#day!;
     // Empty until the chunk is here, and outside the years the lunar tables cover: the
     // solar date then stands alone.
     const lunar = this.lunar
@@ -120,7 +125,6 @@ export class CivicDateLine extends CivicFeedElement {
 
   /** The day to show: `date` when it reads as one, else today in the zone. */
   #shownDate(): CalendarDate {
-    void this.tick;
     if (this.date) {
       const parsed = parseCalendarDate(this.date, this.#zone);
       if (parsed) return parsed;
@@ -138,12 +142,12 @@ export class CivicDateLine extends CivicFeedElement {
     const now = new Date();
     const delay = nextMidnight(now, this.#zone).getTime() - now.getTime();
     // +50 ms so the timer never fires a hair before midnight and re-renders the old day.
-    this.#midnightTimer = setTimeout(() => this.tick++, Math.max(0, delay) + 50);
+    this.#midnightTimer = setTimeout(() => this.requestUpdate(), Math.max(0, delay) + 50);
   }
 
   // After a laptop sleeps through midnight the timer may be late: check on return.
   #onVisibilityChange = (): void => {
-    if (document.visibilityState === 'visible') this.tick++;
+    if (document.visibilityState === 'visible') this.requestUpdate();
   };
 }
 

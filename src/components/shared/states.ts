@@ -45,6 +45,7 @@ const alerted = new Map<string, Element>();
  * `alert` for the first widget on the page that shows this failure, `status` for every
  * other one: four widgets on one failing feed interrupt the reader once, not four times.
  * A widget keeps its role across renders; a new failure (after "Thử lại") alerts again.
+ * It records who alerted, so a widget asks in its update, never in render().
  */
 export function errorRole(error: FeedError | undefined, host: Element): 'alert' | 'status' {
   if (!error) return 'alert';
@@ -60,14 +61,15 @@ export function errorRole(error: FeedError | undefined, host: Element): 'alert' 
  * tin."), a working "Thử lại" button, then the widget's light-DOM fallback (for example a
  * plain link to the news page). The technical reason (HTTP status, URL, CORS advice) goes
  * to the console and `civic-feed-error`, and here only inside a closed "Chi tiết".
+ * `role` is what `errorRole` gave the widget in its update.
  */
 export function renderError(
   m: Messages,
   error: FeedError | undefined,
   onRetry: (() => void) | undefined,
-  host: Element,
+  role: 'alert' | 'status',
 ): TemplateResult {
-  return html`<div class="error" part="status" role=${errorRole(error, host)}>
+  return html`<div class="error" part="status" role=${role}>
       <p class="error-text">${m.error}</p>
       ${
         onRetry

@@ -1,31 +1,14 @@
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { chunk } from '../../internal/lazy.js';
-import type { Article } from '../../feed/model.js';
-import { findArticle, toArticle } from '../../feed/convert.js';
 import { toCount } from '../../feed/values.js';
 import { formatDate } from '../../format/dates.js';
 import { messageLocale } from '../../format/messages.js';
 import { formatCount, type Notation } from '../../format/numbers.js';
+import { ArticleSource } from '../shared/article-source.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { keepFocus } from '../shared/states.js';
-import { runtime } from '../shared/runtime.js';
+import { LiveCount } from './live-count.js';
 import { viewCounterStyles } from './view-counter.styles.js';
-
-// The live client is lazy (in the `extras` chunk): only counters with an `endpoint` need it.
-const loadClient = chunk(() => import('../../counter/client.js'), runtime);
-
-/** The live endpoint's side of the counter, for one endpoint, item and `hit`. */
-interface LiveState {
-  /** `endpoint`, id and `hit` this state belongs to. */
-  key: string;
-  /** The item the number is for: an earlier answer survives a failed refresh of the same item. */
-  id: string;
-  /** The last valid answer. */
-  views?: number;
-  /** A request is under way. */
-  pending: boolean;
-}
 
 /**
  * One view count, inline in a line of text: "Lượt xem: 2.007" (`vi`), "Views: 2,007"
@@ -75,7 +58,6 @@ export class CivicViewCounter extends CivicFeedElement {
     hit: { type: Boolean, reflect: true },
     notation: { reflect: true },
     hideLabel: { type: Boolean, attribute: 'hide-label', reflect: true },
-    live: { state: true, attribute: false },
   };
 
   /** Which feed item's `_civic.views` to show, and the id sent to `endpoint`; default: the first item. */
@@ -99,26 +81,20 @@ export class CivicViewCounter extends CivicFeedElement {
   /** Hide the label visually; screen readers still hear "Lượt xem: 2.007". */
   hideLabel = false;
 
-  declare private live?: LiveState;
-
-  /** The `.item` value last normalised, and what it gave. */
-  #itemSeen: unknown;
-  #itemArticle?: Article;
-  /** The request whose answer is still wanted; cleared when the element leaves the page. */
-  #liveWanted?: string;
+  /** `.item`, else the feed's item named by `item-id`, else its first. */
+  readonly #articles = new ArticleSource(this, this.source);
+  /** The endpoint's answer; added after the sources, so it asks once the item's id is known. */
+  readonly #live = new LiveCount(
+    this,
+    () => {
+      const endpoint = this.endpoint?.trim();
+      const id = endpoint && (this.itemId || this.#articles.article?.id);
+      return id ? [endpoint, id, this.hit] : undefined;
+    },
+    () => this.#given,
+  );
   /** Warnings already given, so a re-render never repeats one. */
   readonly #warned = new Set<string>();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page: ask the endpoint again on the next update.
-    if (this.live && this.#liveWanted === undefined) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#liveWanted = undefined;
-  }
 
   /** The number shown now, or undefined when there is none. */
   get views(): number | undefined {
@@ -130,9 +106,8 @@ export class CivicViewCounter extends CivicFeedElement {
    * this session is not recorded twice). Resolves when the answer is on screen; never
    * rejects (a failure keeps the last number and is logged).
    */
-  async refresh(): Promise<void> {
-    const request = this.#liveRequest();
-    if (request) await this.#askEndpoint(request.key, request.id, true);
+  refresh(): Promise<void> {
+    return this.#live.run(true);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -147,35 +122,18 @@ export class CivicViewCounter extends CivicFeedElement {
         `count="${raw}" is not a non-negative whole number such as 2007; ignoring it`,
       );
     }
-    if (this.item !== this.#itemSeen) {
-      this.#itemSeen = this.item;
-      this.#itemArticle = this.#hasItem ? safeArticle(this.item) : undefined;
-      if (this.#hasItem && !this.#itemArticle)
-        console.warn(
-          'civic-view-counter: .item is neither a JSON Feed item nor an Article; ignoring it',
-        );
-    }
-  }
-
-  // Runs after the feed source has settled for this update (controllers run between
-  // willUpdate and update) and before render, so the endpoint is asked as soon as the
-  // item's id is known, and the loading bar shows in the same frame.
-  protected override update(changed: PropertyValues): void {
-    const request = this.#liveRequest();
-    if (!request) {
-      this.live = undefined;
-      this.#liveWanted = undefined;
-    } else if (request.key !== this.#liveWanted) {
-      void this.#askEndpoint(request.key, request.id, false);
-    }
-    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const { status, feed } = this.source.state;
-    if (this.itemId && !this.#hasItem && (status === 'ready' || status === 'stale') && feed) {
-      if (!findArticle(feed.items, this.itemId)) {
+    if (
+      this.itemId &&
+      !this.#articles.fromItem &&
+      (status === 'ready' || status === 'stale') &&
+      feed
+    ) {
+      if (!this.#articles.article) {
         this.#warnOnce(
           `missing ${feed.url ?? ''} ${this.itemId}`,
           `no item with id "${this.itemId}" in the feed${feed.url ? ` ${feed.url}` : ''}`,
@@ -192,7 +150,7 @@ export class CivicViewCounter extends CivicFeedElement {
       >${m.labelled(m.views)}</span
     >`;
     if (known) return html`${label} ${this.#renderCount(known.views, known.fromFeed)}`;
-    if (this.live?.pending || (this.#usesFeed && status === 'loading')) {
+    if (this.#live.pending || (this.#usesFeed && status === 'loading')) {
       return html`${label}
         <span class="pending" part="status" role="status"
           ><span class="visually-hidden">${m.loading}</span></span
@@ -234,60 +192,21 @@ export class CivicViewCounter extends CivicFeedElement {
 
   /** The number to show, and whether the feed gave it, by the precedence in the class doc. */
   #known(): { views: number; fromFeed: boolean } | undefined {
-    const views = this.live?.views ?? toCount(this.count) ?? this.#article()?.views;
+    const live = this.#live.views;
+    const views = live ?? this.#given;
     return views === undefined
       ? undefined
-      : { views, fromFeed: this.#usesFeed && this.live?.views === undefined };
+      : { views, fromFeed: this.#usesFeed && live === undefined };
   }
 
-  get #hasItem(): boolean {
-    return this.item != null;
+  /** The number without the endpoint: `count`, else the article's. */
+  get #given(): number | undefined {
+    return toCount(this.count) ?? this.#articles.article?.views;
   }
 
   /** True when the feed's state decides what shows: no `count` and no `.item` to go by. */
   get #usesFeed(): boolean {
-    return toCount(this.count) === undefined && !this.#hasItem;
-  }
-
-  /** `.item`, else the feed's item named by `item-id`, else the feed's first item. */
-  #article(): Article | undefined {
-    if (this.#hasItem) return this.#itemArticle;
-    const items = this.source.state.feed?.items;
-    if (!items) return undefined;
-    return findArticle(items, this.itemId);
-  }
-
-  /** The request the endpoint should answer now, or undefined when there is no endpoint or no id yet. */
-  #liveRequest(): { key: string; id: string } | undefined {
-    const endpoint = this.endpoint?.trim();
-    if (!endpoint) return undefined;
-    const id = this.itemId || this.#article()?.id;
-    if (!id) return undefined;
-    return { key: JSON.stringify([endpoint, id, this.hit]), id };
-  }
-
-  async #askEndpoint(key: string, id: string, refresh: boolean): Promise<void> {
-    this.#liveWanted = key;
-    const keep = this.live && this.live.id === id ? this.live.views : undefined;
-    this.live = { key, id, views: keep, pending: true };
-    const [endpoint] = JSON.parse(key) as [string];
-    try {
-      const { loadCount } = await loadClient();
-      if (this.#liveWanted !== key) return;
-      // After the first answer, a refresh only reads: a view is recorded once.
-      const answer = await loadCount({ endpoint, id, hit: this.hit && !refresh });
-      if (this.#liveWanted !== key) return;
-      this.live = { key, id, views: answer.views, pending: false };
-    } catch (error) {
-      if (this.#liveWanted !== key) return;
-      // A CounterError says what and where; a chunk that failed to load says so too.
-      const what = error instanceof Error ? error.message : String(error);
-      const kept = this.live?.views ?? this.#known()?.views;
-      console.warn(
-        `civic-view-counter: ${what}; ${kept !== undefined ? `keeping the last known count (${kept})` : 'showing the fallback content'}`,
-      );
-      this.live = { key, id, views: this.live?.views, pending: false };
-    }
+    return toCount(this.count) === undefined && !this.#articles.fromItem;
   }
 
   /** Numbers speak the language of the label: a tag with no message table of its own prints like the fallback. */
@@ -313,14 +232,6 @@ export class CivicViewCounter extends CivicFeedElement {
 /** `count="2007"` → 2007; anything else (empty, `2.007`, `-1`, `abc`) → NaN, which is then ignored with a warning. */
 function readCount(value: string | null): number | undefined {
   return value === null ? undefined : (toCount(value) ?? NaN);
-}
-
-function safeArticle(value: unknown): Article | undefined {
-  try {
-    return toArticle(value);
-  } catch {
-    return undefined;
-  }
 }
 
 declare global {

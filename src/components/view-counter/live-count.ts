@@ -1,0 +1,110 @@
+/**
+ * The counter's live endpoint as a controller, in the manner of `@lit/task` (which
+ * costs the script-tag entry about 0.7 KiB gzipped, more than its budget has left): the
+ * arguments are read before each update, a change asks again and drops the stale
+ * answer, and the host is redrawn when an answer comes.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { chunk } from '../../internal/lazy.js';
+import { runtime } from '../shared/runtime.js';
+
+// The live client is lazy (in the `extras` chunk): only counters with an `endpoint` need it.
+const loadClient = chunk(() => import('../../counter/client.js'), runtime);
+
+/** What the endpoint is asked: `[endpoint, item id, hit]`. */
+export type LiveArgs = readonly [endpoint: string, id: string, hit: boolean];
+
+/**
+ * The live count of one counter. Pending keeps the previous number of the same item;
+ * a failure keeps the last known count and says so in one `console.warn`; a change of
+ * endpoint, id or `hit`, or the host leaving the page, abandons the answer under way.
+ */
+export class LiveCount implements ReactiveController {
+  /** The last valid answer for the current item, kept while it is asked again and after a failure. */
+  views?: number;
+  /** The endpoint is being asked. */
+  pending = false;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #args: () => LiveArgs | undefined;
+  readonly #fallback: () => number | undefined;
+  /** The arguments the state belongs to; cleared when the host leaves, so a return asks again. */
+  #key?: string;
+  /** The item `views` counts. */
+  #id?: string;
+  /** The ask under way; aborted when its answer is no longer wanted. */
+  #asking?: AbortController;
+
+  /**
+   * @param args what to ask now, or undefined when there is no endpoint or no id yet
+   * @param fallback the number shown without the endpoint, which a failure's warning names
+   */
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    args: () => LiveArgs | undefined,
+    fallback: () => number | undefined,
+  ) {
+    this.#host = host;
+    this.#args = args;
+    this.#fallback = fallback;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Back on the page after asking before: ask again on the next update.
+    if (this.#id !== undefined && this.#key === undefined) this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#asking?.abort();
+    this.#key = undefined;
+  }
+
+  // After the feed source and the article source (added before this controller), so the
+  // endpoint is asked as soon as the item's id is known, and the bar shows in this frame.
+  hostUpdate(): void {
+    const args = this.#args();
+    if (!args) {
+      this.#asking?.abort();
+      this.#key = this.#id = this.views = undefined;
+      this.pending = false;
+    } else if (JSON.stringify(args) !== this.#key) {
+      void this.run(false);
+    }
+  }
+
+  /**
+   * Asks the endpoint now. Resolves when the answer (or the failure) is in; never
+   * rejects. `refresh` only reads: after the first answer a view is not recorded again.
+   */
+  async run(refresh: boolean): Promise<void> {
+    const args = this.#args();
+    if (!args) return;
+    const [endpoint, id, hit] = args;
+    this.#asking?.abort();
+    const { signal } = (this.#asking = new AbortController());
+    this.#key = JSON.stringify(args);
+    if (id !== this.#id) this.views = undefined;
+    this.#id = id;
+    this.pending = true;
+    this.#host.requestUpdate();
+    try {
+      const { loadCount } = await loadClient();
+      if (signal.aborted) return;
+      // The client sees a request through (other counters may share it): only its answer is dropped.
+      const answer = await loadCount({ endpoint, id, hit: hit && !refresh });
+      if (signal.aborted) return;
+      this.views = answer.views;
+    } catch (error) {
+      if (signal.aborted) return;
+      // A CounterError says what and where; a chunk that failed to load says so too.
+      const what = error instanceof Error ? error.message : String(error);
+      const kept = this.views ?? this.#fallback();
+      console.warn(
+        `civic-view-counter: ${what}; ${kept !== undefined ? `keeping the last known count (${kept})` : 'showing the fallback content'}`,
+      );
+    }
+    this.pending = false;
+    this.#host.requestUpdate();
+  }
+}
