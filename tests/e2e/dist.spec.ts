@@ -559,3 +559,70 @@ test('h. custom-elements.json: public API only, shipped paths, typed events, und
     }
   }
 });
+
+test('g. types: React JSX and Vue components are typed from the classes, with no declaration file of the app', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const ts = (await import('typescript')).default;
+  const app = mkdtempSync(join(tmpdir(), 'civic-jsx-'));
+  try {
+    mkdirSync(join(app, 'node_modules', '@types'), { recursive: true });
+    symlinkSync(ROOT, join(app, 'node_modules', 'civic-widgets'), 'dir');
+    for (const dep of ['@types/react', 'vue', '@vue', 'csstype'])
+      if (existsSync(join(ROOT, 'node_modules', dep)))
+        symlinkSync(join(ROOT, 'node_modules', dep), join(app, 'node_modules', dep), 'dir');
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module' }));
+    writeFileSync(
+      join(app, 'app.tsx'),
+      `import 'civic-widgets/define.js';
+import type { JsonFeed } from 'civic-widgets';
+
+const feed: JsonFeed = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 'A' }] };
+export const page = (
+  <civic-feed src="/feed.json" refresh={60}>
+    <civic-article-card item-id="a" variant="full" heading-level={2} actions="print share" />
+    <civic-bulletin-list limit={5} layout="grid" sort="views" feed={feed} />
+    <civic-view-counter count="2007" notation="compact" hit />
+    <civic-date-line lunar time-zone="Asia/Ho_Chi_Minh" />
+  </civic-feed>
+);
+// @ts-expect-error "fancy" is not a variant
+export const wrongVariant = <civic-article-card variant="fancy" />;
+// @ts-expect-error "masonry" is not a layout
+export const wrongLayout = <civic-bulletin-list layout="masonry" />;
+const card = document.createElement('civic-article-card');
+// @ts-expect-error a feed is a JSON Feed or a Feed, not a number
+card.feed = 42;
+card.item = { id: 'x', title: 'X' };
+`,
+    );
+    writeFileSync(
+      join(app, 'vue-app.ts'),
+      `import 'civic-widgets/bulletin-list.js';
+import type { GlobalComponents } from 'vue';
+type List = GlobalComponents['civic-bulletin-list'];
+export const known: List extends object ? true : false = true;
+`,
+    );
+    const program = ts.createProgram([join(app, 'app.tsx'), join(app, 'vue-app.ts')], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      jsx: ts.JsxEmit.ReactJSX,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (d) =>
+          `${d.file?.fileName.split('/').pop() ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+      );
+    note(`React + Vue scratch app: ${problems.length} type error(s)`);
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(app, { recursive: true, force: true });
+  }
+});

@@ -1,3 +1,4 @@
+import type { JsonFeedItem } from '../../feed/json-feed.js';
 import {
   html,
   nothing,
@@ -129,7 +130,7 @@ export class CivicArticleCard extends CivicFeedElement {
   declare itemId?: string;
 
   /** The article itself: a JSON Feed item object or an `Article` from `loadFeed`; wins over the feed. */
-  declare item?: unknown;
+  declare item?: JsonFeedItem | Article | null;
 
   /** `summary` (title, meta line, summary, image), `full` (adds body and attachments) or `compact` (title and meta line). */
   variant: ArticleCardVariant = 'summary';

@@ -1,3 +1,5 @@
+import type { JsonFeedItem } from '../../feed/json-feed.js';
+import type { Article } from '../../feed/model.js';
 import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { toCount } from '../../feed/values.js';
@@ -67,7 +69,7 @@ export class CivicViewCounter extends CivicFeedElement {
   declare count?: number;
 
   /** The item itself: a JSON Feed item object or an `Article` from `loadFeed`; wins over the feed. */
-  declare item?: unknown;
+  declare item?: JsonFeedItem | Article | null;
 
   /** Live mode: a URL answering `GET {endpoint}?id={item-id}` with `{"id":"…","views":N}`. */
   declare endpoint?: string;
