@@ -2,21 +2,26 @@
  * The XML feed readers' door (a lazy chunk): parses RSS 2.0, RSS 1.0 and Atom 1.0 text
  * with the chunk's own XML reader (`xml-tree.ts`: no DTD entity is ever expanded, no
  * document is created, so neither Trusted Types nor the page's CSP is involved) and
- * hands the tree to its reader.
+ * hands the tree to its reader. It also decodes bodies that are not UTF-8
+ * (`encoding.ts`): such a body is XML (JSON is UTF-8), so it needs this chunk next anyway.
  */
 import type { ParsedFeed, ReadOptions } from './model.js';
 import type { FeedRuntime } from './runtime.js';
 import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';
+import { decodeFeed } from './encoding.js';
 import { NS, k, setRuntime } from './xml.js';
 import { xmlMessages } from './xml-messages.js';
 import type { XmlDocument, XmlElement, XmlError } from './xml-node.js';
 import { parseXml } from './xml-tree.js';
 
 /** The chunk's door (see `src/internal/lazy.ts`). */
-export function init(runtime: FeedRuntime): { readXml: typeof readXml } {
+export function init(runtime: FeedRuntime): {
+  readXml: typeof readXml;
+  decodeFeed: typeof decodeFeed;
+} {
   setRuntime(runtime);
-  return { readXml };
+  return { readXml, decodeFeed };
 }
 
 /**

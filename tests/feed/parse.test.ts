@@ -222,6 +222,21 @@ describe('parseFeed', () => {
     });
   });
 
+  describe('when given bytes', () => {
+    it('decodes them as loadFeed does, by the bytes and the Content-Type charset (issue #9)', async () => {
+      const response = await fetch(
+        '/faults/encoded/vi-undeclared.rss.xml?to=windows-1258&type=application/rss%2Bxml;charset=windows-1258',
+      );
+      const bytes = await response.arrayBuffer();
+      const contentType = response.headers.get('content-type');
+      const title = 'Thông báo - Ủy ban nhân dân xã Đức Hòa';
+      expect(parseFeed(bytes, { contentType }).feed.title).to.equal(title);
+      expect(parseFeed(new Uint8Array(bytes), { contentType }).feed.title).to.equal(title);
+      // Without the charset, the same bytes are not UTF-8 at all: read as windows-1252.
+      expect(parseFeed(bytes).feed.title).to.not.equal(title);
+    });
+  });
+
   describe('when the Content-Type is wrong', () => {
     it('tells the format by the body', async () => {
       for (const [name, format] of [
