@@ -37,6 +37,8 @@ function readXml(text: string, options: ReadOptions): ParsedFeed {
   const broken = doc.error && describe(doc.error);
   if (!root || (broken && !isFeedRoot(root))) throw new FeedError(xmlMessages.notXml(broken ?? ''));
   if (root.localName === 'html') throw new FeedError(messages.html());
+  const old = notRead(root);
+  if (old) throw new FeedError(xmlMessages.notRead(old));
   if (broken) dropUnfinished(doc);
   let parsed: ParsedFeed;
   if (root.localName === 'rss' || (root.localName === 'RDF' && root.namespaceURI === NS.rdf))
@@ -49,6 +51,20 @@ function readXml(text: string, options: ReadOptions): ParsedFeed {
     parsed.warnings.unshift({ path: 'document', message: xmlMessages.brokenXml(broken) });
   }
   return parsed;
+}
+
+/**
+ * The formats deliberately not read, named so the error says what the feed is: Atom 0.3
+ * (superseded by Atom 1.0 in 2005, its dates and content modes differ), RSS 0.90 (1999,
+ * superseded by 0.91 the same year) and Microsoft's CDF. Feeds in them are rare and their
+ * publishers also offer RSS 2.0 or Atom 1.0.
+ */
+function notRead(root: XmlElement): string | undefined {
+  if (root.localName === 'feed' && root.namespaceURI === NS.atom03) return 'Atom 0.3';
+  if (root.localName === 'RDF' && root.children.some((c) => c.namespaceURI === NS.rss090))
+    return 'RSS 0.90';
+  if (root.tagName === 'CHANNEL') return 'CDF (Channel Definition Format)';
+  return undefined;
 }
 
 function isFeedRoot(root: XmlElement): boolean {

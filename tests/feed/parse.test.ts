@@ -301,8 +301,8 @@ describe('parseFeed', () => {
         'https://congan.tinh.example/tin-tuc/ngay-hong',
       ]);
       expect(warningsText(warnings)).to.deep.equal([
-        'item[0].enclosure.length: not a non-negative integer',
-        'item[0].pubDate: not an RFC 822 date',
+        'item[0].enclosure.length: "khoảng 2 MB" is not a non-negative integer; not used',
+        'item[0].pubDate: "Thứ 5, 16/07/2020" is not an RFC 822 or RFC 3339 date; not used',
         'item[1].link: "javascript:alert(1)" is not an http, https or mailto URL; dropped',
         'item[2]: has neither an id nor a url; skipped',
         'item[3]: has neither a title nor any content; skipped',
@@ -316,8 +316,8 @@ describe('parseFeed', () => {
       const { feed, warnings } = parseFeed(await text('bad-parts.atom.xml'), { url: BASE });
       expect(feed.items.map((a) => a.id)).to.deep.equal(['tag:congan.tinh.example,2020:ngay-hong']);
       expect(warningsText(warnings)).to.deep.equal([
-        'entry[0].published: not an RFC 3339 date',
-        'entry[0].updated: not an RFC 3339 date',
+        'entry[0].published: "2020-07-16" is not an RFC 822 or RFC 3339 date; not used',
+        'entry[0].updated: "16/07/2020 11:05" is not an RFC 822 or RFC 3339 date; not used',
         'entry[1]: has neither an id nor a url; skipped',
         'entry[2]: has neither a title nor any content; skipped',
       ]);
