@@ -26,10 +26,37 @@ let inFlight: Flights<CountAnswer> | undefined;
  * The chunk's door (see `src/internal/lazy.ts`). Opened by the view counter and by the
  * npm API's `loadCount` (`load-count.ts`), always with the same runtime.
  */
-export function init(runtime: CounterRuntime): { loadCount: typeof loadCount } {
+export function init(runtime: CounterRuntime): {
+  loadCount: typeof loadCount;
+  askLive: typeof askLive;
+} {
   rt = runtime;
   inFlight ??= new runtime.Flights<CountAnswer>();
-  return { loadCount };
+  return { loadCount, askLive };
+}
+
+/**
+ * One ask for `<civic-view-counter>`: the count, or undefined after saying on the console
+ * why not and what the counter keeps showing (`kept()`: its last known count, if any).
+ * Nothing is said for an ask the counter has given up (`signal`). Never rejects.
+ */
+async function askLive(
+  request: CountRequest,
+  signal: AbortSignal,
+  kept: () => number | undefined,
+): Promise<number | undefined> {
+  try {
+    return (await loadCount(request)).views;
+  } catch (error) {
+    if (signal.aborted) return undefined;
+    // A CounterError says what and where.
+    const what = error instanceof Error ? error.message : String(error);
+    const count = kept();
+    console.warn(
+      `civic-view-counter: ${what}; ${count !== undefined ? `keeping the last known count (${count})` : 'showing the fallback content'}`,
+    );
+    return undefined;
+  }
 }
 
 /** The counter's own words (the request's, shared with the feed loader, come from the runtime); each says where. */

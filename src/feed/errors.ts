@@ -31,7 +31,6 @@ export const messages = {
   notFeedValue: () => `not a feed: expected a JSON Feed object or a Feed from loadFeed`,
   // Warnings: what was wrong with a field or an item (the path says where).
   notRfc3339: () => `not an RFC 3339 date`,
-  notRfc822: () => `not an RFC 822 date`,
   notDate: () => `not a date`,
   notCount: () => `not a non-negative integer`,
   notString: () => `not a string`,

@@ -26,7 +26,7 @@ import { FeedError, messages } from './errors.js';
 import { chunk } from '../internal/lazy.js';
 import { feedRuntime } from './runtime.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
-import { expectFormat, readFeedText, readJsonText, sniff } from './read.js';
+import { bodyText, expectFormat, readFeedText, readJsonText, sniff } from './read.js';
 import { fetchWithRetry } from './request.js';
 import { Flights, abortReason } from '../internal/flights.js';
 import { documentBase } from './values.js';
@@ -222,7 +222,9 @@ async function fetchFeed(
 ): Promise<LoadedFeed> {
   const memoryOptions = memoryOf(options);
   try {
-    const doc = await fetchWithRetry(url, signal, options);
+    // The bytes are let go once decoded: only the text is kept (and remembered).
+    const { bytes, ...fetched } = await fetchWithRetry(url, signal, options);
+    const doc = { ...fetched, text: await bodyText(bytes, fetched.contentType) };
     const fetchedAt = new Date();
     const before = seen.get(url);
     // Unchanged since the copy on screen: the same Feed object, no parsing, no redraw.

@@ -1,21 +1,25 @@
 /**
- * Atom 1.0 (RFC 4287) read into the model: id, link rel="alternate", published/updated,
- * summary, content of type text, html or xhtml, category term.
+ * Atom 1.0 (RFC 4287) read into the model: id, link rel="alternate", published/updated
+ * (or Dublin Core terms' issued/modified), summary, content of every type the RFC names,
+ * category term. Relative URLs resolve against the `xml:base` in scope, else the feed URL.
  */
 import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
-import { innerHtml, type XmlElement } from './xml-node.js';
+import type { XmlElement } from './xml-node.js';
 import { newestFirst } from './newest.js';
 import {
   NS,
+  atomContent,
+  baseOf,
+  firstDate,
   htmlToText,
   isImage,
-  isoDate,
   k,
   kid,
   kidText,
   kids,
   readMedia,
+  xmlCount,
   xmlUrl,
 } from './xml.js';
 
@@ -27,13 +31,21 @@ export function readAtom(
   const { messages, assign, toLanguage } = k;
   const root = doc.documentElement;
   const w = new k.Warnings();
-  const base = options.url ?? k.documentBase();
+  // RFC 4287 §2: relative references resolve against xml:base, whose own start is the feed's URL.
+  const base = baseOf(root, options.url ?? k.documentBase());
   // RFC 4287 §4.2.1: an entry without authors takes the feed's.
   const feedAuthors = readAuthors(root, 'feed', w, base);
 
   const items: Article[] = [];
   k.capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
-    const article = readEntry(el, `entry[${i}]`, w, base, feedAuthors);
+    const article = readEntry(
+      el,
+      `entry[${i}]`,
+      w,
+      baseOf(el, base),
+      feedAuthors,
+      options.timeZone,
+    );
     if (article) items.push(article);
   });
 
@@ -65,15 +77,10 @@ function textConstruct(el: XmlElement | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** The inner markup of an xhtml construct's wrapping `<div>`, as HTML without namespace declarations. */
-function xhtmlMarkup(el: XmlElement): string | undefined {
-  const div = kid(el, 'div', NS.xhtml);
-  if (!div) return undefined;
-  const markup = innerHtml(div).trim();
-  return markup === '' ? undefined : markup;
-}
-
-/** The href of the first `<link>` with this rel (a link with no rel is "alternate"). */
+/**
+ * The href of the first `<link>` with this rel (a link with no rel is "alternate"),
+ * resolved against the `xml:base` in scope on it.
+ */
 function link(
   el: XmlElement,
   rel: string,
@@ -87,7 +94,9 @@ function link(
   // Prefer the HTML page when a feed offers several alternates.
   const best =
     links.find((l) => (l.getAttribute('type') ?? 'text/html').includes('html')) ?? links[0];
-  return best ? xmlUrl(best.getAttribute('href'), `${path}.href`, w, base) : undefined;
+  return best
+    ? xmlUrl(best.getAttribute('href'), `${path}.href`, w, baseOf(best, base))
+    : undefined;
 }
 
 function readAuthors(
@@ -100,9 +109,15 @@ function readAuthors(
   const out: Author[] = [];
   kids(el, 'author', NS.atom).forEach((a, i) => {
     const author: Author = {};
+    const uri = kid(a, 'uri', NS.atom);
     assign(author, {
       name: kidText(a, 'name', NS.atom),
-      url: xmlUrl(kidText(a, 'uri', NS.atom), `${path}.author[${i}].uri`, w, base),
+      url: xmlUrl(
+        kidText(a, 'uri', NS.atom),
+        `${path}.author[${i}].uri`,
+        w,
+        uri && baseOf(uri, baseOf(a, base)),
+      ),
     });
     if (author.name !== undefined || author.url !== undefined) out.push(author);
   });
@@ -115,24 +130,19 @@ function readEntry(
   w: Warnings,
   base: string | undefined,
   feedAuthors: Author[],
+  zone: string | undefined,
 ): Article | undefined {
-  const { messages, assign, toCount, toLanguage } = k;
+  const { messages, assign, toLanguage } = k;
   const url = link(el, 'alternate', `${path}.link`, w, base);
   const id = kidText(el, 'id', NS.atom) ?? url;
   const title = textConstruct(kid(el, 'title', NS.atom));
   const summary = textConstruct(kid(el, 'summary', NS.atom));
-  let contentHtml: string | undefined;
-  let contentText: string | undefined;
-  const content = kid(el, 'content', NS.atom);
-  // Out-of-line content (`src`) is a link to elsewhere, not a body to show.
-  if (content && !content.hasAttribute('src')) {
-    const type = content.getAttribute('type') ?? 'text';
-    const text = content.textContent?.trim() || undefined;
-    if (type === 'html' || type === 'text/html') contentHtml = text;
-    else if (type === 'xhtml' || type === 'application/xhtml+xml')
-      contentHtml = xhtmlMarkup(content);
-    else if (type === 'text' || type.startsWith('text/')) contentText = text;
-  }
+  const { html: contentHtml, text: contentText } = atomContent(
+    kid(el, 'content', NS.atom),
+    `${path}.content`,
+    w,
+    base,
+  );
 
   if (id === undefined) {
     w.add(path, messages.noIdentity());
@@ -159,16 +169,14 @@ function readEntry(
     .filter((l) => l.getAttribute('rel') === 'enclosure')
     .forEach((l, i) => {
       const p = `${path}.link[rel=enclosure]${i ? `[${i}]` : ''}`;
-      const href = xmlUrl(l.getAttribute('href'), `${p}.href`, w, base);
+      const href = xmlUrl(l.getAttribute('href'), `${p}.href`, w, baseOf(l, base));
       if (!href) return;
       const type = l.getAttribute('type');
       if (isImage(type) && images.length === 0) {
         images.push(href);
         return;
       }
-      const length = l.getAttribute('length');
-      const size = length === null ? undefined : toCount(length);
-      if (length !== null && size === undefined) w.add(`${p}.length`, messages.notCount());
+      const size = xmlCount(l.getAttribute('length'), `${p}.length`, w);
       attachments.push(
         assign<Attachment>(
           { url: href },
@@ -197,8 +205,22 @@ function readEntry(
     summary,
     contentHtml,
     contentText,
-    published: isoDate(kidText(el, 'published', NS.atom), `${path}.published`, w),
-    modified: isoDate(kidText(el, 'updated', NS.atom), `${path}.updated`, w),
+    published: firstDate(
+      el,
+      path,
+      w,
+      zone,
+      ['published', NS.atom, 'published'],
+      ['issued', NS.dcterms, 'dcterms:issued'],
+    ),
+    modified: firstDate(
+      el,
+      path,
+      w,
+      zone,
+      ['updated', NS.atom, 'updated'],
+      ['modified', NS.dcterms, 'dcterms:modified'],
+    ),
     image: images[0],
     category: tags[0],
     language: lang ? toLanguage(lang) : undefined,

@@ -1,6 +1,10 @@
 /**
- * RSS 2.0 (and the RSS 1.0 / RDF layout) read into the model: RFC 822 dates, guid,
- * description HTML, category, enclosure and Media RSS images or attachments.
+ * RSS 2.0 (and the RSS 1.0 / RDF layout, and RSS 2.0 in Userland's namespace) read into
+ * the model: dates, guid (or RSS 1.0's `rdf:about`), description HTML, category,
+ * enclosure and Media RSS images or attachments, and what other modules add that feed
+ * readers take: Dublin Core (`dc:title`, `dc:description`, `dc:date`, `dc:creator`,
+ * `dcterms:issued`, `dcterms:modified`), `itunes:summary`, and Atom elements inside items
+ * (`atom:content`, `atom:published`, `atom:updated`).
  */
 import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
@@ -9,16 +13,18 @@ import { xmlMessages } from './xml-messages.js';
 import { newestFirst } from './newest.js';
 import {
   NS,
+  atomContent,
+  firstDate,
+  firstText,
   htmlToText,
   isImage,
-  isoDate,
   k,
   kid,
   kidText,
   kids,
   readMedia,
   rssAuthorName,
-  rssDate,
+  xmlCount,
   xmlUrl,
 } from './xml.js';
 
@@ -53,8 +59,13 @@ export function readRss(
   if (languageText !== undefined && language === undefined)
     w.add('channel.language', messages.notLanguage(languageText));
   const next = kids(channel, 'link', NS.atom).find((l) => l.getAttribute('rel') === 'next');
-  const title = kidText(channel, 'title');
-  const description = kidText(channel, 'description');
+  const title = firstText(channel, ['title', null], ['title', NS.dc]);
+  const description = firstText(
+    channel,
+    ['description', null],
+    ['description', NS.dc],
+    ['summary', NS.itunes],
+  );
   assign(feed, {
     title: title === undefined ? undefined : htmlToText(title),
     homePageUrl: xmlUrl(kidText(channel, 'link'), 'channel.link', w, base),
@@ -73,7 +84,7 @@ function readItem(
   base: string | undefined,
   zone: string | undefined,
 ): Article | undefined {
-  const { messages, assign, toCount } = k;
+  const { messages, assign } = k;
   const guidEl = kid(el, 'guid');
   const guid = guidEl?.textContent?.trim() || undefined;
   // RSS 2.0: a guid is a permalink unless it says isPermaLink="false".
@@ -81,17 +92,24 @@ function readItem(
   const url =
     xmlUrl(kidText(el, 'link'), `${path}.link`, w, base) ??
     (guidIsLink ? xmlUrl(guid, `${path}.guid`, w, base) : undefined);
-  const rawTitle = kidText(el, 'title');
+  const rawTitle = firstText(el, ['title', null], ['title', NS.dc]);
   const title = rawTitle === undefined ? undefined : htmlToText(rawTitle) || undefined;
-  const description = kidText(el, 'description');
+  const description = firstText(el, ['description', null], ['description', NS.dc]);
   const encoded = kidText(el, 'encoded', NS.content);
+  const atom = atomContent(kid(el, 'content', NS.atom), `${path}.atom:content`, w, base);
+  // Podcasts' plain-text summary: the summary (and the body) when nothing else gives one.
+  const itunesSummary = kidText(el, 'summary', NS.itunes);
+  const html = encoded ?? atom.html ?? description;
+  const text = html === undefined ? (atom.text ?? itunesSummary) : undefined;
 
-  const id = guid ?? url;
+  // RSS 1.0 names each item by its rdf:about, the URI it describes.
+  const about = el.getAttributeNS(NS.rdf, 'about')?.trim() || undefined;
+  const id = guid ?? about ?? url;
   if (id === undefined) {
     w.add(path, messages.noIdentity());
     return undefined;
   }
-  if (title === undefined && description === undefined && encoded === undefined) {
+  if (title === undefined && html === undefined && text === undefined) {
     w.add(path, messages.noContent());
     return undefined;
   }
@@ -117,25 +135,40 @@ function readItem(
       return;
     }
     const att: Attachment = { url: encUrl };
-    const length = enc.getAttribute('length');
-    const size = length === null ? undefined : toCount(length);
-    if (length !== null && size === undefined) w.add(`${p}.length`, messages.notCount());
+    const size = xmlCount(enc.getAttribute('length'), `${p}.length`, w);
     assign(att, { mimeType: type?.trim() || undefined, sizeInBytes: size });
     attachments.push(att);
   });
   readMedia(el, path, w, base, images, attachments);
 
   const article: Article = { id, authors, tags, attachments, pinned: false, featured: false };
+  const summary = description ?? itunesSummary;
   assign(article, {
     url,
     title,
-    // Without content:encoded, the description is the body; its text doubles as the summary.
-    contentHtml: encoded ?? description,
-    summary: description === undefined ? undefined : htmlToText(description) || undefined,
-    published:
-      rssDate(kidText(el, 'pubDate'), `${path}.pubDate`, w, zone) ??
-      isoDate(kidText(el, 'date', NS.dc), `${path}.dc:date`, w),
-    modified: isoDate(kidText(el, 'updated', NS.atom), `${path}.atom:updated`, w),
+    // Without content:encoded or atom:content, the description is the body; its text
+    // doubles as the summary.
+    contentHtml: html,
+    contentText: text,
+    summary: summary === undefined ? undefined : htmlToText(summary) || undefined,
+    published: firstDate(
+      el,
+      path,
+      w,
+      zone,
+      ['pubDate', null, 'pubDate'],
+      ['date', NS.dc, 'dc:date'],
+      ['issued', NS.dcterms, 'dcterms:issued'],
+      ['published', NS.atom, 'atom:published'],
+    ),
+    modified: firstDate(
+      el,
+      path,
+      w,
+      zone,
+      ['updated', NS.atom, 'atom:updated'],
+      ['modified', NS.dcterms, 'dcterms:modified'],
+    ),
     image: images[0],
     category: tags[0],
   });

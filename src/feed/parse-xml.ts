@@ -2,21 +2,26 @@
  * The XML feed readers' door (a lazy chunk): parses RSS 2.0, RSS 1.0 and Atom 1.0 text
  * with the chunk's own XML reader (`xml-tree.ts`: no DTD entity is ever expanded, no
  * document is created, so neither Trusted Types nor the page's CSP is involved) and
- * hands the tree to its reader.
+ * hands the tree to its reader. It also decodes bodies that are not UTF-8
+ * (`encoding.ts`): such a body is XML (JSON is UTF-8), so it needs this chunk next anyway.
  */
 import type { ParsedFeed, ReadOptions } from './model.js';
 import type { FeedRuntime } from './runtime.js';
 import { readAtom } from './parse-atom.js';
 import { readRss } from './parse-rss.js';
+import { decodeFeed } from './encoding.js';
 import { NS, k, setRuntime } from './xml.js';
 import { xmlMessages } from './xml-messages.js';
 import type { XmlDocument, XmlElement, XmlError } from './xml-node.js';
 import { parseXml } from './xml-tree.js';
 
 /** The chunk's door (see `src/internal/lazy.ts`). */
-export function init(runtime: FeedRuntime): { readXml: typeof readXml } {
+export function init(runtime: FeedRuntime): {
+  readXml: typeof readXml;
+  decodeFeed: typeof decodeFeed;
+} {
   setRuntime(runtime);
-  return { readXml };
+  return { readXml, decodeFeed };
 }
 
 /**
@@ -32,6 +37,8 @@ function readXml(text: string, options: ReadOptions): ParsedFeed {
   const broken = doc.error && describe(doc.error);
   if (!root || (broken && !isFeedRoot(root))) throw new FeedError(xmlMessages.notXml(broken ?? ''));
   if (root.localName === 'html') throw new FeedError(messages.html());
+  const old = notRead(root);
+  if (old) throw new FeedError(xmlMessages.notRead(old));
   if (broken) dropUnfinished(doc);
   let parsed: ParsedFeed;
   if (root.localName === 'rss' || (root.localName === 'RDF' && root.namespaceURI === NS.rdf))
@@ -44,6 +51,20 @@ function readXml(text: string, options: ReadOptions): ParsedFeed {
     parsed.warnings.unshift({ path: 'document', message: xmlMessages.brokenXml(broken) });
   }
   return parsed;
+}
+
+/**
+ * The formats deliberately not read, named so the error says what the feed is: Atom 0.3
+ * (superseded by Atom 1.0 in 2005, its dates and content modes differ), RSS 0.90 (1999,
+ * superseded by 0.91 the same year) and Microsoft's CDF. Feeds in them are rare and their
+ * publishers also offer RSS 2.0 or Atom 1.0.
+ */
+function notRead(root: XmlElement): string | undefined {
+  if (root.localName === 'feed' && root.namespaceURI === NS.atom03) return 'Atom 0.3';
+  if (root.localName === 'RDF' && root.children.some((c) => c.namespaceURI === NS.rss090))
+    return 'RSS 0.90';
+  if (root.tagName === 'CHANNEL') return 'CDF (Channel Definition Format)';
+  return undefined;
 }
 
 function isFeedRoot(root: XmlElement): boolean {

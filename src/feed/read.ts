@@ -82,6 +82,31 @@ const xmlReaders = chunk(
 const jsonErrors = chunk(() => import('./json-error.js'), feedRuntime);
 
 /**
+ * Hints that a body may not be UTF-8: a NUL (UTF-16 or UTF-32 read as UTF-8), or a
+ * `charset` or XML `encoding` that names something else.
+ */
+const OTHER_ENCODING = /\0|(?:charset|encoding)\s*=\s*["']?(?!utf-?8)/i;
+
+/**
+ * A response body as text. Nearly every feed is UTF-8, read here at once; a body whose
+ * bytes or headers hint at another encoding (see above, or bytes that are not UTF-8) is
+ * decoded by the XML chunk (`encoding.ts`: byte order marks, the HTTP charset, the XML
+ * declaration), since such a body is XML and needs that chunk next anyway (JSON is UTF-8:
+ * one that lands there, with a wrong charset or a damaged byte, is read as UTF-8). If the
+ * chunk cannot load, the UTF-8 reading stands.
+ * @param contentType the response's Content-Type, whose charset counts.
+ */
+export async function bodyText(bytes: Uint8Array, contentType?: string | null): Promise<string> {
+  const text = new TextDecoder().decode(bytes);
+  if (!text.includes('\ufffd') && !OTHER_ENCODING.test(`${contentType}${text.slice(0, 512)}`))
+    return text;
+  return xmlReaders().then(
+    (x) => x.decodeFeed(bytes, contentType),
+    () => text,
+  );
+}
+
+/**
  * Starts loading the XML readers when a feed's URL says it is RSS or Atom
  * (`….xml`, `….rss`, `….atom`), so they arrive while the feed downloads instead of after
  * it. A URL that says nothing costs nothing: the body still decides, on arrival.

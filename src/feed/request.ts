@@ -26,7 +26,8 @@ export interface RequestOptions {
 }
 
 export interface Fetched {
-  text: string;
+  /** The body, undecoded: `bodyText` (read.ts) finds its encoding. */
+  bytes: Uint8Array;
   /** Where the body came from, after redirects: relative URLs inside resolve against it. */
   url: string;
   contentType?: string;
@@ -127,10 +128,10 @@ async function fetchOnce(
     if (response.status >= 500) throw new Retryable(error);
     throw error;
   }
-  let text: string;
+  let bytes: Uint8Array;
   const max = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
   try {
-    text = await readCapped(response, max, () => {
+    bytes = await readCapped(response, max, () => {
       mine.abort();
       return new Worded({ kind: 'tooLarge', where, limit: max });
     });
@@ -138,33 +139,37 @@ async function fetchOnce(
     return failed(cause);
   }
   return {
-    text,
+    bytes,
     url: response.url || url,
     contentType: response.headers.get('content-type') ?? undefined,
   };
 }
 
 /**
- * The body as text (UTF-8, as `Response.text()` reads it), refused once it passes `max`
- * bytes: at once when Content-Length says so, else as soon as the stream does. Reading
- * stops there, so a hostile 100 MB body costs 5 MB, not 100.
+ * The body's bytes (decoded later, once the first bytes and the headers can say which
+ * encoding: `bodyText` in read.ts), refused once they pass `max`: at once when
+ * Content-Length says so, else as soon as the stream does. Reading stops there, so a
+ * hostile 100 MB body costs 5 MB, not 100.
  */
-async function readCapped(response: Response, max: number, tooLarge: () => Error): Promise<string> {
+async function readCapped(
+  response: Response,
+  max: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
   const body = response.body;
   if (Number(response.headers.get('content-length')) > max) throw tooLarge();
-  if (!body) return response.text();
+  if (!body) return new Uint8Array(await response.arrayBuffer());
   const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) return new Uint8Array(await new Blob(parts).arrayBuffer());
     bytes += value.byteLength;
     if (bytes > max) {
       reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    text += decoder.decode(value, { stream: true });
+    parts.push(value);
   }
 }

@@ -8,6 +8,11 @@ export const xmlMessages = {
   notXmlFeed: (root: string) => `not a feed: the XML root is <${root}>, not <rss> or Atom <feed>`,
   notRss: (why: string) => `not an RSS feed: ${why}`,
   brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
+  notDate: (value: string) => `"${clip(value)}" is not an RFC 822 or RFC 3339 date; not used`,
+  notCount: (value: string) => `"${clip(value)}" is not a non-negative integer; not used`,
+  notShown: (type: string) => `base64 content of type "${clip(type)}" is not text; not shown`,
+  notRead: (format: string) =>
+    `not a feed civic-widgets reads: ${format} is not read; RSS 2.0, RSS 1.0, Atom 1.0 and JSON Feed are`,
   unknownZone: (value: string) => `"${clip(value)}" has an unknown time zone; not used`,
   zoneReadIn: (value: string, zone: string) =>
     `"${clip(value)}" has an unknown time zone; read in ${zone}`,

@@ -17,7 +17,7 @@
  * The tree it builds, and its writing out as HTML, are `xml-node.ts`.
  */
 import { namedCharacter, numericCharacter } from '../internal/html-text.js';
-import { XMLNS_NS, XmlElement, type XmlAttribute, type XmlDocument } from './xml-node.js';
+import { XMLNS_NS, XML_NS, XmlElement, type XmlAttribute, type XmlDocument } from './xml-node.js';
 
 /** Namespaces of the well-known prefixes, for a prefix the document forgot to declare. */
 const KNOWN_PREFIXES = new Map([
@@ -30,7 +30,6 @@ const KNOWN_PREFIXES = new Map([
   ['rdf', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'],
   ['xhtml', 'http://www.w3.org/1999/xhtml'],
 ]);
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /**
  * How deep elements may nest. Feeds need a handful of levels (an XHTML body a few dozen);

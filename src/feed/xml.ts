@@ -1,15 +1,18 @@
 /**
  * Small helpers the RSS and Atom readers share (all in the lazy XML chunk): namespaced
- * child lookup, dates and URLs with warnings, HTML to text, and the runtime the chunk's
- * door (`parse-xml.ts` `init`) is handed.
+ * child lookup, dates, counts and URLs with warnings, `xml:base`, Atom content (which
+ * RSS items carry too), HTML to text, and the runtime the chunk's door (`parse-xml.ts`
+ * `init`) is handed.
  */
 import type { FeedRuntime } from './runtime.js';
 import type { Attachment } from './model.js';
 import type { Warnings } from './values.js';
-import type { XmlElement } from './xml-node.js';
+import { baseOf, innerHtml, type XmlElement } from './xml-node.js';
 import { xmlMessages } from './xml-messages.js';
 import { htmlText } from '../internal/html-text.js';
-import { readRfc822 } from './rfc822.js';
+import { readDate } from './dates.js';
+
+export { baseOf } from './xml-node.js';
 
 /** What the readers borrow from the entry; set once, when the chunk's door opens. */
 export let k: FeedRuntime;
@@ -25,22 +28,49 @@ export const NS = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
   media: 'http://search.yahoo.com/mrss/',
   xhtml: 'http://www.w3.org/1999/xhtml',
+  /** RSS 0.90's, which is deliberately not read (see `parse-xml.ts`). */
+  rss090: 'http://my.netscape.com/rdf/simple/0.9/',
+  /** Atom 0.3's, which is deliberately not read either. */
+  atom03: 'http://purl.org/atom/ns#',
 } as const;
 
 /**
- * Direct children called `name` in namespace `ns` (`null`: no namespace; RSS 2.0
- * elements have none, RSS 1.0 ones live in its namespace, so both count for `null`).
+ * The namespaces RSS's own elements may come in, besides none (RSS 0.91 to 2.0): RSS
+ * 1.0's, and the ones Userland's RSS 2.0 drafts and some generators put on `<rss>`.
+ */
+const RSS_NAMESPACES: ReadonlySet<string | null> = new Set([
+  null,
+  NS.rss1,
+  'http://backend.userland.com/rss2',
+  'http://backend.userland.com/rss',
+  'http://blogs.law.harvard.edu/tech/rss',
+]);
+
+/**
+ * Direct children called `name` in namespace `ns` (`null`: RSS's own elements, which
+ * have no namespace or one of `RSS_NAMESPACES`).
  */
 export function kids(el: XmlElement, name: string, ns: string | null = null): XmlElement[] {
   const out: XmlElement[] = [];
   for (const child of el.children) {
     if (child.localName !== name) continue;
     const childNs = child.namespaceURI;
-    if (ns === null ? childNs === null || childNs === NS.rss1 : childNs === ns) out.push(child);
+    if (ns === null ? RSS_NAMESPACES.has(childNs) : childNs === ns) out.push(child);
   }
   return out;
+}
+
+/** The text of the first child found among several names, in order (`[name, ns]` pairs). */
+export function firstText(el: XmlElement, ...names: [string, string | null][]): string | undefined {
+  for (const [name, ns] of names) {
+    const text = kidText(el, name, ns);
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }
 
 export function kid(
@@ -78,34 +108,54 @@ export function xmlUrl(
 }
 
 /**
- * An RSS date: RFC 822, with RFC 3339 accepted too since many generators write it. A
- * date whose zone is unknown is read in the declared zone (with a warning saying so) or
- * dropped with a warning: never guessed as UTC. `declaredZone`: `ReadOptions.timeZone`.
+ * A date of any field (`pubDate`, `dc:date`, Atom's `published`…), in any form `dates.ts`
+ * reads: feeds write RFC 3339 where RFC 822 belongs and the other way round. A date whose
+ * zone is unknown is read in the declared zone (with a warning saying so) or dropped with
+ * a warning: never guessed as UTC. Warnings quote the value.
+ * @param declaredZone `ReadOptions.timeZone`.
  */
-export function rssDate(
+export function feedDate(
   raw: string | undefined,
   path: string,
   w: Warnings,
   declaredZone: string | undefined,
 ): Date | undefined {
   if (raw === undefined) return undefined;
-  const read = readRfc822(raw, k.parseRfc3339, declaredZone);
-  if (read && 'unknownZone' in read) {
-    w.add(path, xmlMessages.unknownZone(raw));
-    return undefined;
+  const read = readDate(raw, k.parseRfc3339, declaredZone);
+  if (!read) w.add(path, xmlMessages.notDate(raw));
+  else if ('unknownZone' in read) w.add(path, xmlMessages.unknownZone(raw));
+  else {
+    if (read.readIn) w.add(path, xmlMessages.zoneReadIn(raw, read.readIn));
+    return read.date;
   }
-  if (read?.readIn) w.add(path, xmlMessages.zoneReadIn(raw, read.readIn));
-  const date = read?.date ?? k.parseRfc3339(raw);
-  if (!date) w.add(path, k.messages.notRfc822());
-  return date;
+  return undefined;
 }
 
-/** An Atom (or Dublin Core) date: RFC 3339. */
-export function isoDate(raw: string | undefined, path: string, w: Warnings): Date | undefined {
-  if (raw === undefined) return undefined;
-  const date = k.parseRfc3339(raw);
-  if (!date) w.add(path, k.messages.notRfc3339());
-  return date;
+/**
+ * The first readable date among several child elements, in order: a later one stands in
+ * when an earlier one is missing or unreadable (each unreadable one is warned about).
+ * @param fields `[name, namespace, label]`: the label names the field in warnings' paths.
+ */
+export function firstDate(
+  el: XmlElement,
+  path: string,
+  w: Warnings,
+  declaredZone: string | undefined,
+  ...fields: [string, string | null, string][]
+): Date | undefined {
+  for (const [name, ns, label] of fields) {
+    const date = feedDate(kidText(el, name, ns), `${path}.${label}`, w, declaredZone);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/** A count (`length`, `fileSize`): a non-negative integer; else dropped with a warning quoting it. */
+export function xmlCount(raw: string | null, path: string, w: Warnings): number | undefined {
+  if (raw === null) return undefined;
+  const count = k.toCount(raw);
+  if (count === undefined) w.add(path, xmlMessages.notCount(raw));
+  return count;
 }
 
 /**
@@ -123,6 +173,58 @@ export function rssAuthorName(raw: string): string {
       return name;
   }
   return text;
+}
+
+/** A body read from Atom content: HTML (to be sanitized) or plain text. */
+export interface Body {
+  html?: string;
+  text?: string;
+}
+
+/** The inner markup of an xhtml construct's wrapping `<div>`, as HTML without namespace declarations. */
+function xhtmlMarkup(el: XmlElement, base: string | undefined): string | undefined {
+  const div = kid(el, 'div', NS.xhtml);
+  return div ? innerHtml(div, baseOf(div, base)).trim() || undefined : undefined;
+}
+
+/**
+ * An Atom `content` element as a body (RFC 4287 §4.1.3), in an Atom entry or an RSS item
+ * (`atom:content`): `html` and `xhtml` (relative URLs resolved against the `xml:base` in
+ * scope, see `innerHtml`), `text`; a media type: `text/html` is HTML, an XML type
+ * (`…+xml`, `…/xml`) is its markup (for the sanitizer), other `text/…` is text, and any
+ * other type is base64, decoded and shown as text when it is UTF-8 text (an image or
+ * other binary is not shown, with a warning). Out-of-line content (`src`) is a link to
+ * elsewhere, not a body to show.
+ * @param base the base URL in scope on the element's parent.
+ */
+export function atomContent(
+  content: XmlElement | undefined,
+  path: string,
+  w: Warnings,
+  base: string | undefined,
+): Body {
+  if (!content || content.hasAttribute('src')) return {};
+  const here = baseOf(content, base);
+  const type = (content.getAttribute('type') ?? 'text').split(';')[0].trim().toLowerCase();
+  const text = content.textContent.trim() || undefined;
+  if (type === 'html' || type === 'text/html') return { html: text };
+  if (type === 'xhtml') return { html: xhtmlMarkup(content, here) };
+  if (type === 'text') return { text };
+  // RFC 4287 §4.1.3.3 checks for an XML type before `text/` (`text/xml` is XML).
+  if (type.endsWith('+xml') || type.endsWith('/xml'))
+    return { html: innerHtml(content, here).trim() || undefined };
+  if (type.startsWith('text/')) return { text };
+  if (text === undefined) return {};
+  let decoded: string | undefined;
+  try {
+    const binary = atob(text.replace(/\s/g, ''));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes).trim() || undefined;
+  } catch {
+    // Not base64, or not UTF-8 text once decoded (an image, a PDF): nothing to show.
+  }
+  if (decoded === undefined) w.add(path, xmlMessages.notShown(type));
+  return { text: decoded };
 }
 
 /** Whether a MIME type / medium names an image. */
@@ -148,7 +250,7 @@ export function readMedia(
   images: string[],
   attachments: Attachment[],
 ): void {
-  const { messages, assign, toCount } = k;
+  const { assign } = k;
   const groups = [el, ...kids(el, 'group', NS.media)];
   for (const scope of groups) {
     for (const thumb of kids(scope, 'thumbnail', NS.media)) {
@@ -164,10 +266,7 @@ export function readMedia(
         continue;
       }
       const att: Attachment = { url: u };
-      const size = content.getAttribute('fileSize');
-      const bytes = size === null ? undefined : toCount(size);
-      if (size !== null && bytes === undefined)
-        w.add(`${path}.media:content.fileSize`, messages.notCount());
+      const bytes = xmlCount(content.getAttribute('fileSize'), `${path}.media:content.fileSize`, w);
       assign(att, {
         mimeType: type?.trim() || undefined,
         title: kidText(content, 'title', NS.media),

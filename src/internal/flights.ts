@@ -68,9 +68,8 @@ export class Flights<T> {
           flight.idle = setTimeout(() => {
             if (flight.holders > 0 || flight.settled) return;
             if (this.#under.get(key) === flight) this.#under.delete(key);
-            flight.controller.abort(
-              new DOMException(`no widget wants ${key} any more`, 'AbortError'),
-            );
+            // Nobody sees this reason: every holder already has its own.
+            flight.controller.abort();
           }, 0);
         }
         reject(abortReason(signal));

@@ -65,6 +65,6 @@ function missing(error: unknown): void {
   if (told) return;
   told = true;
   console.warn(
-    `civic-widgets: ${error instanceof Error ? error.message : String(error)}. If that file is missing, deploy the whole dist/ folder beside civic-widgets.js, not that file alone.`,
+    `civic-widgets: ${String(error)}; deploy the whole dist/ folder, not civic-widgets.js alone`,
   );
 }

@@ -222,6 +222,21 @@ describe('parseFeed', () => {
     });
   });
 
+  describe('when given bytes', () => {
+    it('decodes them as loadFeed does, by the bytes and the Content-Type charset (issue #9)', async () => {
+      const response = await fetch(
+        '/faults/encoded/vi-undeclared.rss.xml?to=windows-1258&type=application/rss%2Bxml;charset=windows-1258',
+      );
+      const bytes = await response.arrayBuffer();
+      const contentType = response.headers.get('content-type');
+      const title = 'Thông báo - Ủy ban nhân dân xã Đức Hòa';
+      expect(parseFeed(bytes, { contentType }).feed.title).to.equal(title);
+      expect(parseFeed(new Uint8Array(bytes), { contentType }).feed.title).to.equal(title);
+      // Without the charset, the same bytes are not UTF-8 at all: read as windows-1252.
+      expect(parseFeed(bytes).feed.title).to.not.equal(title);
+    });
+  });
+
   describe('when the Content-Type is wrong', () => {
     it('tells the format by the body', async () => {
       for (const [name, format] of [
@@ -286,8 +301,8 @@ describe('parseFeed', () => {
         'https://congan.tinh.example/tin-tuc/ngay-hong',
       ]);
       expect(warningsText(warnings)).to.deep.equal([
-        'item[0].enclosure.length: not a non-negative integer',
-        'item[0].pubDate: not an RFC 822 date',
+        'item[0].enclosure.length: "khoảng 2 MB" is not a non-negative integer; not used',
+        'item[0].pubDate: "Thứ 5, 16/07/2020" is not an RFC 822 or RFC 3339 date; not used',
         'item[1].link: "javascript:alert(1)" is not an http, https or mailto URL; dropped',
         'item[2]: has neither an id nor a url; skipped',
         'item[3]: has neither a title nor any content; skipped',
@@ -301,8 +316,8 @@ describe('parseFeed', () => {
       const { feed, warnings } = parseFeed(await text('bad-parts.atom.xml'), { url: BASE });
       expect(feed.items.map((a) => a.id)).to.deep.equal(['tag:congan.tinh.example,2020:ngay-hong']);
       expect(warningsText(warnings)).to.deep.equal([
-        'entry[0].published: not an RFC 3339 date',
-        'entry[0].updated: not an RFC 3339 date',
+        'entry[0].published: "2020-07-16" is not an RFC 822 or RFC 3339 date; not used',
+        'entry[0].updated: "16/07/2020 11:05" is not an RFC 822 or RFC 3339 date; not used',
         'entry[1]: has neither an id nor a url; skipped',
         'entry[2]: has neither a title nor any content; skipped',
       ]);

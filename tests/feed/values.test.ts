@@ -2,12 +2,12 @@ import { expect } from '@open-wc/testing';
 import { findJsonError } from '../../src/feed/json-error.js';
 import { mergeFeeds } from '../../src/feed/merge.js';
 import type { Article, Feed } from '../../src/feed/model.js';
-import { parseRfc822 as rfc822 } from '../../src/feed/rfc822.js';
+import { parseDate } from '../../src/feed/dates.js';
 import { checkUrl, isTimeZone, parseRfc3339, toCount } from '../../src/feed/values.js';
 
 const iso = (d: Date | undefined) => d?.toISOString();
 /** RSS dates as the XML readers read them: rewritten as RFC 3339 and read by `parseRfc3339`. */
-const parseRfc822 = (text: string) => rfc822(text, parseRfc3339);
+const parseRfc822 = (text: string) => parseDate(text, parseRfc3339);
 
 describe('values', () => {
   describe('when reading RFC 3339 dates', () => {

@@ -5,10 +5,10 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { parseFeed } from '../../src/feed/parse.js';
-import { parseRfc822 } from '../../src/feed/rfc822.js';
+import { parseDate } from '../../src/feed/dates.js';
 import { parseRfc3339 } from '../../src/feed/values.js';
 
-const read = (text: string, zone?: string) => parseRfc822(text, parseRfc3339, zone)?.toISOString();
+const read = (text: string, zone?: string) => parseDate(text, parseRfc3339, zone)?.toISOString();
 
 /** One RSS item with this pubDate, read as the feed layer reads it. */
 function rssDate(pubDate: string, timeZone?: string) {

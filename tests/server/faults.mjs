@@ -68,6 +68,7 @@ export async function faultMiddleware(ctx, next) {
   ctx.set('Cache-Control', 'no-store');
 
   if (name.startsWith('hostile/')) return hostile(ctx, name.slice('hostile/'.length), q, next);
+  if (name.startsWith('encoded/')) return encoded(ctx, name.slice('encoded/'.length), q);
 
   switch (name) {
     case '404':
@@ -486,4 +487,121 @@ async function hostile(ctx, name, q, next) {
     default:
       return next();
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Feeds in other encodings (issue #9): the UTF-8 files of tests/fixtures/encodings/,
+// re-encoded on request into `to` and served under the Content-Type `type`, exactly as
+// given (no charset is added). Kept as UTF-8 on disk so they stay readable and diffable.
+//   to    utf-8 (default), utf-16le, utf-16be, utf-32le, utf-32be, or a legacy encoding
+//         Node's TextDecoder knows (windows-1252, windows-1258, euc-kr, shift_jis…)
+//   bom   1: start with the byte order mark of `to`
+//   bad   1: put one byte that is invalid in UTF-8 (0xFF) after the first <description>
+// ---------------------------------------------------------------------------------------
+
+const ENCODINGS = new URL('encodings/', FIXTURES);
+
+/** Per legacy encoding, each character it can write and its bytes (built from Node's decoder). */
+const encoders = new Map();
+
+function legacyTable(encoding) {
+  let table = encoders.get(encoding);
+  if (table) return table;
+  table = new Map();
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const add = (bytes) => {
+    let text;
+    try {
+      text = decoder.decode(Uint8Array.from(bytes));
+    } catch {
+      return;
+    }
+    // The first (shortest) byte sequence for a character wins.
+    if ([...text].length === 1 && !table.has(text)) table.set(text, bytes);
+  };
+  for (let b = 0; b < 0x100; b++) add([b]);
+  // Node 20's decoder reads windows-1252 as ISO-8859-1 (0x80-0x9F as C1 controls); the
+  // Encoding Standard's index, which browsers follow, has these there.
+  if (encoding === 'windows-1252')
+    [...'€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ'].forEach((c, i) =>
+      table.set(c, [0x80 + i]),
+    );
+  // Double-byte encodings: every lead and trail byte pair.
+  for (let lead = 0x81; lead < 0xff; lead++)
+    for (let trail = 0x40; trail < 0xff; trail++) add([lead, trail]);
+  encoders.set(encoding, table);
+  return table;
+}
+
+/**
+ * Text in a legacy encoding. A character the table lacks is decomposed (NFD) and built
+ * back from a base and combining marks the table has: windows-1258 writes Vietnamese
+ * "ệ" as "ê" and a combining dot below, "ặ" as "ă" and one.
+ */
+function encodeLegacy(text, encoding) {
+  const table = legacyTable(encoding);
+  const out = [];
+  for (const ch of text) {
+    const direct = table.get(ch);
+    if (direct) {
+      out.push(...direct);
+      continue;
+    }
+    const [first, ...marks] = [...ch.normalize('NFD')];
+    let base = first;
+    for (let i = 0; i < marks.length;) {
+      const joined = (base + marks[i]).normalize('NFC');
+      if ([...joined].length === 1 && table.has(joined)) {
+        base = joined;
+        marks.splice(i, 1);
+      } else i++;
+    }
+    const parts = [base, ...marks].map((c) => table.get(c));
+    if (parts.some((p) => !p)) throw new Error(`${encoding} cannot write "${ch}"`);
+    for (const p of parts) out.push(...p);
+  }
+  return Buffer.from(out);
+}
+
+function encodeText(text, to) {
+  switch (to) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-16le':
+      return Buffer.from(text, 'utf16le');
+    case 'utf-16be':
+      return Buffer.from(text, 'utf16le').swap16();
+    case 'utf-32le':
+    case 'utf-32be': {
+      const points = [...text].map((c) => c.codePointAt(0));
+      const out = Buffer.alloc(points.length * 4);
+      points.forEach((p, i) =>
+        to === 'utf-32le' ? out.writeUInt32LE(p, i * 4) : out.writeUInt32BE(p, i * 4),
+      );
+      return out;
+    }
+    default:
+      return encodeLegacy(text, to);
+  }
+}
+
+async function encoded(ctx, file, q) {
+  const text = /^[\w.-]+$/.test(file)
+    ? await readFile(new URL(file, ENCODINGS), 'utf8').catch(() => null)
+    : null;
+  if (text === null) {
+    ctx.status = 404;
+    ctx.body = `no fixture ${file}`;
+    return;
+  }
+  const to = String(q.to ?? 'utf-8').toLowerCase();
+  const bom = q.bom === '1' ? encodeText('\ufeff', to) : Buffer.alloc(0);
+  let body = Buffer.concat([bom, encodeText(text, to)]);
+  if (q.bad === '1') {
+    const at = body.indexOf('<description>') + '<description>'.length;
+    body = Buffer.concat([body.subarray(0, at), Buffer.from([0xff]), body.subarray(at)]);
+  }
+  ctx.status = 200;
+  ctx.set('Content-Type', String(q.type ?? 'application/xml'));
+  ctx.body = body;
 }

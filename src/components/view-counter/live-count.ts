@@ -89,20 +89,19 @@ export class LiveCount implements ReactiveController {
     this.pending = true;
     this.#host.requestUpdate();
     try {
-      const { loadCount } = await loadClient();
+      const { askLive } = await loadClient();
       if (signal.aborted) return;
-      // The client sees a request through (other counters may share it): only its answer is dropped.
-      const answer = await loadCount({ endpoint, id, hit: hit && !refresh });
-      if (signal.aborted) return;
-      this.views = answer.views;
-    } catch (error) {
-      if (signal.aborted) return;
-      // A CounterError says what and where; a chunk that failed to load says so too.
-      const what = error instanceof Error ? error.message : String(error);
-      const kept = this.views ?? this.#fallback();
-      console.warn(
-        `civic-view-counter: ${what}; ${kept !== undefined ? `keeping the last known count (${kept})` : 'showing the fallback content'}`,
+      // The client sees a request through (other counters may share it): only its answer
+      // is dropped. A failure is said on the console there, with the count kept.
+      const views = await askLive(
+        { endpoint, id, hit: hit && !refresh },
+        signal,
+        () => this.views ?? this.#fallback(),
       );
+      if (signal.aborted) return;
+      if (views !== undefined) this.views = views;
+    } catch {
+      // The client chunk did not load: src/internal/lazy.ts said so on the console.
     }
     this.pending = false;
     this.#host.requestUpdate();
