@@ -8,6 +8,7 @@ import { innerHtml, type XmlElement } from './xml-tree.js';
 import { newestFirst } from './newest.js';
 import {
   NS,
+  capItems,
   htmlToText,
   isImage,
   isoDate,
@@ -32,7 +33,7 @@ export function readAtom(
   const feedAuthors = readAuthors(root, 'feed', w, base);
 
   const items: Article[] = [];
-  k.capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
+  capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
     const article = readEntry(el, `entry[${i}]`, w, base, feedAuthors);
     if (article) items.push(article);
   });

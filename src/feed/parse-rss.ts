@@ -9,6 +9,7 @@ import { xmlMessages } from './xml-messages.js';
 import { newestFirst } from './newest.js';
 import {
   NS,
+  capItems,
   htmlToText,
   isImage,
   isoDate,
@@ -34,7 +35,7 @@ export function readRss(
   const w = new k.Warnings();
   const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
-  const itemEls = k.capItems(
+  const itemEls = capItems(
     root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item'),
     options,
     'channel.item',

@@ -7,6 +7,9 @@ export const xmlMessages = {
   notXml: (what: string) => `not XML: ${what}`,
   notXmlFeed: (root: string) => `not a feed: the XML root is <${root}>, not <rss> or Atom <feed>`,
   notRss: (why: string) => `not an RSS feed: ${why}`,
+  notRfc822: () => `not an RFC 822 date`,
+  tooManyItems: (count: number, max: number) =>
+    `has ${count} items; only the first ${max} are read`,
   brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
   unknownZone: (value: string) => `"${clip(value)}" has an unknown time zone; not used`,
   zoneReadIn: (value: string, zone: string) =>

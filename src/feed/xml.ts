@@ -4,7 +4,7 @@
  * door (`parse-xml.ts` `init`) is handed.
  */
 import type { FeedRuntime } from './runtime.js';
-import type { Attachment } from './model.js';
+import type { Attachment, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-tree.js';
 import { xmlMessages } from './xml-messages.js';
@@ -17,6 +17,23 @@ export let k: FeedRuntime;
 /** Called by the door's `init`, once per page (the runtime never changes after). */
 export function setRuntime(runtime: FeedRuntime): void {
   k = runtime;
+}
+
+/**
+ * The items to read: the first `maxItems` in document order, with a warning at `path`
+ * when there were more. (RSS and Atom generators list items in any order, and the
+ * readers sort them newest first afterwards; JSON Feed keeps the newest, see parse-json.ts.)
+ */
+export function capItems<T>(
+  items: readonly T[],
+  options: ReadOptions,
+  path: string,
+  w: Warnings,
+): readonly T[] {
+  const max = k.maxItems(options);
+  if (items.length <= max) return items;
+  w.add(path, xmlMessages.tooManyItems(items.length, max));
+  return items.slice(0, max);
 }
 
 export const NS = {
@@ -96,7 +113,7 @@ export function rssDate(
   }
   if (read?.readIn) w.add(path, xmlMessages.zoneReadIn(raw, read.readIn));
   const date = read?.date ?? k.parseRfc3339(raw);
-  if (!date) w.add(path, k.messages.notRfc822());
+  if (!date) w.add(path, xmlMessages.notRfc822());
   return date;
 }
 

@@ -52,3 +52,14 @@ export function chunk<R, API>(load: () => Promise<Door<R, API>>, runtime: R): Ch
   const state = get as Chunk<API> & { ready: API | undefined };
   return state;
 }
+
+/**
+ * After the next frame is drawn (or soon, in a hidden tab): for work no content waits on
+ * (writing the remembered copy, the warnings of a big feed's items nobody has shown).
+ */
+export function afterPaint(work: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback })
+    .requestIdleCallback;
+  if (idle) idle(() => work(), { timeout: 2000 });
+  else setTimeout(work, 50);
+}

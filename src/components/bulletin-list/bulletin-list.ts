@@ -10,17 +10,11 @@ import { chunk } from '../../internal/lazy.js';
 import { formatDate, formatRelative, isoInstant, type DateStyle } from '../../format/dates.js';
 import { messagesVersion, type Messages } from '../../format/messages.js';
 import { safeUrl } from '../../feed/values.js';
+import { readerOf } from '../../feed/parse-json.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { headline } from '../../format/headline.js';
 import { runtime } from '../shared/runtime.js';
-import {
-  filterArticles,
-  listDate,
-  orderArticles,
-  parseFilter,
-  toSortKey,
-  type SortKey,
-} from '../../feed/order.js';
+import { firstArticles, listDate, parseFilter, toSortKey, type SortKey } from '../../feed/order.js';
 import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from './new-badge.js';
 import { renderEmpty, renderError, renderSkeleton, renderStaleNote } from '../shared/states.js';
 import { bulletinListStyles } from './bulletin-list.styles.js';
@@ -171,7 +165,7 @@ export class CivicBulletinList extends CivicFeedElement {
   #paging: Paging = { items: [], visited: new Set(), announcement: '' };
 
   // Ordering 1,000 items is cheap once, wasteful on every render: keep the last result.
-  #orderedFor?: { items: Article[]; sort: SortKey; category?: string; tag?: string };
+  #orderedFor: unknown[] = [];
   #ordered: Article[] = [];
 
   #printed = new WeakMap<Article, Printed>();
@@ -382,27 +376,26 @@ export class CivicBulletinList extends CivicFeedElement {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
-  /** The feed's items (and loaded pages), filtered and ordered; recomputed only when an input changed. */
+  /**
+   * The feed's items (and loaded pages), filtered and ordered; recomputed only when an
+   * input changed. From a reader, only as many as are shown and one more "Xem thêm" would
+   * show: enough for the button and for show-more.ts to count, and all that is read.
+   */
   #orderedItems(): Article[] {
-    const key = {
-      items: this.#paging.items,
-      sort: this.#sortKey,
-      category: this.category,
-      tag: this.tag,
-    };
-    const last = this.#orderedFor;
-    if (
-      !last ||
-      last.items !== key.items ||
-      last.sort !== key.sort ||
-      last.category !== key.category ||
-      last.tag !== key.tag
-    ) {
-      const filtered = filterArticles(key.items, {
-        categories: parseFilter(key.category),
-        tags: parseFilter(key.tag),
-      });
-      this.#ordered = orderArticles(filtered, key.sort);
+    const { lazy, items } = this.#paging;
+    const reader = lazy && readerOf(lazy);
+    const { category, tag } = this;
+    const sort = this.#sortKey;
+    const count = reader ? this.#shownTarget + this.#limitValue : Infinity;
+    const key = [reader ?? items, sort, category, tag, count];
+    if (key.some((v, i) => v !== this.#orderedFor[i])) {
+      // Loaded articles are their own reader.
+      this.#ordered = firstArticles(
+        reader ?? { items, read: (a: Article) => a },
+        sort,
+        { categories: parseFilter(category), tags: parseFilter(tag) },
+        count,
+      );
       this.#orderedFor = key;
     }
     return this.#ordered;
@@ -447,8 +440,11 @@ export class CivicBulletinList extends CivicFeedElement {
     this.#baseFeed = feed;
     if (more.ready?.keepOpened(paging, old, feed)) return;
     paging.pages?.abort();
+    // A JSON Feed's items are read as they are shown (#orderedItems), until a page joins.
+    const lazy = feed && readerOf(feed) ? feed : undefined;
     this.#paging = {
-      items: feed ? feed.items : [],
+      items: (!lazy && feed?.items) || [],
+      lazy,
       nextUrl: feed?.nextUrl,
       visited: new Set(feed?.url ? feed.url.split(/\s+/) : []),
       announcement: '',
