@@ -1,8 +1,9 @@
 /**
  * Every message a feed can fail or warn with lives here, so "why did this feed fail?"
  * has one answer; except those only the lazy chunks raise, which travel with them:
- * the XML readers' (`xml-messages.ts`), the merge's (`merge.ts`) and a failed request's
- * rarer causes (`failure.ts`: CORS, time limit, size cap).
+ * the XML readers' (`xml-messages.ts`), the merge's (`merge.ts`), a broken JSON text's
+ * (`json-error.ts`) and a failed request's rarer causes (`failure.ts`: CORS, time limit,
+ * size cap).
  */
 import { RequestError, requestMessages } from '../internal/request-error.js';
 
@@ -25,7 +26,6 @@ export const messages = {
   noUrl: () => `no feed URL given`,
   // Unusable: the document.
   empty: () => `not a feed: the response is empty`,
-  notJson: (what: string, byte: number) => `not JSON: ${what} at byte ${byte}`,
   html: () => `not a feed: got an HTML page, not JSON Feed, RSS or Atom`,
   notJsonFeed: (why: string) => `not a JSON Feed: ${why}`,
   notFeedValue: () => `not a feed: expected a JSON Feed object or a Feed from loadFeed`,
@@ -49,7 +49,7 @@ export const messages = {
     `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
   noAttachmentUrl: () => `has no url; dropped`,
   tooManyItems: (count: number, max: number) =>
-    `has ${count} items; only the first ${max} are read`,
+    `has ${count} items; only the newest ${max} are read`,
 } as const;
 
 /** Keeps a hostile 10 kB value from flooding the console. */

@@ -5,11 +5,11 @@
  * reports the first problem and its byte offset. Iterative, so a hostile
  * `[[[[…` cannot overflow the stack.
  *
- * Lazy (in the `extras` chunk): the feed error class and messages come from the runtime.
+ * Lazy (in the `extras` chunk): the feed error class comes from the runtime.
  */
 import type { FeedRuntime } from './runtime.js';
 
-type Needs = Pick<FeedRuntime, 'FeedError' | 'messages'>;
+type Needs = Pick<FeedRuntime, 'FeedError'>;
 
 /** The chunk's door (see `src/internal/lazy.ts`). */
 export function init(runtime: Needs): { notJson(text: string): Error } {
@@ -18,7 +18,7 @@ export function init(runtime: Needs): { notJson(text: string): Error } {
 
 /**
  * The error for a text `JSON.parse` refuses: what and at which byte.
- * @param runtime the entry's `FeedError` and `messages`.
+ * @param runtime the entry's `FeedError`.
  */
 export function notJson(text: string, runtime: Needs): Error {
   let cause: unknown;
@@ -29,7 +29,8 @@ export function notJson(text: string, runtime: Needs): Error {
   }
   const found = findJsonError(text);
   const what = found?.what ?? (cause instanceof Error ? cause.message : String(cause));
-  return new runtime.FeedError(runtime.messages.notJson(what, found?.byte ?? 0), { cause });
+  // The message lives here, not in errors.ts: only this chunk says it.
+  return new runtime.FeedError(`not JSON: ${what} at byte ${found?.byte ?? 0}`, { cause });
 }
 
 /** The first syntax problem in `text`, with its UTF-8 byte offset; undefined if none was found. */

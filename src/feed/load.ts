@@ -23,7 +23,7 @@
  */
 import type { LoadedFeed, ParsedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { chunk } from '../internal/lazy.js';
+import { afterPaint, chunk } from '../internal/lazy.js';
 import { feedRuntime } from './runtime.js';
 import { forgetNow, recall, writer, type MemoryOptions } from './memory.js';
 import { bodyText, expectFormat, readFeedText, readJsonText, sniff } from './read.js';
@@ -273,12 +273,4 @@ async function fetchFeed(
     }
     throw failure;
   }
-}
-
-/** After the next frame is drawn (or soon, in a hidden tab): for work no content waits on. */
-function afterPaint(work: () => void): void {
-  const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback })
-    .requestIdleCallback;
-  if (idle) idle(() => work(), { timeout: 2000 });
-  else setTimeout(work, 50);
 }

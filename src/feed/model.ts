@@ -52,6 +52,20 @@ export interface Article {
   language?: string;
 }
 
+/** What lists sort articles by (see `order.ts`). */
+export type SortFields = Pick<Article, 'pinned' | 'published' | 'modified' | 'views'>;
+
+/**
+ * A feed's items read one at a time, on first need: what a JSON Feed reader hands a list
+ * (`readerOf` in parse-json.ts), so that a list of ten from 10,000 items reads ten.
+ */
+export interface ItemReader<T extends SortFields = SortFields> {
+  /** Each item's sort fields, exactly as its article will have them, in document order. */
+  readonly items: readonly T[];
+  /** The item in full (read once); undefined when it is skipped, as `feed.items` leaves it out. */
+  read(item: T): Article | undefined;
+}
+
 /** Which kind of document a feed came from. */
 export type FeedFormat = 'json' | 'rss' | 'atom' | 'merged';
 
@@ -92,10 +106,11 @@ export interface ReadOptions {
    */
   timeZone?: string;
   /**
-   * How many items of the document are read, at most (default `MAX_ITEMS`, 1,000), in
-   * document order; the rest are skipped with one warning. Feeds list their newest items
-   * first, and a widget shows a few dozen: a hostile or runaway feed of 100,000 items
-   * must not be validated in full on the main thread.
+   * How many items of the document are read, at most (default `MAX_ITEMS`, 1,000); the
+   * rest are skipped with one warning. A widget shows a few dozen: a hostile or runaway
+   * feed of 100,000 items must not be validated in full on the main thread. A JSON Feed
+   * keeps the items a list shows first (pinned, then the newest by `date_published`, then
+   * undated ones), in document order; RSS and Atom keep the first in document order.
    */
   maxItems?: number;
 }

@@ -3,7 +3,7 @@
  * read) first, filtered by category and tag. Plain functions over the model, no Lit,
  * so any widget (or a site's own code) orders news the same way.
  */
-import type { Article } from './model.js';
+import type { Article, ItemReader, SortFields } from './model.js';
 
 /** What a list sorts by, newest or highest first. */
 export type SortKey = 'published' | 'updated' | 'views';
@@ -29,19 +29,15 @@ export function listDate(article: Article, sort: SortKey): Date | undefined {
 }
 
 /** The number an article sorts by, or undefined when it has none (it then goes last). */
-export function sortValue(article: Article, sort: SortKey): number | undefined {
-  switch (sort) {
-    case 'views':
-      return article.views;
-    case 'updated':
-      return (article.modified ?? article.published)?.getTime();
-    default:
-      return article.published?.getTime();
-  }
+export function sortValue(article: SortFields, sort: SortKey): number | undefined {
+  if (sort === 'views') return article.views;
+  return (
+    sort === 'updated' ? (article.modified ?? article.published) : article.published
+  )?.getTime();
 }
 
-interface Keyed {
-  article: Article;
+interface Keyed<T> {
+  article: T;
   index: number;
   pinned: number;
   key: number | undefined;
@@ -52,9 +48,9 @@ interface Keyed {
  * by `sort`, newest/highest first; articles with no date (or no view count) go last.
  * Ties keep the feed's order. Returns a new array.
  */
-export function orderArticles(items: readonly Article[], sort: SortKey): Article[] {
+export function orderArticles<T extends SortFields>(items: readonly T[], sort: SortKey): T[] {
   // Keys are computed once per item, not once per comparison: lists reach 1,000 items.
-  const keyed: Keyed[] = items.map((article, index) => ({
+  const keyed: Keyed<T>[] = items.map((article, index) => ({
     article,
     index,
     pinned: article.pinned && sort !== 'views' ? 1 : 0,
@@ -62,6 +58,26 @@ export function orderArticles(items: readonly Article[], sort: SortKey): Article
   }));
   keyed.sort((a, b) => b.pinned - a.pinned || compareDescending(a.key, b.key) || a.index - b.index);
   return keyed.map((k) => k.article);
+}
+
+/**
+ * The first `count` articles of what `orderArticles(filterArticles(all, filter), sort)`
+ * gives for all of a reader's items, reading in full only those and any skipped on the
+ * way: ten shown from 10,000 items read about ten.
+ */
+export function firstArticles<T extends SortFields>(
+  reader: ItemReader<T>,
+  sort: SortKey,
+  filter: ArticleFilter,
+  count: number,
+): Article[] {
+  const out: Article[] = [];
+  orderArticles(reader.items, sort).some((item) => {
+    const a = reader.read(item);
+    if (a && matchesFilter(a, filter)) out.push(a);
+    return out.length >= count;
+  });
+  return out;
 }
 
 function compareDescending(a: number | undefined, b: number | undefined): number {

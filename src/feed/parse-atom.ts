@@ -11,6 +11,7 @@ import {
   NS,
   atomContent,
   baseOf,
+  capItems,
   firstDate,
   htmlToText,
   isImage,
@@ -37,7 +38,7 @@ export function readAtom(
   const feedAuthors = readAuthors(root, 'feed', w, base);
 
   const items: Article[] = [];
-  k.capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
+  capItems(kids(root, 'entry', NS.atom), options, 'feed.entry', w).forEach((el, i) => {
     const article = readEntry(
       el,
       `entry[${i}]`,

@@ -6,10 +6,21 @@
  * Feed name. A bad field is dropped with a warning at its path; an item without identity
  * or content is skipped with one.
  */
-import type { Article, Author, Feed, FeedWarning, ReadOptions } from './model.js';
+import type {
+  Article,
+  Author,
+  Feed,
+  FeedWarning,
+  ItemReader,
+  ParsedFeed,
+  ReadOptions,
+  SortFields,
+} from './model.js';
 
 export type { ReadOptions } from './model.js';
 import { FeedError, messages } from './errors.js';
+import { orderArticles } from './order.js';
+import { afterPaint } from '../internal/lazy.js';
 import {
   Warnings,
   checkUrl,
@@ -25,22 +36,9 @@ type Json = Record<string, unknown>;
 /** The default of `ReadOptions.maxItems`. */
 export const MAX_ITEMS = 1000;
 
-/**
- * The items to read: the first `maxItems` (a positive integer, else the default), with a
- * warning at `path` when there were more.
- */
-export function capItems<T>(
-  items: readonly T[],
-  options: ReadOptions,
-  path: string,
-  w: Warnings,
-): readonly T[] {
-  const max =
-    Number.isSafeInteger(options.maxItems) && options.maxItems! > 0 ? options.maxItems! : MAX_ITEMS;
-  if (items.length <= max) return items;
-  w.add(path, messages.tooManyItems(items.length, max));
-  return items.slice(0, max);
-}
+/** How many items of a document are read: `options.maxItems` when a positive integer, else the default. */
+export const maxItems = (options: ReadOptions): number =>
+  Number.isSafeInteger(options.maxItems) && options.maxItems! > 0 ? options.maxItems! : MAX_ITEMS;
 
 export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -281,6 +279,82 @@ export function readFeedFields(
   return fill(feed, FEED, f, model, model ? undefined : f.sub('_civic'));
 }
 
+const DONE = Symbol();
+
+/** Where the quiet reads of `Entry` put their warnings: nowhere. */
+const QUIET = { add() {} } as unknown as Warnings;
+
+/**
+ * One item of a document: what lists sort by, read at once, the rest on first need. The
+ * sort fields are read by `readItem`'s own checks and rows, so they are exactly what the
+ * article will have; quietly (their warnings are dropped), as a bad value's warning comes
+ * with the full read. Every field is the entry's own: none can come from a polluted
+ * Object.prototype.
+ */
+class Entry implements SortFields {
+  readonly pinned: boolean;
+  readonly published?: Date;
+  /**
+   * Once read in full: the article (none when the item is skipped), and its warnings.
+   * Under a symbol, so that a page's polluted `Object.prototype.done` cannot pose as one.
+   */
+  [DONE]?: [Article | undefined, FeedWarning[]];
+  /** The item's fields and its `_civic` object's, read without warnings. */
+  readonly #f: Fields;
+  readonly #civic?: Fields;
+
+  constructor(
+    readonly raw: unknown,
+    /** Its index in the document, for the warnings' paths. */
+    readonly at: number,
+  ) {
+    this.#f = new Fields(isObject(raw) ? raw : {}, '', QUIET, undefined);
+    this.#civic = this.#f.sub('_civic');
+    this.pinned = this.#civic?.get<boolean>('pinned', flag) === true;
+    this.published = this.#f.get('date_published', date);
+  }
+
+  // Only the `updated` and `views` sorts need these: read when they do.
+  get modified(): Date | undefined {
+    return this.#f.get('date_modified', date);
+  }
+
+  get views(): number | undefined {
+    return this.#civic?.get('views', count);
+  }
+}
+
+/** A document's items, each read in full once, when something first needs it. */
+interface Reader extends ItemReader<Entry> {
+  /** The warnings about the document itself (its version and fields, the item cap). */
+  head: FeedWarning[];
+  /** Gets the warnings of each item as it is read (see `hasItems`). */
+  report?: (warnings: FeedWarning[]) => void;
+}
+
+const readers = new WeakMap<Feed, Reader>();
+
+/** How to read the items of a feed from `readJsonFeed` one by one; undefined for other feeds. */
+export const readerOf = (feed: Feed): ItemReader | undefined => readers.get(feed);
+
+/**
+ * Whether a read feed has an item that is not skipped, reading no further than the first;
+ * first hands `report` the warnings: all at once, or for a feed from `readJsonFeed`,
+ * those of the document now, each item's as it is read (a list reads the items it
+ * shows), and all of them once the page is idle.
+ */
+export function hasItems(parsed: ParsedFeed, report: (warnings: FeedWarning[]) => void): boolean {
+  const r = readers.get(parsed.feed);
+  if (!r) {
+    report(parsed.warnings);
+    return parsed.feed.items.length > 0;
+  }
+  report(r.head);
+  r.report = report;
+  afterPaint(() => report(parsed.warnings));
+  return r.items.some((e) => r.read(e));
+}
+
 const VERSIONS = ['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1'];
 
 function kindOf(value: unknown): string {
@@ -289,11 +363,17 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** A parsed JSON value read as a JSON Feed. Throws FeedError when it is not one. */
-export function readJsonFeed(
-  doc: unknown,
-  options: ReadOptions = {},
-): { feed: Feed; warnings: FeedWarning[] } {
+/**
+ * A parsed JSON value read as a JSON Feed. Throws FeedError when it is not one.
+ *
+ * The document's own fields are read at once; its items only as far as sorting needs
+ * (`Entry`), then in full on first need: `feed.items` and `warnings` read them all, in
+ * document order, when first asked for (so they are what a full read gives), and a list
+ * that orders them through `readerOf` reads only those it shows. Past `maxItems`, the
+ * items kept are the first of the list's default order (pinned, then newest published),
+ * in document order: a feed that lists its oldest first keeps its news.
+ */
+export function readJsonFeed(doc: unknown, options: ReadOptions = {}): ParsedFeed {
   if (!isObject(doc))
     throw new FeedError(messages.notJsonFeed(`the document is ${kindOf(doc)}, not an object`));
   const version = own(doc, 'version');
@@ -312,16 +392,59 @@ export function readJsonFeed(
     w.add('version', messages.unknownVersion(version));
 
   const base = options.url ?? documentBase();
+  // `items` and `warnings` read all the items, in document order, as a plain full read
+  // does, when first asked for; then they are kept (and a value set replaces them). Plain
+  // accessors, never redefined: they work on an object a page has frozen meanwhile.
+  let list: Article[] | undefined;
+  let warnings: FeedWarning[] | undefined;
   const feed = readFeedFields(
-    assign<Feed>({ format: 'json', items: [] }, { url: options.url }),
+    assign<Feed>(
+      {
+        format: 'json',
+        get items() {
+          return (list ??= kept.flatMap((e) => reader.read(e) ?? []));
+        },
+        set items(value) {
+          list = value;
+        },
+      },
+      { url: options.url },
+    ),
     doc,
     w,
     base,
     false,
   );
-  capItems(items, options, 'items', w).forEach((item, i) => {
-    const article = readItem(item, `items[${i}]`, w, base);
-    if (article) feed.items.push(article);
-  });
-  return { feed, warnings: w.list };
+  let kept: Entry[] = [];
+  items.forEach((raw, at) => kept.push(new Entry(raw, at)));
+  const max = maxItems(options);
+  if (kept.length > max) {
+    w.add('items', messages.tooManyItems(kept.length, max));
+    kept = orderArticles(kept, 'published')
+      .slice(0, max)
+      .sort((a, b) => a.at - b.at);
+  }
+  const reader: Reader = {
+    items: kept,
+    head: w.list,
+    report: undefined,
+    read(e) {
+      if (!e[DONE]) {
+        const iw = new Warnings();
+        e[DONE] = [readItem(e.raw, `items[${e.at}]`, iw, base), iw.list];
+        reader.report?.(iw.list);
+      }
+      return e[DONE][0];
+    },
+  };
+  readers.set(feed, reader);
+  return {
+    feed,
+    get warnings() {
+      return (warnings ??= w.list.concat(kept.flatMap((e) => (reader.read(e), e[DONE]![1]))));
+    },
+    set warnings(value) {
+      warnings = value;
+    },
+  };
 }

@@ -14,6 +14,7 @@ import { newestFirst } from './newest.js';
 import {
   NS,
   atomContent,
+  capItems,
   firstDate,
   firstText,
   htmlToText,
@@ -40,7 +41,7 @@ export function readRss(
   const w = new k.Warnings();
   const base = options.url ?? k.documentBase();
   // RSS 2.0 nests items in the channel; RSS 1.0 puts them beside it.
-  const itemEls = k.capItems(
+  const itemEls = capItems(
     root.localName === 'RDF' ? kids(root, 'item') : kids(channel, 'item'),
     options,
     'channel.item',

@@ -8,7 +8,7 @@
  * extends this object.
  */
 import { FeedError, messages } from './errors.js';
-import { assign, capItems } from './parse-json.js';
+import { assign, maxItems } from './parse-json.js';
 import {
   Warnings,
   checkUrl,
@@ -24,7 +24,7 @@ export const feedRuntime = {
   messages,
   Warnings,
   assign,
-  capItems,
+  maxItems,
   checkUrl,
   displayUrl,
   documentBase,

@@ -16,35 +16,40 @@ export class Warnings {
   }
 }
 
+// Every field in range (the day is checked against its month below), so that the form
+// built from it is a valid ECMAScript date-time string: Date.parse must read those alike
+// in every engine, while what it does with an invalid one (30 February, 24:00) is each
+// engine's own.
 const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+  /^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))[Tt ](([01]\d|2[0-3]):[0-5]\d:)([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+// Most feeds write that form already: upper-case T and Z, no leap second, three digits
+// of fraction or none. Read as it is, it spares the string built below, which costs more
+// than the reading itself. (Days past the 28th take the longer way: their month decides.)
+const USUAL =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3])(:[0-5]\d){2}(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * An RFC 3339 date-time (`2020-03-20T03:57:36+07:00`) as an instant. The offset is
  * required: without one the instant is unknown, and guessing the viewer's zone would
  * move the news by up to a day.
+ *
+ * Read by Date.parse, in ECMAScript's own form (upper-case T and Z; a leap second as the
+ * last second of its minute, JavaScript has no :60; the fraction added apart, rounded to
+ * the millisecond): a big feed's dates are all read to sort it, and Date.parse is
+ * several times faster than building the date field by field.
  */
 export function parseRfc3339(text: string): Date | undefined {
+  if (USUAL.test(text)) return new Date(Date.parse(text));
   const m = RFC3339.exec(text.trim());
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  let offsetMinutes = 0;
-  if (!m[8]) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 23 || om > 59) return undefined;
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(0);
-  // setUTCFullYear takes the year as written (Date.UTC reads 0-99 as 1900-1999).
-  date.setUTCFullYear(year, month - 1, day);
-  // A day the calendar does not have (30 February, month 13) rolls into another month.
-  if (date.getUTCMonth() !== month - 1) return undefined;
-  // A leap second (:60) is read as the last second of the minute; JavaScript has no :60.
-  date.setUTCHours(hour, minute, Math.min(second, 59), Math.round(Number(`0${m[7] ?? ''}`) * 1000));
-  const time = date.getTime() - offsetMinutes * 60_000;
-  return Number.isNaN(time) ? undefined : new Date(time);
+  const [, date, , day, clock, , second, fraction = '', zone] = m;
+  // A day its month does not have (30 February), which Date.parse would roll over.
+  if (day > '28' && new Date(Date.parse(date)).getUTCDate() !== +day) return undefined;
+  return new Date(
+    Date.parse(`${date}T${clock}${second === '60' ? '59' : second}${zone.toUpperCase()}`) +
+      Math.round(+`0${fraction}` * 1000),
+  );
 }
 
 /** A count (views, bytes): a non-negative safe integer, else undefined. Never NaN. */

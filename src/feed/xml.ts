@@ -5,7 +5,7 @@
  * `init`) is handed.
  */
 import type { FeedRuntime } from './runtime.js';
-import type { Attachment } from './model.js';
+import type { Attachment, ReadOptions } from './model.js';
 import type { Warnings } from './values.js';
 import { baseOf, innerHtml, type XmlElement } from './xml-node.js';
 import { xmlMessages } from './xml-messages.js';
@@ -20,6 +20,23 @@ export let k: FeedRuntime;
 /** Called by the door's `init`, once per page (the runtime never changes after). */
 export function setRuntime(runtime: FeedRuntime): void {
   k = runtime;
+}
+
+/**
+ * The items to read: the first `maxItems` in document order, with a warning at `path`
+ * when there were more. (RSS and Atom generators list items in any order, and the
+ * readers sort them newest first afterwards; JSON Feed keeps the newest, see parse-json.ts.)
+ */
+export function capItems<T>(
+  items: readonly T[],
+  options: ReadOptions,
+  path: string,
+  w: Warnings,
+): readonly T[] {
+  const max = k.maxItems(options);
+  if (items.length <= max) return items;
+  w.add(path, xmlMessages.tooManyItems(items.length, max));
+  return items.slice(0, max);
 }
 
 export const NS = {

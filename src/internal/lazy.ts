@@ -68,3 +68,14 @@ function missing(error: unknown): void {
     `civic-widgets: ${String(error)}; deploy the whole dist/ folder, not civic-widgets.js alone`,
   );
 }
+
+/**
+ * After the next frame is drawn (or soon, in a hidden tab): for work no content waits on
+ * (writing the remembered copy, the warnings of a big feed's items nobody has shown).
+ */
+export function afterPaint(work: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback })
+    .requestIdleCallback;
+  if (idle) idle(() => work(), { timeout: 2000 });
+  else setTimeout(work, 50);
+}

@@ -9,15 +9,10 @@ import type { Article, Feed } from '../../feed/model.js';
 import { chunk } from '../../internal/lazy.js';
 import { formatDate } from '../../format/dates.js';
 import type { Messages } from '../../format/messages.js';
+import { readerOf } from '../../feed/parse-json.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { runtime } from '../shared/runtime.js';
-import {
-  filterArticles,
-  orderArticles,
-  parseFilter,
-  toSortKey,
-  type SortKey,
-} from '../../feed/order.js';
+import { firstArticles, parseFilter, toSortKey, type SortKey } from '../../feed/order.js';
 import { DEFAULT_NEW_DAYS, isNewArticle, renderNewBadge } from './new-badge.js';
 import {
   errorRole,
@@ -161,7 +156,7 @@ export class CivicBulletinList extends CivicFeedElement {
   readonly #pager = new ListPaging(this, this.source);
 
   // Ordering 1,000 items is cheap once, wasteful on every render: keep the last result.
-  #orderedFor?: { items: Article[]; sort: SortKey; category?: string; tag?: string };
+  #orderedFor: unknown[] = [];
   #ordered: Article[] = [];
 
   readonly #printer = new ItemPrinter();
@@ -337,27 +332,26 @@ export class CivicBulletinList extends CivicFeedElement {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
-  /** The feed's items (and loaded pages), filtered and ordered; recomputed only when an input changed. */
+  /**
+   * The feed's items (and loaded pages), filtered and ordered; recomputed only when an
+   * input changed. From a reader, only as many as are shown and one more "Xem thêm" would
+   * show: enough for the button and for show-more.ts to count, and all that is read.
+   */
   #orderedItems(): Article[] {
-    const key = {
-      items: this.#paging.items,
-      sort: this.#sortKey,
-      category: this.category,
-      tag: this.tag,
-    };
-    const last = this.#orderedFor;
-    if (
-      !last ||
-      last.items !== key.items ||
-      last.sort !== key.sort ||
-      last.category !== key.category ||
-      last.tag !== key.tag
-    ) {
-      const filtered = filterArticles(key.items, {
-        categories: parseFilter(key.category),
-        tags: parseFilter(key.tag),
-      });
-      this.#ordered = orderArticles(filtered, key.sort);
+    const { lazy, items } = this.#paging;
+    const reader = lazy && readerOf(lazy);
+    const { category, tag } = this;
+    const sort = this.#sortKey;
+    const count = reader ? this.#shownTarget + this.#limitValue : Infinity;
+    const key = [reader ?? items, sort, category, tag, count];
+    if (key.some((v, i) => v !== this.#orderedFor[i])) {
+      // Loaded articles are their own reader.
+      this.#ordered = firstArticles(
+        reader ?? { items, read: (a: Article) => a },
+        sort,
+        { categories: parseFilter(category), tags: parseFilter(tag) },
+        count,
+      );
       this.#orderedFor = key;
     }
     return this.#ordered;

@@ -7,6 +7,7 @@ import type { LitElement, ReactiveController } from 'lit';
 import type { Article, Feed } from '../../feed/model.js';
 import type { Messages } from '../../format/messages.js';
 import { chunk } from '../../internal/lazy.js';
+import { readerOf } from '../../feed/parse-json.js';
 import type { FeedSource } from '../shared/feed-source.js';
 import { runtime } from '../shared/runtime.js';
 import type { Paging } from './show-more.js';
@@ -75,8 +76,11 @@ export class ListPaging implements ReactiveController {
     this.#feed = feed;
     if (more.ready?.keepOpened(paging, old, feed)) return;
     paging.pages?.abort();
+    // A JSON Feed's items are read as they are shown (the list's #orderedItems), until a page joins.
+    const lazy = feed && readerOf(feed) ? feed : undefined;
     this.paging = {
-      items: feed ? feed.items : [],
+      items: (!lazy && feed?.items) || [],
+      lazy,
       nextUrl: feed?.nextUrl,
       visited: new Set(feed?.url ? feed.url.split(/\s+/) : []),
       announcement: '',

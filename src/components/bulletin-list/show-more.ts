@@ -36,6 +36,11 @@ export function init(runtime: Needs) {
 export interface Paging {
   /** The feed's items, then those of each `next_url` page loaded, duplicates dropped. */
   items: Article[];
+  /**
+   * A feed whose items are read as the list shows them (a JSON Feed, see `readerOf`), not
+   * yet in `items`: they join it, all read, when a page or a fresh copy joins them.
+   */
+  lazy?: Feed;
   nextUrl?: string;
   /** Pages already read: one that points back to them would loop for ever. */
   visited: Set<string>;
@@ -125,7 +130,8 @@ async function followPages(
       fetchedAt: page.fetchedAt,
       ...(page.stale ? { stale: page.stale } : {}),
     });
-    paging.items = appendNew(paging.items, page.feed.items);
+    paging.items = appendNew(paging.lazy?.items ?? paging.items, page.feed.items);
+    paging.lazy = undefined;
     const next = page.feed.nextUrl;
     paging.nextUrl = next && !paging.visited.has(next) ? next : undefined;
   }
@@ -140,8 +146,10 @@ async function followPages(
  */
 export function keepOpened(paging: Paging, old: Feed | undefined, feed: Feed | undefined): boolean {
   if (!feed?.url || feed.url !== old?.url) return false;
-  // `items` starts as the feed's items; each page followed was appended after them.
-  paging.items = appendNew(feed.items, paging.items.slice(old.items.length));
+  // `items` starts as the feed's items (unless they were still read lazily: then no page
+  // has joined them); each page followed was appended after them.
+  paging.items = appendNew(feed.items, paging.lazy ? [] : paging.items.slice(old.items.length));
+  paging.lazy = undefined;
   // Until a page is followed, the next page is the fresh copy's.
   if (paging.visited.size < 2) paging.nextUrl = feed.nextUrl;
   return true;

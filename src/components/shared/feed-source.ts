@@ -9,6 +9,7 @@ import { FeedError } from '../../feed/errors.js';
 import { loadFeed, peekFeed, recallFeed, toUrls, type LoadedFeed } from '../../feed/load.js';
 import type { Feed, FeedWarning } from '../../feed/model.js';
 import { toFeed } from '../../feed/convert.js';
+import { hasItems } from '../../feed/parse-json.js';
 import { readFeedText, readJsonText, sniff, type ParsedFeed } from '../../feed/read.js';
 import { documentBase } from '../../feed/values.js';
 import { announceError, announceLoad, reportWarnings } from './events.js';
@@ -149,10 +150,18 @@ export class FeedSource implements ReactiveController {
     announce: boolean,
   ): FeedState {
     try {
-      const { feed, warnings } = read();
-      if (announce) this.#later(() => announceLoad(this.#host, { url, feed, warnings }));
-      else reportWarnings(warnings);
-      return { status: feed.items.length ? 'ready' : 'empty', feed, retry: this.#retry };
+      const parsed = read();
+      const { feed } = parsed;
+      // A JSON Feed's items are read as they are shown (parse-json.ts): neither the warnings
+      // nor the status read them all. (The event's warnings are all of them; the console
+      // says each line once.)
+      if (announce)
+        this.#later(() => announceLoad(this.#host, { url, feed, warnings: parsed.warnings }));
+      return {
+        status: hasItems(parsed, reportWarnings) ? 'ready' : 'empty',
+        feed,
+        retry: this.#retry,
+      };
     } catch (e) {
       const error = e instanceof FeedError ? e : new FeedError(String(e), { cause: e });
       if (announce) this.#later(() => announceError(this.#host, { url, error }));
