@@ -157,7 +157,8 @@ function drawByHand(f, rows, limit, total, locale = 'vi') {
     if (date) {
       const time = el('time');
       time.setAttribute('datetime', date.toISOString());
-      time.textContent = formatDate(date, zone, locale);
+      // The list's default `date-format="date"`: the day, no time.
+      time.textContent = formatDate(date, zone, locale, 'date');
       meta.append(time);
     }
     li.append(meta);
@@ -168,20 +169,22 @@ function drawByHand(f, rows, limit, total, locale = 'vi') {
     }
     ul.append(li);
   }
-  // The footer row is always there (it reserves the button's height, see the element).
-  const foot = el('div', 'foot');
+  wrap.append(ul);
+  // The button row only when there is more to show, as in the element; the polite live
+  // region after it, always there (it must be in the page before it speaks).
   if (total > count) {
+    const foot = el('div', 'foot');
     const more = el('button', 'more', 'more');
     more.type = 'button';
     more.setAttribute('aria-busy', 'false');
     more.textContent = m.more;
     foot.append(more);
+    wrap.append(foot);
   }
   const live = el('div', 'visually-hidden');
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
-  foot.append(live);
-  wrap.append(ul, foot);
+  wrap.append(live);
   root.append(wrap);
   stage.append(host);
   return host;

@@ -169,14 +169,19 @@ const a = el('a', '', it.title);
 a.href = it.url;
 h.append(a);
 card.append(h, el('p', 'meta', metaLine(it, zone)));
-if (it.summary) card.append(el('p', 'summary', it.summary));
 ${
   full
     ? `const md = it._civic && it._civic.markdown;
+// The summary is the body's first paragraph in many articles: print it only when the
+// body does not open with it (letters and digits compared, as the card does).
+const letters = (s) => s.normalize('NFC').toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, '');
+const opening = md || (it.content_html || '').replace(/<[^<>]*>/g, ' ');
+if (it.summary && !letters(opening).startsWith(letters(it.summary)))
+  card.append(el('p', 'summary', it.summary));
 const body = el('div', 'body');
 body.innerHTML = md ? DOMPurify.sanitize(marked.parse(md)) : DOMPurify.sanitize(it.content_html || '');
 card.append(body);`
-    : ''
+    : `if (it.summary) card.append(el('p', 'summary', it.summary));`
 }
 const cat = it._civic && it._civic.category;
 if (cat) card.append(el('p', 'category', \`Chuyên mục: \${cat}\`));
@@ -216,7 +221,14 @@ for (const { it } of rows) {
   if (it.summary) li.append(el('p', 'summary', it.summary));
   ul.append(li);
 }
-document.getElementById('list').append(ul);`,
+const box = document.getElementById('list');
+box.append(ul);
+// The list's paging button, when the feed has more than it shows.
+if (doc.items.length > rows.length) {
+  const more = el('button', 'more', 'Xem thêm');
+  more.type = 'button';
+  box.append(more);
+}`,
   });
   return { widget, hand };
 }

@@ -10,7 +10,8 @@
 //   - seed article, summary card (with the preload, without, and a repeat visit);
 //   - seed feed, 5-item list from `src` (for its layout shift while loading);
 //   time to content = from navigation start to the first frame drawn with the row's text
-//   in the DOM (see bench/pages.mjs); CLS = layout shift until then;
+//   in the DOM (see bench/pages.mjs); CLS = layout shift until then; both sides must draw
+//   the same text in `<main>` (checked on the first sample of each side);
 //   in-page rows, no network (bench/bench.js): data in hand, from the start of the work
 //   to a forced layout:
 //   - a 10,000-item feed given as `.feed`, `limit=10`;
@@ -105,8 +106,22 @@ if (!seedItem._civic?.markdown?.includes(BODY_PHRASE)) {
   );
   process.exit(1);
 }
+// A full card shows the summary as a lead only when the body does not already open with
+// it (compared on letters and digits, as src/components/article-card/full-article.ts
+// does); the seed article's body does, so its full card has no lead to wait for.
+const letters = (s) =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+const leadInFull = !letters(seedItem._civic.markdown).startsWith(letters(seedItem.summary));
 const summaryNeedles = [norm(seedItem.title), META, norm(seedItem.summary)];
-const fullNeedles = [...summaryNeedles, BODY_PHRASE];
+const fullNeedles = [
+  norm(seedItem.title),
+  META,
+  ...(leadInFull ? [norm(seedItem.summary)] : []),
+  BODY_PHRASE,
+];
 // The list: pinned first, then newest; its first two titles.
 const LIST_LIMIT = 5;
 const listNeedles = seed.items
@@ -286,6 +301,8 @@ async function loadPage(path, { repeat = false } = {}) {
     });
     // Layout-shift entries are delivered after the frame that moved: a moment more.
     await page.waitForTimeout(250);
+    // The text both sides drew (compared per row: the same work on both sides).
+    const text = await page.evaluate(textOfMain);
     const r = await page.evaluate(() => {
       const B = window.__bench;
       const resources = performance.getEntriesByType('resource').map((e) => ({
@@ -328,10 +345,40 @@ async function loadPage(path, { repeat = false } = {}) {
       resources: r.resources,
       errors,
       shiftsUnsupported: r.shiftsUnsupported,
+      text,
     };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The text of the page's `<main>`, through shadow roots, in tree order: each text node
+ * trimmed, joined with one space (so a widget's `<span>`s and the hand-written side's one
+ * string read the same). Runs in the page.
+ */
+function textOfMain() {
+  const out = [];
+  const walk = (node) => {
+    for (const n of node.childNodes) {
+      if (n.nodeType === Node.TEXT_NODE) {
+        const t = n.data.replace(/\s+/g, ' ').trim();
+        if (t && !['SCRIPT', 'STYLE'].includes(n.parentNode.nodeName)) out.push(t);
+      } else if (n.nodeType === Node.ELEMENT_NODE) {
+        walk(n.shadowRoot ?? n);
+      }
+    }
+  };
+  walk(document.querySelector('main'));
+  return out.join(' ');
+}
+
+/** Where two texts first differ, with a little of each, for the report. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 40);
+  return `widget …${a.slice(from, i + 60)}… / hand …${b.slice(from, i + 60)}…`;
 }
 
 async function runPageRow(row) {
@@ -436,6 +483,7 @@ try {
     const w = stats(r.widget.map((x) => x.ms));
     const h = stats(r.hand.map((x) => x.ms));
     const medianSample = [...r.widget].sort((a, b) => a.ms - b.ms)[r.widget.length >> 1];
+    const sameText = r.widget[0] && r.hand[0] ? r.widget[0].text === r.hand[0].text : undefined;
     table.push({
       id: row.id,
       label: row.label,
@@ -444,13 +492,20 @@ try {
       ratio: w.median / h.median,
       target: row.target,
       aim: row.aim,
+      sameText,
       cls: {
         widget: fmtCls(r.widget.map((x) => x.cls)),
         widgetOwn: fmtCls(r.widget.map((x) => x.clsOwn)),
         hand: fmtCls(r.hand.map((x) => x.cls)),
       },
       feedRequests: `${[...new Set(r.widget.map((x) => x.feedRequests))].join('/')} / ${[...new Set(r.hand.map((x) => x.feedRequests))].join('/')}`,
-      failures: r.failures,
+      failures: [
+        ...r.failures,
+        // Both sides must draw the same text, or the ratio compares different work.
+        ...(sameText === false
+          ? [`TEXT DIFFERS: ${firstDifference(r.widget[0].text, r.hand[0].text)}`]
+          : []),
+      ],
       errors: [...new Set([...r.widget, ...r.hand].flatMap((x) => x.errors))],
     });
     console.log(` ${fmtMs(w.median)} vs ${fmtMs(h.median)} ms`);
@@ -594,6 +649,7 @@ try {
             .map((t) => `${t.id} ${t.feedRequests}`)
             .join(', ') || '–'
         }.` +
+        `${table.some((t) => t.sameText !== undefined) ? ` Network rows: the same text on both sides ${table.every((t) => t.sameText !== false) ? 'verified' : 'NOT verified'}.` : ''}` +
         `${table.some((t) => t.verified) ? ` In-page rows: identical markup ${table.filter((t) => t.verified).every((t) => t.verified.same) ? 'verified' : 'NOT verified'}.` : ''}`,
       '',
     ].join('\n');
