@@ -16,7 +16,8 @@
 // Row "10k": a 10,000-item JSON Feed document (plain parsed JSON, as a page would have
 // it) and `limit=10`. (A) reads each item's date cheaply, sorts, picks ten, reads just
 // those ten and draws them with the same DOM code as above; (B) is the element given the
-// document as `.feed`.
+// document as `.feed`. Row "100" is the same with a 100-item document: from it to the
+// 10k row, each side's cost grows by what the 9,900 more items cost it.
 //
 // `verify(row)` checks that A and B produce the same markup for a row.
 import '/dist/civic-widgets.js';
@@ -28,7 +29,9 @@ const stage = document.getElementById('stage');
 
 let feed; // the Feed model both sides of the 1k row show
 let bigDoc; // the 10,000-item JSON Feed document of the 10k row
+let smallDoc; // the 100-item one of the 100 row
 const BIG = 10_000;
+const SMALL = 100;
 const BIG_LIMIT = 10;
 
 const TOPICS = [
@@ -237,7 +240,8 @@ export async function setup() {
   sheets = customElements.get('civic-bulletin-list').elementStyles.map((s) => s.styleSheet ?? s);
   feed = toFeed(generateFeed(N)).feed;
   bigDoc = generateFeed(BIG);
-  return { items: feed.items.length, big: bigDoc.items.length };
+  smallDoc = generateFeed(SMALL);
+  return { items: feed.items.length, big: bigDoc.items.length, small: smallDoc.items.length };
 }
 
 /** Time `draw()` from its start to a forced layout; `script` is the part before the layout. */
@@ -253,15 +257,17 @@ async function timed(draw, expect) {
   return { total: t1 - t0, script: tScript - t0 };
 }
 
-/** One sample of a row's side: `row` is `1k` or `10k`, `side` `A` (by hand) or `B` (element). */
+/** The two sides of a row, each a function that draws and returns its host. */
+function sides(row) {
+  if (row === '1k') return [() => renderByHand(feed, N), () => renderElement(feed, N)];
+  const doc = row === '100' ? smallDoc : bigDoc;
+  return [() => renderBigByHand(doc, BIG_LIMIT), () => renderElement(doc, BIG_LIMIT)];
+}
+
+/** One sample of a row's side: `row` is `1k`, `100` or `10k`, `side` `A` (by hand) or `B` (element). */
 export function sample(row, side) {
-  if (row === '1k')
-    return side === 'A'
-      ? timed(() => renderByHand(feed, N), N)
-      : timed(() => renderElement(feed, N), N);
-  return side === 'A'
-    ? timed(() => renderBigByHand(bigDoc, BIG_LIMIT), BIG_LIMIT)
-    : timed(() => renderElement(bigDoc, BIG_LIMIT), BIG_LIMIT);
+  const [a, b] = sides(row);
+  return timed(side === 'A' ? a : b, row === '1k' ? N : BIG_LIMIT);
 }
 
 /**
@@ -270,10 +276,7 @@ export function sample(row, side) {
  * and the whitespace between tags that its templates carry.
  */
 export async function verify(row) {
-  const [a1, b1] =
-    row === '1k'
-      ? [() => renderByHand(feed, N), () => renderElement(feed, N)]
-      : [() => renderBigByHand(bigDoc, BIG_LIMIT), () => renderElement(bigDoc, BIG_LIMIT)];
+  const [a1, b1] = sides(row);
   clearStage();
   const a = canon((await a1()).shadowRoot);
   clearStage();

@@ -14,13 +14,15 @@
 //   the same text in `<main>` (checked on the first sample of each side);
 //   in-page rows, no network (bench/bench.js): data in hand, from the start of the work
 //   to a forced layout:
-//   - a 10,000-item feed given as `.feed`, `limit=10`;
+//   - a 10,000-item feed given as `.feed`, `limit=10` (and a 100-item one, for how each
+//     side's cost grows with the feed: issue #13 wants the widget's to grow no faster);
 //   - a 1,000-item list, hand-written DOM with identical markup (verified).
 // Widget and hand-written samples alternate (A,B,B,A,…). Prints min/median/max of each
 // side and the ratio of medians beside the issue's target, and appends a dated section to
 // BENCHMARKS.md. Raw samples go to bench/results/latest.json (gitignored).
 //
-// Options: --samples=7 (per side and row), --only=full,summary,… (row ids), --label="…"
+// Options: --samples=7 (per side and row; three times as many for the in-page rows),
+// --only=full,summary,… (row ids), --label="…"
 // (a note in the BENCHMARKS.md heading), --no-append (print only).
 // Environment: CIVIC_DIST (another build folder), CHROME_PATH (see tests/chromium.mjs).
 import {
@@ -51,6 +53,9 @@ const SAMPLES = (() => {
   const n = Number(argValue('samples') ?? 7);
   return Number.isInteger(n) && n > 0 ? n : 7;
 })();
+// The in-page rows take milliseconds, where a shared machine's noise weighs most: three
+// times the samples, for the same wall time as a few page loads.
+const INPAGE_SAMPLES = SAMPLES * 3;
 const ONLY = argValue('only')?.split(',').filter(Boolean);
 const LABEL = argValue('label');
 const APPEND = !process.argv.includes('--no-append');
@@ -226,6 +231,7 @@ for (const r of PAGE_ROWS) {
   serve(`/p/${r.id}-hand.html`, r.hand, 'no-cache');
 }
 const INPAGE_ROWS = [
+  { id: '100', label: '100-item feed as `.feed`, `limit=10` (no network)' },
   {
     id: '10k',
     label: '10,000-item feed as `.feed`, `limit=10` (no network)',
@@ -424,7 +430,7 @@ async function runInPageRows(rows) {
     try {
       r.verified = await call('verify', row.id);
       const warmup = 3;
-      for (let i = 0; i < warmup + SAMPLES; i++) {
+      for (let i = 0; i < warmup + INPAGE_SAMPLES; i++) {
         const order = i % 2 ? ['B', 'A'] : ['A', 'B'];
         for (const side of order) {
           const t = await call('sample', row.id, side);
@@ -462,7 +468,9 @@ try {
   console.log(
     `Chromium ${version}, ${cpus().length} cores, load ${loadavg()
       .map((x) => x.toFixed(2))
-      .join(' ')}; ${SAMPLES} samples per side and row, interleaved`,
+      .join(
+        ' ',
+      )}; ${SAMPLES} samples per side and row (in-page rows ${INPAGE_SAMPLES}), interleaved`,
   );
   console.log(
     `network rows: slow 4G (${SLOW_4G.latency} ms latency, 1.6 Mbit/s down, 750 kbit/s up), gzip, cache off, fresh context per sample`,
@@ -585,6 +593,28 @@ try {
     console.log(
       `${t.id}: ${t.verified.same ? `A and B draw the same markup (${t.verified.length} characters compared)` : 'MARKUP DIFFERS'}; script only ${fmtMs(t.script.widget.median)} vs ${fmtMs(t.script.hand.median)} ms`,
     );
+  // Issue #13: from 100 to 10,000 items, the widget's cost grows no faster than the
+  // hand-written side's. A difference of two noisy figures: the minimum (what the work
+  // costs when nothing else runs) beside the median.
+  const small = table.find((t) => t.id === '100');
+  const big = table.find((t) => t.id === '10k');
+  const growth =
+    small && big
+      ? Object.fromEntries(
+          ['widget', 'hand'].map((side) => [
+            side,
+            {
+              min: big[side].min - small[side].min,
+              median: big[side].median - small[side].median,
+            },
+          ]),
+        )
+      : undefined;
+  const grew = (g) => `${fmtMs(g.min)} ms (median ${fmtMs(g.median)} ms)`;
+  const growthText = growth
+    ? `From 100 to 10,000 items (limit 10) the widget's time grows by ${grew(growth.widget)}, the hand-written page's by ${grew(growth.hand)}.`
+    : '';
+  if (growthText) console.log(growthText);
   console.log(`entry ${kib(entryGz)} gzipped (target ≤ 25 KiB, aim 18 KiB)`);
   const problems = table.flatMap((t) => [
     ...(t.failures ?? []).map((f) => `${t.id}: ${f}`),
@@ -610,6 +640,7 @@ try {
     entryGz,
     lazy: report.lazy.map((c) => ({ file: c.file, gz: c.gz })),
     table,
+    growth,
     results,
   };
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
@@ -628,7 +659,7 @@ try {
       `## ${now.toISOString().slice(0, 10)}${LABEL ? `: ${LABEL}` : ''}`,
       '',
       `Chromium ${version}; ${cpus().length} cores (${cpus()[0]?.model?.trim() ?? 'unknown CPU'}), load ${loadavg()[0].toFixed(1)} at the end; Node ${process.version}. ` +
-        `${SAMPLES} interleaved samples per side and row. Network rows: slow 4G emulated through the DevTools protocol ` +
+        `${SAMPLES} interleaved samples per side and row (in-page rows ${INPAGE_SAMPLES}). Network rows: slow 4G emulated through the DevTools protocol ` +
         `(150 ms latency, 1.6 Mbit/s down, 750 kbit/s up), gzip, cache off, a fresh browser context per sample (repeat visit: the second visit, HTTP cache on); time to content ` +
         `= navigation start to the first frame drawn with the text in the DOM. In-page rows: data in hand, start of the work to a forced layout.`,
       '',
@@ -650,7 +681,8 @@ try {
             .join(', ') || '–'
         }.` +
         `${table.some((t) => t.sameText !== undefined) ? ` Network rows: the same text on both sides ${table.every((t) => t.sameText !== false) ? 'verified' : 'NOT verified'}.` : ''}` +
-        `${table.some((t) => t.verified) ? ` In-page rows: identical markup ${table.filter((t) => t.verified).every((t) => t.verified.same) ? 'verified' : 'NOT verified'}.` : ''}`,
+        `${table.some((t) => t.verified) ? ` In-page rows: identical markup ${table.filter((t) => t.verified).every((t) => t.verified.same) ? 'verified' : 'NOT verified'}.` : ''}` +
+        `${growthText ? ` ${growthText}` : ''}`,
       '',
     ].join('\n');
     appendFileSync(file, md);
