@@ -30,6 +30,7 @@ const runtimeDeps = Object.keys(pkg.dependencies);
 const EXTRAS = [
   'components/bulletin-list/layouts',
   'format/lunar',
+  'format/relative',
   'feed/merge',
   'feed/newest',
   'internal/html-text',
@@ -40,6 +41,7 @@ const EXTRAS = [
   'components/article-card/card-actions',
   'components/bulletin-list/show-more',
   'counter/client',
+  'components/view-counter/live-count',
 ];
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
 

@@ -6,8 +6,8 @@
  */
 
 /** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
-export function init(): { describeFault: typeof describeFault; reachable: typeof reachable } {
-  return { describeFault, reachable };
+export function init(): { describeFault: typeof describeFault; corsBlocked: typeof corsBlocked } {
+  return { describeFault, corsBlocked };
 }
 
 /**
@@ -37,6 +37,15 @@ export function describeFault(f: FaultInfo): string {
     default:
       return `feed too large: ${where} is over ${+(limit / 1048576).toFixed(2)} MB (the maxBytes limit)`;
   }
+}
+
+/**
+ * Whether a fetch of `url` that failed with a network error was CORS refusing this page
+ * the answer: only another site's URL can be, and only when the server is up.
+ */
+export async function corsBlocked(url: string, signal: AbortSignal): Promise<boolean> {
+  const here = (globalThis as { location?: Location }).location;
+  return !!here && new URL(url).origin !== here.origin && (await reachable(url, signal));
 }
 
 /**

@@ -105,14 +105,11 @@ async function fetchOnce(
       cache: options.revalidate ? 'no-cache' : 'default',
     });
   } catch (cause) {
-    const here = (globalThis as { location?: Location }).location;
     if (
-      here &&
-      new URL(url).origin !== here.origin &&
       !signal.aborted &&
       !timer.aborted &&
       (await failure().then(
-        (f) => f.reachable(url, both),
+        (f) => f.corsBlocked(url, both),
         () => false,
       ))
     ) {

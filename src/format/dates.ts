@@ -109,37 +109,6 @@ export function formatDate(
   return intlFormat(locale, zone, style).format(instant);
 }
 
-const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400],
-  ['month', 30 * 86_400],
-  ['day', 86_400],
-  ['hour', 3600],
-  ['minute', 60],
-];
-
-/**
- * `instant` relative to `now`, in the largest unit that fits: "2 giờ trước", "hôm qua",
- * "3 days ago" (Intl.RelativeTimeFormat, numeric where it must). Under a minute reads as
- * "now". Returns '' for an invalid instant.
- */
-export function formatRelative(instant: Date, now: number, locale: string): string {
-  const t = instant.getTime();
-  if (Number.isNaN(t)) return '';
-  // The same language as the messages around it (a tag with no table speaks Vietnamese).
-  const tag = /^vi\b/.test(messageLocale(locale)) ? 'vi' : locale;
-  let f = relativeCache.get(tag);
-  if (!f) {
-    f = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-    relativeCache.set(tag, f);
-  }
-  const seconds = (t - now) / 1000;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return f.format(Math.trunc(seconds / size), unit);
-  }
-  return f.format(0, 'second');
-}
-
 /** ISO form for `<time datetime>`: the instant itself, which machines read in any zone. */
 export function isoInstant(instant: Date): string {
   return Number.isNaN(instant.getTime()) ? '' : instant.toISOString();

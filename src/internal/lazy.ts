@@ -64,9 +64,7 @@ let told = false;
 function missing(error: unknown): void {
   if (told) return;
   told = true;
-  console.warn(
-    `civic-widgets: ${String(error)}; deploy the whole dist/ folder, not civic-widgets.js alone`,
-  );
+  console.warn(`civic-widgets: ${String(error)}; deploy the whole dist/ folder`);
 }
 
 /**

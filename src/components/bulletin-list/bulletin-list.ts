@@ -25,6 +25,7 @@ import {
   DATE_FORMATS,
   ItemPrinter,
   LAYOUTS,
+  relativeDates,
   renderItem,
   type BulletinLayout,
   type ListDateFormat,
@@ -44,6 +45,8 @@ const MAX_SKELETON_ROWS = 50;
 // drawn with the list styles rather than not at all).
 const layouts = chunk(() => import('./layouts.js'), runtime);
 let layoutsFailed = false;
+// Relative dates could not be loaded: the list prints its dates in full instead.
+let relativeFailed = false;
 
 /**
  * A list of news items from a feed: pinned items first, then newest (or most read)
@@ -166,6 +169,14 @@ export class CivicBulletinList extends CivicFeedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.#layoutName !== 'list') this.#adoptLayouts();
+    if (this.#dateFormat === 'relative' && !relativeDates.ready && !relativeFailed)
+      relativeDates().then(
+        () => this.requestUpdate(),
+        () => {
+          relativeFailed = true;
+          this.requestUpdate();
+        },
+      );
     if (
       changed.has('limit') ||
       changed.has('category') ||
@@ -197,7 +208,11 @@ export class CivicBulletinList extends CivicFeedElement {
     // No source known (yet: a <civic-feed> defined later still answers): the fallback,
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
-    if (status === 'loading' || (feed && layout !== 'list' && !layouts.ready && !layoutsFailed)) {
+    if (
+      status === 'loading' ||
+      (feed && layout !== 'list' && !layouts.ready && !layoutsFailed) ||
+      (feed && this.#dateFormat === 'relative' && !relativeDates.ready && !relativeFailed)
+    ) {
       // An estimate: `limit` typical items and, as most feeds have more, the button row.
       body = html`${renderSkeleton(m, this.#skeletonRows)}${
         layout === 'ticker' ? nothing : html`<div class="foot"></div>`

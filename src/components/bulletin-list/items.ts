@@ -7,10 +7,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Article } from '../../feed/model.js';
 import { listDate, type SortKey } from '../../feed/order.js';
 import { safeUrl } from '../../feed/values.js';
-import { formatDate, formatRelative, isoInstant } from '../../format/dates.js';
+import { formatDate, isoInstant } from '../../format/dates.js';
 import { headline } from '../../format/headline.js';
-import { messagesVersion } from '../../format/messages.js';
+import { messageLocale, messagesVersion } from '../../format/messages.js';
+import { chunk } from '../../internal/lazy.js';
 import { formatCount } from '../../format/numbers.js';
+
+/**
+ * Relative dates, lazy (in `extras`): a list with `date-format="relative"` asks for them
+ * at upgrade and shows its skeleton until they are in (`relativeDates.ready`), or, when
+ * they cannot load, its dates in full.
+ */
+export const relativeDates = chunk(() => import('../../format/relative.js'), undefined);
 
 /** How the list is drawn. */
 export type BulletinLayout = 'list' | 'compact' | 'grid' | 'ticker';
@@ -49,7 +57,7 @@ export class ItemPrinter {
     now: number,
   ): (a: Article) => Printed {
     // Relative dates change with the clock: the minute is part of their key.
-    const key = `${locale}|${zone}|${sort}|${dates}|${dates === 'relative' ? Math.floor(now / 60_000) : ''}|${views ? 'v' : ''}|${messagesVersion()}`;
+    const key = `${locale}|${zone}|${sort}|${dates}|${dates === 'relative' && relativeDates.ready ? Math.floor(now / 60_000) : ''}|${views ? 'v' : ''}|${messagesVersion()}`;
     return (a) => {
       const cached = this.#printed.get(a);
       if (cached?.key === key) return cached;
@@ -58,8 +66,13 @@ export class ItemPrinter {
         key,
         date: !date
           ? ''
-          : dates === 'relative'
-            ? formatRelative(date, now, locale)
+          : dates === 'relative' && relativeDates.ready
+            ? // The same language as the messages around it (a tag with no table speaks Vietnamese).
+              relativeDates.ready.formatRelative(
+                date,
+                now,
+                /^vi\b/.test(messageLocale(locale)) ? 'vi' : locale,
+              )
             : formatDate(date, zone, locale, dates === 'datetime' ? 'minutes' : 'date'),
         iso: date ? isoInstant(date) : '',
         views: views && a.views !== undefined ? formatCount(a.views, locale) : '',

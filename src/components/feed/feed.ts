@@ -84,14 +84,8 @@ export class CivicFeed extends CivicElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale')) this.#applyLocale();
     if (changed.has('locale') || changed.has('timeZone')) this.#publish();
-    if (changed.has('refresh')) {
-      // The same floor as refresh.ts (MIN_REFRESH), which is a lazy chunk.
-      if (this.refresh !== undefined && this.refresh > 0 && this.refresh < 30)
-        console.warn(
-          `civic-feed: refresh="${this.refresh}" is below the 30-second minimum; reloading every 30 s`,
-        );
-      this.#startRefresh();
-    }
+    // The timer (lazy) also says when `refresh` is below its floor.
+    if (changed.has('refresh')) this.#startRefresh();
   }
 
   override render(): TemplateResult {

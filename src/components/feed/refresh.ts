@@ -28,6 +28,8 @@ export interface RefreshHost {
  */
 export class FeedRefresh {
   #timer?: ReturnType<typeof setTimeout>;
+  /** The too-low `refresh` last warned about. */
+  #warned?: number;
   readonly #host: RefreshHost;
   readonly #lastLoad: () => number;
   readonly #reload: () => void;
@@ -44,6 +46,14 @@ export class FeedRefresh {
 
   /** Follows the page's visibility and (re)schedules for the current `refresh`. */
   start(): void {
+    const s = this.#host.refresh;
+    // Said once per value, when it is set (start runs again on each change and return).
+    if (s !== undefined && s > 0 && s < MIN_REFRESH && s !== this.#warned) {
+      this.#warned = s;
+      console.warn(
+        `civic-feed: refresh="${s}" is below the ${MIN_REFRESH}-second minimum; reloading every ${MIN_REFRESH} s`,
+      );
+    }
     // A provider off the page (its `refresh` set after removal) holds no listener; it
     // starts again when it is put back.
     if (!this.#host.isConnected) return;

@@ -3,13 +3,21 @@
  * costs the script-tag entry about 0.7 KiB gzipped, more than its budget has left): the
  * arguments are read before each update, a change asks again and drops the stale
  * answer, and the host is redrawn when an answer comes.
+ *
+ * Lazy, with the live client (the `extras` chunk): only counters with an `endpoint` need
+ * either; the counter adds this controller once the chunk is in, and counts as pending
+ * meanwhile. Imports only chunk modules and types (see src/internal/lazy.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { chunk } from '../../internal/lazy.js';
-import { runtime } from '../shared/runtime.js';
+import type { CounterRuntime } from '../../counter/runtime.js';
+import { init as openClient } from '../../counter/client.js';
 
-// The live client is lazy (in the `extras` chunk): only counters with an `endpoint` need it.
-const loadClient = chunk(() => import('../../counter/client.js'), runtime);
+/** The chunk's door (see `src/internal/lazy.ts`): the client opened with the counter's runtime. */
+export function init(runtime: CounterRuntime): { LiveCount: typeof LiveCount } {
+  askLive = openClient(runtime).askLive;
+  return { LiveCount };
+}
+let askLive: ReturnType<typeof openClient>['askLive'];
 
 /** What the endpoint is asked: `[endpoint, item id, hit]`. */
 export type LiveArgs = readonly [endpoint: string, id: string, hit: boolean];
@@ -89,8 +97,6 @@ export class LiveCount implements ReactiveController {
     this.pending = true;
     this.#host.requestUpdate();
     try {
-      const { askLive } = await loadClient();
-      if (signal.aborted) return;
       // The client sees a request through (other counters may share it): only its answer
       // is dropped. A failure is said on the console there, with the count kept.
       const views = await askLive(
@@ -101,7 +107,7 @@ export class LiveCount implements ReactiveController {
       if (signal.aborted) return;
       if (views !== undefined) this.views = views;
     } catch {
-      // The client chunk did not load: src/internal/lazy.ts said so on the console.
+      // askLive never rejects; nothing to do.
     }
     this.pending = false;
     this.#host.requestUpdate();

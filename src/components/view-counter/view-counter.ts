@@ -9,7 +9,14 @@ import { formatCount, type Notation } from '../../format/numbers.js';
 import { ArticleSource } from '../shared/article-source.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { keepFocus } from '../shared/states.js';
-import { LiveCount } from './live-count.js';
+import type { LiveArgs, LiveCount } from './live-count.js';
+import { chunk } from '../../internal/lazy.js';
+import { runtime } from '../shared/runtime.js';
+
+// The live count and its client are lazy (the `extras` chunk): only counters with an
+// `endpoint` need them. `liveFailed` once the chunk could not load (lazy.ts said so).
+const liveChunk = chunk(() => import('./live-count.js'), runtime);
+let liveFailed = false;
 import { viewCounterStyles } from './view-counter.styles.js';
 
 /**
@@ -85,16 +92,18 @@ export class CivicViewCounter extends CivicFeedElement {
 
   /** `.item`, else the feed's item named by `item-id`, else its first. */
   readonly #articles = new ArticleSource(this, this.source);
-  /** The endpoint's answer; added after the sources, so it asks once the item's id is known. */
-  readonly #live = new LiveCount(
-    this,
-    () => {
-      const endpoint = this.endpoint?.trim();
-      const id = endpoint && (this.itemId || this.#articles.article?.id);
-      return id ? [endpoint, id, this.hit] : undefined;
-    },
-    () => this.#given,
-  );
+  /** The endpoint's answer, once the live chunk is in; added after the sources, so it asks once the item's id is known. */
+  #live?: LiveCount;
+  /** What to ask the endpoint now, or undefined when there is no endpoint or no id yet. */
+  readonly #liveArgs = (): LiveArgs | undefined => {
+    const endpoint = this.endpoint?.trim();
+    const id = endpoint && (this.itemId || this.#articles.article?.id);
+    return id ? [endpoint, id, this.hit] : undefined;
+  };
+  /** Asking, or about to (the live chunk is on its way). */
+  get #livePending(): boolean {
+    return this.#live ? this.#live.pending : !liveFailed && this.#liveArgs() !== undefined;
+  }
   /** Warnings already given, so a re-render never repeats one. */
   readonly #warned = new Set<string>();
 
@@ -108,12 +117,31 @@ export class CivicViewCounter extends CivicFeedElement {
    * this session is not recorded twice). Resolves when the answer is on screen; never
    * rejects (a failure keeps the last number and is logged).
    */
-  refresh(): Promise<void> {
+  async refresh(): Promise<void> {
+    if (!this.#live) {
+      // The live chunk is on its way: its first answer is the fresh count.
+      await liveChunk().catch(() => undefined);
+      await this.updateComplete;
+      return;
+    }
     return this.#live.run(true);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Added here, before the controllers' hostUpdate of this same update, which asks.
+    if (!this.#live && this.#liveArgs()) {
+      const ready = liveChunk.ready;
+      if (ready) this.#live = new ready.LiveCount(this, this.#liveArgs, () => this.#given);
+      else if (!liveFailed)
+        liveChunk().then(
+          () => this.requestUpdate(),
+          () => {
+            liveFailed = true;
+            this.requestUpdate();
+          },
+        );
+    }
     if (changed.has('count') && this.count !== undefined && toCount(this.count) === undefined) {
       // Quote what the page wrote ("2.007"), not what it became (NaN).
       const attr = this.getAttribute('count');
@@ -152,7 +180,7 @@ export class CivicViewCounter extends CivicFeedElement {
       >${m.labelled(m.views)}</span
     >`;
     if (known) return html`${label} ${this.#renderCount(known.views, known.fromFeed)}`;
-    if (this.#live.pending || (this.#usesFeed && status === 'loading')) {
+    if (this.#livePending || (this.#usesFeed && status === 'loading')) {
       return html`${label}
         <span class="pending" part="status" role="status"
           ><span class="visually-hidden">${m.loading}</span></span
@@ -194,7 +222,7 @@ export class CivicViewCounter extends CivicFeedElement {
 
   /** The number to show, and whether the feed gave it, by the precedence in the class doc. */
   #known(): { views: number; fromFeed: boolean } | undefined {
-    const live = this.#live.views;
+    const live = this.#live?.views;
     const views = live ?? this.#given;
     return views === undefined
       ? undefined
