@@ -64,7 +64,8 @@ let told = false;
 function missing(error: unknown): void {
   if (told) return;
   told = true;
-  console.warn(`civic-widgets: ${String(error)}; deploy the whole dist/ folder`);
+  // A template turns any thrown value into text (an Error as "TypeError: …").
+  console.warn(`civic-widgets: ${error as string}; deploy the whole dist/ folder`);
 }
 
 /**

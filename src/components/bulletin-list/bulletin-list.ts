@@ -170,13 +170,9 @@ export class CivicBulletinList extends CivicFeedElement {
     super.willUpdate(changed);
     if (this.#layoutName !== 'list') this.#adoptLayouts();
     if (this.#dateFormat === 'relative' && !relativeDates.ready && !relativeFailed)
-      relativeDates().then(
-        () => this.requestUpdate(),
-        () => {
-          relativeFailed = true;
-          this.requestUpdate();
-        },
-      );
+      relativeDates()
+        .catch(() => (relativeFailed = true))
+        .finally(() => this.requestUpdate());
     if (
       changed.has('limit') ||
       changed.has('category') ||

@@ -100,12 +100,36 @@ export class CivicViewCounter extends CivicFeedElement {
     const id = endpoint && (this.itemId || this.#articles.article?.id);
     return id ? [endpoint, id, this.hit] : undefined;
   };
+  /**
+   * Adds the live count once the endpoint has something to ask and the chunk is in. A
+   * controller of its own, added after the article source, so the feed's item id is
+   * known when it runs; the live count asks in this same update.
+   */
+  readonly #liveStarter = {
+    hostUpdate: (): void => {
+      if (this.#live || !this.#liveArgs()) return;
+      const ready = liveChunk.ready;
+      if (ready) {
+        this.#live = new ready.LiveCount(this, this.#liveArgs, () => this.#given);
+        this.#live.hostUpdate();
+      } else if (!liveFailed)
+        liveChunk()
+          .catch(() => (liveFailed = true))
+          .finally(() => this.requestUpdate());
+    },
+  };
   /** Asking, or about to (the live chunk is on its way). */
   get #livePending(): boolean {
-    return this.#live ? this.#live.pending : !liveFailed && this.#liveArgs() !== undefined;
+    return this.#live?.pending ?? (!liveFailed && !!this.#liveArgs());
   }
   /** Warnings already given, so a re-render never repeats one. */
   readonly #warned = new Set<string>();
+
+  constructor() {
+    super();
+    // After the feed and article sources (field initializers, run before this body).
+    this.addController(this.#liveStarter);
+  }
 
   /** The number shown now, or undefined when there is none. */
   get views(): number | undefined {
@@ -129,19 +153,6 @@ export class CivicViewCounter extends CivicFeedElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Added here, before the controllers' hostUpdate of this same update, which asks.
-    if (!this.#live && this.#liveArgs()) {
-      const ready = liveChunk.ready;
-      if (ready) this.#live = new ready.LiveCount(this, this.#liveArgs, () => this.#given);
-      else if (!liveFailed)
-        liveChunk().then(
-          () => this.requestUpdate(),
-          () => {
-            liveFailed = true;
-            this.requestUpdate();
-          },
-        );
-    }
     if (changed.has('count') && this.count !== undefined && toCount(this.count) === undefined) {
       // Quote what the page wrote ("2.007"), not what it became (NaN).
       const attr = this.getAttribute('count');
