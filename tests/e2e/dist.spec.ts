@@ -626,3 +626,84 @@ export const known: List extends object ? true : false = true;
     rmSync(app, { recursive: true, force: true });
   }
 });
+
+// ---------------------------------------------------------------- i. example apps
+// examples/react and examples/vue install the packed package (npm pack of this build)
+// as an app would, type-check strictly (a wrong variant / layout must be an error: each
+// app marks one with @ts-expect-error / @vue-expect-error, which fails if it is not),
+// build with Vite, and render the seed article's meta line in Chromium.
+test.describe('i. example apps', () => {
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
+  let tarball = '';
+  let scratch = '';
+  test.beforeAll(async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { execFileSync } = await import('node:child_process');
+    scratch = mkdtempSync(join(tmpdir(), 'civic-examples-'));
+    const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    tarball = join(scratch, out.trim().split('\n').pop()!);
+    note(`packed ${tarball}`);
+  });
+  test.afterAll(async () => {
+    const { rmSync } = await import('node:fs');
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  for (const name of ['react', 'vue']) {
+    test(`i. examples/${name}: installs the tarball, type-checks, builds and renders the seed article`, async ({
+      browser,
+    }) => {
+      const { cpSync, copyFileSync } = await import('node:fs');
+      const { execFileSync } = await import('node:child_process');
+      const app = join(scratch, name);
+      cpSync(join(ROOT, 'examples', name), app, {
+        recursive: true,
+        filter: (src) => !/node_modules|[\\/]dist$/.test(src),
+      });
+      const run = (args: string[]) =>
+        execFileSync('npm', args, { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+      run(['install', '--no-audit', '--no-fund', '--no-package-lock', tarball]);
+      run(['run', 'build']);
+      copyFileSync(
+        join(ROOT, 'tests', 'fixtures', 'vi-cong-an-tinh.json'),
+        join(app, 'dist', 'feed.json'),
+      );
+      const server = await startStaticServer({ root: join(app, 'dist') });
+      try {
+        const context = await browser.newContext({ timezoneId: 'America/Los_Angeles' });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        // Only this machine: the feed's pictures on other sites are not the app's concern.
+        await context.route('**/*', (route) =>
+          new URL(route.request().url()).hostname === '127.0.0.1'
+            ? route.continue()
+            : route.abort('blockedbyclient'),
+        );
+        await page.goto(`${server.origin}/index.html`);
+        const meta = page.locator('civic-article-card [part~="meta"]');
+        await expect
+          .poll(() => meta.textContent(), { message: 'meta line' })
+          .toContain('Ngày cập nhật: 20/03/2020 03:57:36');
+        expect((await meta.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+          'Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007',
+        );
+        await expect
+          .poll(() => page.locator('#loaded').textContent(), { message: 'typed load event' })
+          .toMatch(/^\d+ items$/);
+        expect(errors, 'no error on the page').toEqual([]);
+        note(`${name}: meta line and load event as expected`);
+        await context.close();
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
