@@ -462,7 +462,8 @@ const nextData = `${JSON.stringify(customData, null, 2)}\n`;
 
 const stale = [];
 if (nextReadme !== readme) stale.push('README.md');
-if (!existsSync(dataPath) || readFileSync(dataPath, 'utf8') !== nextData)
+// The VS Code data is not committed (the build writes it), so only a write compares it.
+if (!check && (!existsSync(dataPath) || readFileSync(dataPath, 'utf8') !== nextData))
   stale.push('vscode.html-custom-data.json');
 if (!existsSync(frameworksPath) || readFileSync(frameworksPath, 'utf8') !== nextFrameworks)
   stale.push('src/components/frameworks.ts');
@@ -472,7 +473,7 @@ if (check) {
     console.error(`docs: out of date: ${stale.join(', ')} (run npm run analyze)`);
     process.exit(1);
   }
-  console.log('docs: README.md and vscode.html-custom-data.json are up to date');
+  console.log('docs: README.md and src/components/frameworks.ts are up to date');
 } else {
   writeFileSync(readmePath, nextReadme);
   writeFileSync(dataPath, nextData);

@@ -29,6 +29,12 @@ export interface Chunk<API> {
   (): Promise<API>;
   /** The API once loaded, for code that must not wait (a render); undefined before. */
   readonly ready: API | undefined;
+  /**
+   * A load has failed (offline, a deploy in between, a file not copied): a widget then
+   * draws its fallback instead of waiting, and asks again only when told to. Read after
+   * `ready`, which a later successful load sets.
+   */
+  readonly failed?: boolean;
 }
 
 /**
@@ -46,11 +52,12 @@ export function chunk<R, API>(load: () => Promise<Door<R, API>>, runtime: R): Ch
       (door) => (state.ready = door.init(runtime)),
       (error: unknown) => {
         loading = undefined;
+        state.failed = true;
         missing(error);
         throw error;
       },
     ));
-  const state = get as Chunk<API> & { ready: API | undefined };
+  const state = get as Chunk<API> & { ready: API | undefined; failed?: boolean };
   return state;
 }
 

@@ -61,6 +61,7 @@ describe('a chunk that does not load', () => {
         expect(failed, 'the load rejects (and is tried again on the next call)').to.be.true;
       }
       expect(gone.ready).to.be.undefined;
+      expect(gone.failed, 'widgets read this to draw their fallback instead of waiting').to.be.true;
     } finally {
       console.warn = original;
     }

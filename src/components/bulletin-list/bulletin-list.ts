@@ -41,12 +41,10 @@ const DEFAULT_LIMIT = 10;
 const MAX_SKELETON_ROWS = 50;
 
 // The compact, grid and ticker item styles and templates are lazy (in the `extras`
-// chunk, see layouts.ts): `layoutsFailed` once the chunk could not be loaded (the items are then
-// drawn with the list styles rather than not at all).
+// chunk, see layouts.ts). When the chunk could not be loaded (`layouts.failed`) the items
+// are drawn with the list styles rather than not at all, as relative dates are printed in
+// full (`relativeDates.failed`).
 const layouts = chunk(() => import('./layouts.js'), runtime);
-let layoutsFailed = false;
-// Relative dates could not be loaded: the list prints its dates in full instead.
-let relativeFailed = false;
 
 /**
  * A list of news items from a feed: pinned items first, then newest (or most read)
@@ -169,10 +167,8 @@ export class CivicBulletinList extends CivicFeedElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (this.#layoutName !== 'list') this.#adoptLayouts();
-    if (this.#dateFormat === 'relative' && !relativeDates.ready && !relativeFailed)
-      relativeDates()
-        .catch(() => (relativeFailed = true))
-        .finally(() => this.requestUpdate());
+    if (this.#dateFormat === 'relative' && !relativeDates.ready && !relativeDates.failed)
+      relativeDates().then(this.redraw, this.redraw);
     if (
       changed.has('limit') ||
       changed.has('category') ||
@@ -206,8 +202,8 @@ export class CivicBulletinList extends CivicFeedElement {
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
     if (
       status === 'loading' ||
-      (feed && layout !== 'list' && !layouts.ready && !layoutsFailed) ||
-      (feed && this.#dateFormat === 'relative' && !relativeDates.ready && !relativeFailed)
+      (feed && layout !== 'list' && !layouts.ready && !layouts.failed) ||
+      (feed && this.#dateFormat === 'relative' && !relativeDates.ready && !relativeDates.failed)
     ) {
       // An estimate: `limit` typical items and, as most feeds have more, the button row.
       body = html`${renderSkeleton(m, this.#skeletonRows)}${
@@ -332,10 +328,7 @@ export class CivicBulletinList extends CivicFeedElement {
   #adoptLayouts(): void {
     const sheet = layouts.ready?.sheet;
     if (!sheet) {
-      if (!layoutsFailed)
-        layouts()
-          .catch(() => (layoutsFailed = true))
-          .finally(() => this.requestUpdate());
+      if (!layouts.failed) layouts().then(this.redraw, this.redraw);
       return;
     }
     const root = this.renderRoot;

@@ -77,12 +77,7 @@ export class CivicDateLine extends CivicFeedElement {
     super.willUpdate(changed);
     // The lunar chunk starts loading as soon as the line knows it needs it (not from
     // render(), which changes no state); the line is drawn again when it arrives.
-    if (this.lunar && !lunarChunk.ready) {
-      lunarChunk().then(
-        () => this.requestUpdate(),
-        () => undefined,
-      );
-    }
+    if (this.lunar && !lunarChunk.ready) lunarChunk().then(this.redraw, () => undefined);
   }
 
   // After the feed source has settled (its zone decides "today") and before render, which

@@ -30,6 +30,9 @@ export class CivicElement extends LitElement {
     return messagesFor(this.localeTag);
   }
 
+  /** Draws again: handed to a lazy chunk's promise, so the widget redraws once it is in (or failed). */
+  protected readonly redraw = (): void => this.requestUpdate();
+
   /** The zone for dates: own `time-zone`, then the feed's, then the viewer's. */
   protected zoneFor(feedZone?: string): string {
     return resolveTimeZone(this.timeZone, feedZone);

@@ -14,9 +14,9 @@ import { chunk } from '../../internal/lazy.js';
 import { runtime } from '../shared/runtime.js';
 
 // The live count and its client are lazy (the `extras` chunk): only counters with an
-// `endpoint` need them. `liveFailed` once the chunk could not load (lazy.ts said so).
+// `endpoint` need them. When the chunk could not load (`liveChunk.failed`, lazy.ts said so on
+// the console), the counter shows what it knows without the endpoint.
 const liveChunk = chunk(() => import('./live-count.js'), runtime);
-let liveFailed = false;
 import { viewCounterStyles } from './view-counter.styles.js';
 
 /**
@@ -112,15 +112,12 @@ export class CivicViewCounter extends CivicFeedElement {
       if (ready) {
         this.#live = new ready.LiveCount(this, this.#liveArgs, () => this.#given);
         this.#live.hostUpdate();
-      } else if (!liveFailed)
-        liveChunk()
-          .catch(() => (liveFailed = true))
-          .finally(() => this.requestUpdate());
+      } else if (!liveChunk.failed) liveChunk().then(this.redraw, this.redraw);
     },
   };
   /** Asking, or about to (the live chunk is on its way). */
   get #livePending(): boolean {
-    return this.#live?.pending ?? (!liveFailed && !!this.#liveArgs());
+    return this.#live?.pending ?? (!liveChunk.failed && !!this.#liveArgs());
   }
   /** Warnings already given, so a re-render never repeats one. */
   readonly #warned = new Set<string>();
