@@ -277,6 +277,24 @@ const fmtCls = (xs) => (xs.length ? Math.max(...xs).toFixed(3) : '–');
  * One page load on slow 4G. A fresh context: no HTTP cache, no storage, no module map. For
  * `repeat`, the page is first visited once (unthrottled, cache on), then measured again.
  */
+/**
+ * Waits for the probe's `done`, asking through the DevTools protocol in the page's own
+ * world. (Playwright's waitForFunction would first inject its utility script, tens of ms
+ * of main-thread work landing in the middle of the load being timed.)
+ */
+async function untilDone(cdp) {
+  const until = Date.now() + CONTENT_TIMEOUT;
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: '!!(window.__bench && window.__bench.done)',
+      returnByValue: true,
+    });
+    if (result.value === true) return;
+  }
+  throw new Error(`no content within ${CONTENT_TIMEOUT} ms`);
+}
+
 async function loadPage(path, { repeat = false } = {}) {
   const context = await browser.newContext(CONTEXT);
   try {
@@ -289,10 +307,7 @@ async function loadPage(path, { repeat = false } = {}) {
     const url = `${server.origin}${path}`;
     if (repeat) {
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.__bench?.done, null, {
-        timeout: CONTENT_TIMEOUT,
-        polling: 100,
-      });
+      await untilDone(cdp);
       // Let the first visit finish what it does after first paint.
       await page.waitForTimeout(300);
       await page.goto('about:blank');
@@ -301,10 +316,7 @@ async function loadPage(path, { repeat = false } = {}) {
     await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
     const from = server.requests.length;
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.done, null, {
-      timeout: CONTENT_TIMEOUT,
-      polling: 100,
-    });
+    await untilDone(cdp);
     // Layout-shift entries are delivered after the frame that moved: a moment more.
     await page.waitForTimeout(250);
     // The text both sides drew (compared per row: the same work on both sides).

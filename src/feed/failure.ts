@@ -1,20 +1,72 @@
 /**
- * Why a request failed, in words: a lazy chunk, loaded only once a request has failed
- * (most pages never need it). It also holds the probe that tells a CORS block from a
- * dead server. Imports nothing, so it never pulls an entry module into a shared chunk
- * (see `src/internal/lazy.ts`); `load.ts` turns the words into a `FeedError`.
+ * What a failed request means, in words, and whether it is worth one more try: a lazy
+ * chunk, loaded only once a request has failed (most pages never need it). It also
+ * holds the probe that tells a CORS block from a dead server. It borrows `FeedError` and
+ * the shared words from the entry through the runtime (see `src/internal/lazy.ts`).
  */
+import type { FeedRuntime } from './runtime.js';
+import type { Fetched } from './request.js';
 
-/** The chunk's door (see `src/internal/lazy.ts`): it needs no runtime. */
-export function init(): { describeFault: typeof describeFault; corsBlocked: typeof corsBlocked } {
-  return { describeFault, corsBlocked };
+let rt: FeedRuntime;
+
+/** The chunk's door (see `src/internal/lazy.ts`). */
+export function init(runtime: FeedRuntime): { recover: typeof recover } {
+  rt = runtime;
+  return { recover };
+}
+
+/** One failed attempt, as `request.ts` saw it. */
+export interface Fault {
+  /** The URL requested, and as shown in messages (`displayUrl`). */
+  url: string;
+  where: string;
+  /** The time limit (ms) and the byte cap of the attempt. */
+  limit: number;
+  max: number;
+  /** The attempt's signal (the caller's, the time limit and the size cap together). */
+  signal: AbortSignal;
+  /** What fetch or the body threw. */
+  cause?: unknown;
+  /** The server answered (the failure came after the headers). */
+  answered?: boolean;
+  /** The server answered with this error status. */
+  status?: number;
+  timedOut?: boolean;
+  tooLarge?: boolean;
 }
 
 /**
- * What went wrong with a request, before it has words. A network error and an HTTP
- * status are worded by the entry itself (`errors.ts`): they need no chunk, so they read
- * the same offline.
+ * The result of the one more try a network error or a 5xx is worth (after a delay with
+ * jitter, so a hundred pages that failed together do not retry together), or the
+ * `FeedError` that says what went wrong and where.
  */
+export async function recover(
+  fault: Fault,
+  again: () => Promise<Fetched>,
+  delay: number,
+): Promise<Fetched> {
+  const [error, retry] = await describe(fault);
+  if (!retry) throw error;
+  await new Promise((resolve) => setTimeout(resolve, delay * (1 + Math.random() * 0.5)));
+  // (Called off by then, the attempt fails at once, and the caller says why.)
+  return again().catch(async (second: Fault) => {
+    throw (await describe(second))[0];
+  });
+}
+
+/** The error for a fault, and whether another try might do better. */
+async function describe(f: Fault): Promise<[Error, boolean]> {
+  const { url, where, status, cause } = f;
+  const error = (message: string) => new rt.FeedError(message, { url, status, cause });
+  if (f.tooLarge) return [error(describeFault({ kind: 'tooLarge', where, limit: f.max })), false];
+  if (status) return [error(rt.messages.httpStatus(status, where)), status >= 500];
+  if (f.timedOut) return [error(describeFault({ kind: 'timeout', where, limit: f.limit })), false];
+  if (!f.answered && (await corsBlocked(url, f.signal)))
+    return [error(describeFault({ kind: 'cors', where })), false];
+  return [error(rt.messages.network(where)), true];
+}
+
+/** A failure the feed and the view counter word alike (the counter client uses these too). */
 export interface FaultInfo {
   kind: 'cors' | 'timeout' | 'tooLarge';
   /** The URL as shown in messages (`displayUrl`). */

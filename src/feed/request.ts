@@ -1,21 +1,23 @@
 /**
- * One feed request on the network, for `load.ts`: a time limit per attempt, one retry
- * after a network error or a 5xx (with jitter), the HTTP cache's revalidation, and a
- * body read as a stream and refused past a size cap. Failures come out as `FeedError`s;
- * the words for the rarer ones (CORS, time limit, size cap) are a lazy chunk.
+ * One feed request on the network, for `load.ts`: a time limit per attempt, the HTTP
+ * cache's revalidation, and a body read as a stream and refused past a size cap. What a
+ * failed attempt means, and the one retry after a network error or a 5xx, live in a lazy
+ * chunk (`failure.ts`): most pages never see a failure, and a page that does is waiting
+ * on the network anyway. Failures come out as `FeedError`s.
  */
 import { FeedError, messages } from './errors.js';
-import type { FaultInfo } from './failure.js';
+import type { Fault } from './failure.js';
 import { abortReason } from '../internal/flights.js';
 import { chunk } from '../internal/lazy.js';
+import { feedRuntime } from './runtime.js';
 import { displayUrl } from './values.js';
 
 export const DEFAULT_TIMEOUT = 15_000;
 export const DEFAULT_RETRY_DELAY = 1_000;
 export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 
-/** The words for a request's rarer failures, and the CORS probe (see `failure.ts`). */
-const failure = chunk(() => import('./failure.js'), undefined);
+/** What a failed attempt means, the retry, and the CORS probe (see `failure.ts`). */
+const failure = chunk(() => import('./failure.js'), feedRuntime);
 
 /** What a request takes from `LoadFeedOptions` (see there). */
 export interface RequestOptions {
@@ -33,140 +35,86 @@ export interface Fetched {
   contentType?: string;
 }
 
-/** A failure worth one more try: the network dropped, or the server had a passing 5xx. */
-class Retryable extends Error {
-  constructor(readonly error: FeedError) {
-    super(error.message, { cause: error });
-  }
-}
-
-/** A failure whose words are in the lazy chunk (`failure.ts`); `worded` makes it a FeedError. */
-class Worded extends Error {
-  constructor(readonly info: FaultInfo) {
-    super(info.kind);
-  }
-}
-
-/**
- * The FeedError for one of a request's rarer failures, in the chunk's words; when the
- * chunk cannot load (offline, a deploy in between), in short words of its own.
- */
-async function worded(info: FaultInfo, url: string, cause?: unknown): Promise<FeedError> {
-  const text = await failure().then(
-    (f) => f.describeFault(info),
-    () => `${info.kind} loading ${info.where}`,
-  );
-  return new FeedError(text, { url, cause });
-}
-
-export async function fetchWithRetry(
+export function fetchWithRetry(
   url: string,
   signal: AbortSignal,
   options: RequestOptions,
 ): Promise<Fetched> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fetchOnce(url, signal, options);
-    } catch (e) {
-      if (!(e instanceof Retryable)) throw e;
-      if (attempt >= 1) throw e.error;
-      const base = options.retryDelay ?? DEFAULT_RETRY_DELAY;
-      // Jitter, so a hundred pages that failed together do not retry together.
-      await new Promise((resolve) => setTimeout(resolve, base * (1 + Math.random() * 0.5)));
-      if (signal.aborted) throw abortReason(signal);
-    }
-  }
+  const attempt = (): Promise<Fetched> => fetchOnce(url, signal, options);
+  return attempt()
+    .catch((fault: Fault) =>
+      failure().then(
+        (f) => f.recover(fault, attempt, options.retryDelay ?? DEFAULT_RETRY_DELAY),
+        // The chunk did not load (a deploy that copied the entry alone): short words.
+        () => {
+          throw new FeedError(
+            fault.status
+              ? messages.httpStatus(fault.status, fault.where)
+              : messages.network(fault.where),
+            { url, status: fault.status, cause: fault.cause },
+          );
+        },
+      ),
+    )
+    .catch((error: unknown) => {
+      throw signal.aborted ? abortReason(signal) : error;
+    });
 }
 
+/** One attempt; a failure is thrown as a `Fault`, for the chunk to word. */
 async function fetchOnce(
   url: string,
   signal: AbortSignal,
   options: RequestOptions,
 ): Promise<Fetched> {
-  const where = displayUrl(url);
   const limit = options.timeout ?? DEFAULT_TIMEOUT;
+  const max = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
   const timer = AbortSignal.timeout(limit);
   // This attempt's own switch: a body over the size cap closes the connection.
   const mine = new AbortController();
   const both = AbortSignal.any([signal, timer, mine.signal]);
-  const failed = async (cause: unknown): Promise<never> => {
-    if (cause instanceof Worded) throw await worded(cause.info, url);
-    if (signal.aborted) throw abortReason(signal);
-    if (timer.aborted) throw await worded({ kind: 'timeout', where, limit }, url, cause);
-    throw new Retryable(new FeedError(messages.network(where), { url, cause }));
-  };
-  let response: Response;
+  const fault: Fault = { url, where: displayUrl(url), limit, max, signal: both };
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       signal: both,
       credentials: 'same-origin',
       // Conditional headers of our own would force a CORS preflight on another origin;
       // the browser's cache revalidates with the validators it holds, on any origin.
       cache: options.revalidate ? 'no-cache' : 'default',
     });
-  } catch (cause) {
-    if (
-      !signal.aborted &&
-      !timer.aborted &&
-      (await failure().then(
-        (f) => f.corsBlocked(url, both),
-        () => false,
-      ))
-    ) {
-      throw await worded({ kind: 'cors', where }, url, cause);
+    fault.answered = true;
+    if (!response.ok) {
+      fault.status = response.status;
+      throw fault;
     }
-    return failed(cause);
-  }
-  if (!response.ok) {
-    const error = new FeedError(messages.httpStatus(response.status, where), {
-      url,
-      status: response.status,
-    });
-    if (response.status >= 500) throw new Retryable(error);
-    throw error;
-  }
-  let bytes: Uint8Array;
-  const max = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
-  try {
-    bytes = await readCapped(response, max, () => {
+    // The body's bytes (decoded later, once the first bytes and the headers can say which
+    // encoding: `bodyText` in read.ts), refused past `max`: at once when Content-Length
+    // says so, else as soon as the stream does. Reading stops there (the connection is
+    // closed), so a hostile 100 MB body costs 5 MB, not 100.
+    const tooLarge = (): never => {
+      fault.tooLarge = true;
       mine.abort();
-      return new Worded({ kind: 'tooLarge', where, limit: max });
-    });
-  } catch (cause) {
-    return failed(cause);
-  }
-  return {
-    bytes,
-    url: response.url || url,
-    contentType: response.headers.get('content-type') ?? undefined,
-  };
-}
-
-/**
- * The body's bytes (decoded later, once the first bytes and the headers can say which
- * encoding: `bodyText` in read.ts), refused once they pass `max`: at once when
- * Content-Length says so, else as soon as the stream does. Reading stops there, so a
- * hostile 100 MB body costs 5 MB, not 100.
- */
-async function readCapped(
-  response: Response,
-  max: number,
-  tooLarge: () => Error,
-): Promise<Uint8Array> {
-  const body = response.body;
-  if (Number(response.headers.get('content-length')) > max) throw tooLarge();
-  if (!body) return new Uint8Array(await response.arrayBuffer());
-  const reader = body.getReader();
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return new Uint8Array(await new Blob(parts).arrayBuffer());
-    bytes += value.byteLength;
-    if (bytes > max) {
-      reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw fault;
+    };
+    if (Number(response.headers.get('content-length')) > max) tooLarge();
+    const body = response.body;
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    if (body) {
+      const reader = body.getReader();
+      let bytes = 0;
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        if ((bytes += r.value.byteLength) > max) tooLarge();
+        parts.push(r.value);
+      }
     }
-    parts.push(value);
+    return {
+      bytes: new Uint8Array(await (body ? new Blob(parts) : response).arrayBuffer()),
+      url: response.url || url,
+      contentType: response.headers.get('content-type') ?? undefined,
+    };
+  } catch (cause) {
+    if (cause !== fault) fault.cause = cause;
+    fault.timedOut = timer.aborted;
+    throw fault;
   }
 }

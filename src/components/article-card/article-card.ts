@@ -196,6 +196,7 @@ export class CivicArticleCard extends CivicFeedElement {
       case 'idle':
         return html`<slot></slot>`;
       case 'loading':
+        if (this.source.state.held) return html``;
         return renderPlaceholder(m, this.#shownVariant, this.#actions.renderPlaceholder());
       case 'error':
         return renderError(m, shown.error, () => this.source.state.retry(), shown.role);

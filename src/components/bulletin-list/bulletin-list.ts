@@ -196,11 +196,13 @@ export class CivicBulletinList extends CivicFeedElement {
   override render(): TemplateResult {
     const m = this.messages;
     const layout = this.#layoutName;
-    const { status, feed, error, fetchedAt } = this.source.state;
+    const { status, feed, error, fetchedAt, held } = this.source.state;
     // No source known (yet: a <civic-feed> defined later still answers): the fallback,
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
-    if (
+    if (status === 'loading' && held) {
+      body = nothing;
+    } else if (
       status === 'loading' ||
       (feed && layout !== 'list' && !layouts.ready && !layouts.failed) ||
       (feed && this.#dateFormat === 'relative' && !relativeDates.ready && !relativeDates.failed)

@@ -27,6 +27,13 @@ export interface FeedState {
   locale?: string;
   /** The providing `<civic-feed>`'s `time-zone`, when it sets one (it also replaces `feed.timeZone`). */
   timeZone?: string;
+  /**
+   * Set with `loading` when the response is already in the browser (a `<link rel="preload">`
+   * that has finished): content follows within a task or two, so widgets draw nothing
+   * for that moment instead of a placeholder that would be drawn once and thrown away.
+   * Cleared after a short wait if the content is slower than that.
+   */
+  held?: boolean;
   /** Ask for the feed again (the "Thử lại" button). */
   retry: () => void;
 }

@@ -17,6 +17,16 @@ import { feedContext, type FeedState } from './feed-context.js';
 
 const ROOT = Symbol.for('civic-widgets.context-root');
 
+/** How long a widget waits, drawing nothing, for a response already in hand (see `held`). */
+const HOLD_MS = 100;
+
+/**
+ * Whether every feed of `urls` has already arrived in this page (a finished preload): a
+ * resource timing entry is only added once its response has ended.
+ */
+const inHand = (urls: string): boolean =>
+  urls.split(' ').every((u) => performance.getEntriesByName(u, 'resource').length);
+
 /**
  * Widgets may be defined before `<civic-feed>` (scripts load in any order); a context
  * root holds their unanswered requests until the provider appears. One per page, even
@@ -230,7 +240,9 @@ export class FeedSource implements ReactiveController {
     if (!showing) {
       // Stale-while-revalidate: a copy from an earlier visit is drawn now, as content
       // (no note, no event), and the request under way replaces it only if it changed.
-      const copy = recallFeed(url);
+      // (Not when the fresh bytes are already here: storage would only cost time.)
+      const held = inHand(url);
+      const copy = held ? undefined : recallFeed(url);
       if (copy instanceof Promise) {
         copy.then(
           (later) => {
@@ -243,8 +255,16 @@ export class FeedSource implements ReactiveController {
       this.#set(
         copy && !(copy instanceof Promise)
           ? this.#loaded(copy)
-          : { status: 'loading', url, retry: this.#retry },
+          : { status: 'loading', url, held, retry: this.#retry },
       );
+      // The bytes are here (a finished preload): the content follows within a task or
+      // two, so no placeholder is drawn for that moment (it would cost the frame it
+      // saves), unless the content is slower than HOLD_MS after all.
+      if (held)
+        setTimeout(
+          () => this.#request === request && this.#set({ ...this.state, held: false }),
+          HOLD_MS,
+        );
     }
     loading.then(
       (result) => {
