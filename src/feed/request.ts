@@ -85,6 +85,7 @@ async function fetchOnce(
     fault.answered = true;
     if (!response.ok) {
       fault.status = response.status;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- worded by the chunk
       throw fault;
     }
     // The body's bytes (decoded later, once the first bytes and the headers can say which
@@ -94,6 +95,7 @@ async function fetchOnce(
     const tooLarge = (): never => {
       fault.tooLarge = true;
       mine.abort();
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- worded by the chunk
       throw fault;
     };
     if (Number(response.headers.get('content-length')) > max) tooLarge();
@@ -115,6 +117,7 @@ async function fetchOnce(
   } catch (cause) {
     if (cause !== fault) fault.cause = cause;
     fault.timedOut = timer.aborted;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- worded by the chunk
     throw fault;
   }
 }

@@ -1,8 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../src/components/article-card/article-card.define.js';
 import '../../../src/components/bulletin-list/bulletin-list.define.js';
-import type { CivicArticleCard } from '../../../src/components/article-card/article-card.js';
-import type { CivicBulletinList } from '../../../src/components/bulletin-list/bulletin-list.js';
 
 // A feed a `<link rel="preload">` has already brought: the widget reuses that response
 // (one request in all) and draws its content without drawing a placeholder first. When
@@ -57,7 +55,7 @@ describe('a feed already preloaded by the page', () => {
     const key = `preloaded-card-${Date.now()}`;
     const src = `/loading/sequence?key=${key}&codes=200`;
     const link = await preload(src);
-    const el = document.createElement('civic-article-card') as CivicArticleCard;
+    const el = document.createElement('civic-article-card');
     el.src = src;
     const title = () => el.shadowRoot!.querySelector('[part=title]')?.textContent?.trim();
     const seen = await watch(el, '.placeholder', title);
@@ -72,7 +70,7 @@ describe('a feed already preloaded by the page', () => {
     const key = `preloaded-list-${Date.now()}`;
     const src = `/loading/sequence?key=${key}&codes=200`;
     const link = await preload(src);
-    const el = document.createElement('civic-bulletin-list') as CivicBulletinList;
+    const el = document.createElement('civic-bulletin-list');
     el.setAttribute('limit', '3');
     el.src = src;
     const items = () => el.shadowRoot!.querySelectorAll('li.item').length === 3;
@@ -89,7 +87,7 @@ describe('a feed already preloaded by the page', () => {
     const key = `preloaded-mismatch-${Date.now()}`;
     const src = `/loading/late?key=${key}&ms=1500`;
     const link = await preload(src, null);
-    const el = document.createElement('civic-article-card') as CivicArticleCard;
+    const el = document.createElement('civic-article-card');
     el.src = src;
     document.body.append(el);
     await el.updateComplete;
