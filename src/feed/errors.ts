@@ -30,20 +30,20 @@ export const messages = {
   notJsonFeed: (why: string) => `not a JSON Feed: ${why}`,
   notFeedValue: () => `not a feed: expected a JSON Feed object or a Feed from loadFeed`,
   // Warnings: what was wrong with a field or an item (the path says where).
-  notRfc3339: () => `not an RFC 3339 date`,
+  notRfc3339: (v: string) => `${show(v)} is not an RFC 3339 date`,
   notDate: () => `not a date`,
-  notCount: () => `not a non-negative integer`,
-  notString: () => `not a string`,
-  notBoolean: () => `not true or false`,
-  notObject: () => `not an object`,
-  notArray: () => `not an array`,
+  notCount: (v: unknown) => `${show(v)} is not a non-negative integer`,
+  notString: (v: unknown) => `${show(v)} is not a string`,
+  notBoolean: (v: unknown) => `${show(v)} is not true or false`,
+  notObject: (v: unknown) => `${show(v)} is not an object`,
+  notArray: (v: unknown) => `${show(v)} is not an array`,
   notTimeZone: (zone: string) => `"${zone}" is not an IANA time zone`,
   notLanguage: (tag: string) => `"${tag}" is not a language tag`,
   badScheme: (url: string) => `"${clip(url)}" is not an http, https or mailto URL; dropped`,
   notUrl: (url: string) => `"${clip(url)}" is not a URL; dropped`,
   noIdentity: () => `has neither an id nor a url; skipped`,
   noContent: () => `has neither a title nor any content; skipped`,
-  notItem: () => `not an object; skipped`,
+  notItem: (v: unknown) => `${show(v)} is not an object; skipped`,
   noVersion: () => `"version" is missing; read as JSON Feed 1.1`,
   unknownVersion: (v: string) =>
     `"${clip(v)}" is not a known JSON Feed version; read as JSON Feed 1.1`,
@@ -51,6 +51,20 @@ export const messages = {
   tooManyItems: (count: number, max: number) =>
     `has ${count} items; only the newest ${max} are read`,
 } as const;
+
+/**
+ * A bad value as a warning quotes it: text in quotes, a number or `true` as written, an
+ * object or array only by its kind (it may be big, or not JSON at all with `.feed`).
+ */
+function show(v: unknown): string {
+  return typeof v === 'string'
+    ? `"${clip(v)}"`
+    : Array.isArray(v)
+      ? '[…]'
+      : v && typeof v === 'object'
+        ? '{…}'
+        : clip(String(v));
+}
 
 /** Keeps a hostile 10 kB value from flooding the console. */
 function clip(text: string, max = 80): string {

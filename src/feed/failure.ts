@@ -5,7 +5,6 @@
  * the shared words from the entry through the runtime (see `src/internal/lazy.ts`).
  */
 import type { FeedRuntime } from './runtime.js';
-import type { Fetched } from './request.js';
 
 let rt: FeedRuntime;
 
@@ -40,11 +39,7 @@ export interface Fault {
  * jitter, so a hundred pages that failed together do not retry together), or the
  * `FeedError` that says what went wrong and where.
  */
-export async function recover(
-  fault: Fault,
-  again: () => Promise<Fetched>,
-  delay: number,
-): Promise<Fetched> {
+export async function recover<T>(fault: Fault, again: () => Promise<T>, delay: number): Promise<T> {
   const [error, retry] = await describe(fault);
   if (!retry) throw error;
   await new Promise((resolve) => setTimeout(resolve, delay * (1 + Math.random() * 0.5)));

@@ -62,7 +62,7 @@ class Bad {
 type Check = (value: unknown, base?: string) => unknown;
 
 const text: Check = (v) =>
-  typeof v !== 'string' ? new Bad(messages.notString()) : v.trim() ? v : undefined;
+  typeof v !== 'string' ? new Bad(messages.notString(v)) : v.trim() ? v : undefined;
 
 /** A check on the text of a non-blank string. */
 const ofText =
@@ -78,15 +78,15 @@ const url = ofText((s, base) => {
 });
 const language = ofText((s) => toLanguage(s) ?? new Bad(messages.notLanguage(s)));
 const zone = ofText((s) => (isTimeZone(s) ? s : new Bad(messages.notTimeZone(s))));
-const rfc3339 = ofText((s) => parseRfc3339(s) ?? new Bad(messages.notRfc3339()));
+const rfc3339 = ofText((s) => parseRfc3339(s) ?? new Bad(messages.notRfc3339(s)));
 /** JSON Feed dates are RFC 3339 text; a model Article holds a Date. */
 const date: Check = (v) =>
   v instanceof Date ? (Number.isNaN(v.getTime()) ? new Bad(messages.notDate()) : v) : rfc3339(v);
-const flag: Check = (v) => (typeof v === 'boolean' ? v : new Bad(messages.notBoolean()));
+const flag: Check = (v) => (typeof v === 'boolean' ? v : new Bad(messages.notBoolean(v)));
 const count: Check = (v) =>
-  (typeof v === 'number' ? toCount(v) : undefined) ?? new Bad(messages.notCount());
-const object: Check = (v) => (isObject(v) ? v : new Bad(messages.notObject()));
-const array: Check = (v) => (Array.isArray(v) ? v : new Bad(messages.notArray()));
+  (typeof v === 'number' ? toCount(v) : undefined) ?? new Bad(messages.notCount(v));
+const object: Check = (v) => (isObject(v) ? v : new Bad(messages.notObject(v)));
+const array: Check = (v) => (Array.isArray(v) ? v : new Bad(messages.notArray(v)));
 
 /** The fields of one object, with its path for warnings. */
 class Fields {
@@ -199,7 +199,7 @@ export function readItem(
   model = false,
 ): Article | undefined {
   if (!isObject(value)) {
-    w.add(path, messages.notItem());
+    w.add(path, messages.notItem(value));
     return undefined;
   }
   const f = new Fields(value, path, w, base);
@@ -229,20 +229,24 @@ export function readItem(
   const one = legacy && person(legacy);
   article.authors = [];
   f.each('authors', (v, p) => {
-    const author = isObject(v) ? person(new Fields(v, p, w, base)) : w.add(p, messages.notObject());
+    const author = isObject(v)
+      ? person(new Fields(v, p, w, base))
+      : w.add(p, messages.notObject(v));
     if (author) article.authors.push(author);
   });
   if (one && !article.authors.length) article.authors.push(one);
 
   article.tags = [];
   f.each('tags', (t, p) => {
-    if (typeof t === 'string' && t.trim()) article.tags.push(t.trim());
-    else w.add(p, messages.notString());
+    // Blank tags go quietly, as blank fields do.
+    const tag = text(t) as string | Bad | undefined;
+    if (tag instanceof Bad) w.add(p, tag.message);
+    else if (tag) article.tags.push(tag.trim());
   });
 
   article.attachments = [];
   f.each('attachments', (v, p) => {
-    if (!isObject(v)) return w.add(p, messages.notObject());
+    if (!isObject(v)) return w.add(p, messages.notObject(v));
     const a = new Fields(v, p, w, base);
     const href = a.get('url', url);
     if (href !== undefined) article.attachments.push(fill({ url: href }, ATTACHMENT, a, model));

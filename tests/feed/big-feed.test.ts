@@ -146,7 +146,7 @@ describe('big JSON feeds', function () {
       `civic-widgets: items[${far[1]}]: has neither a title nor any content; skipped`,
     );
     expect(later).to.include(
-      `civic-widgets: items[${far[2]}]._civic.views: not a non-negative integer`,
+      `civic-widgets: items[${far[2]}]._civic.views: -1 is not a non-negative integer`,
     );
     expect(read.has(far[3]) && read.has(far[4]), 'kept items read once idle').to.be.true;
     expect(read.has(past), 'an item past the cap read').to.be.false;

@@ -66,6 +66,9 @@ describe('limits while reading a feed', function () {
     const valid = `{"version":"https://jsonfeed.org/version/1.1","items":[${'['.repeat(100_000)}${']'.repeat(100_000)},{"id":"ok","title":"OK"}]}`;
     const { feed, warnings } = parseFeed(valid);
     expect(feed.items.map((a) => a.id)).to.deep.equal(['ok']);
-    expect(warnings[0]).to.deep.equal({ path: 'items[0]', message: 'not an object; skipped' });
+    expect(warnings[0]).to.deep.equal({
+      path: 'items[0]',
+      message: '[…] is not an object; skipped',
+    });
   });
 });

@@ -324,14 +324,14 @@ describe('civic-feed', () => {
         const src = `/tests/fixtures/bad-parts.json?k=${key('warn')}`;
         const first = await provider(src, 'civic-feed-load');
         await provider(src, 'civic-feed-load');
-        expect(first.ev.detail.warnings).to.have.length(17);
+        expect(first.ev.detail.warnings).to.have.length(16);
         expect(first.ev.detail.feed.items).to.have.length(4);
         const dated = logged.filter((l) =>
-          l.endsWith('items[1].date_published: not an RFC 3339 date'),
+          l.endsWith('items[1].date_published: "20/03/2020" is not an RFC 3339 date'),
         );
         expect(dated).to.have.length(1);
         expect(dated[0]).to.contain('/tests/fixtures/bad-parts.json');
-        expect(logged).to.have.length(17);
+        expect(logged).to.have.length(16);
       } finally {
         console.warn = original;
       }
