@@ -43,18 +43,21 @@ export function fetchWithRetry(
   const attempt = (): Promise<Fetched> => fetchOnce(url, signal, options);
   return attempt()
     .catch((fault: Fault) =>
-      failure().then(
-        (f) => f.recover(fault, attempt, options.retryDelay ?? DEFAULT_RETRY_DELAY),
-        // The chunk did not load (a deploy that copied the entry alone): short words.
-        () => {
-          throw new FeedError(
-            fault.status
-              ? messages.httpStatus(fault.status, fault.where)
-              : messages.network(fault.where),
-            { url, status: fault.status, cause: fault.cause },
-          );
-        },
-      ),
+      // Called off (the widget left, `src` changed): nothing to word, no chunk to fetch.
+      signal.aborted
+        ? Promise.reject(abortReason(signal))
+        : failure().then(
+            (f) => f.recover(fault, attempt, options.retryDelay ?? DEFAULT_RETRY_DELAY),
+            // The chunk did not load (a deploy that copied the entry alone): short words.
+            () => {
+              throw new FeedError(
+                fault.status
+                  ? messages.httpStatus(fault.status, fault.where)
+                  : messages.network(fault.where),
+                { url, status: fault.status, cause: fault.cause },
+              );
+            },
+          ),
     )
     .catch((error: unknown) => {
       throw signal.aborted ? abortReason(signal) : error;
