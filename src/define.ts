@@ -6,6 +6,8 @@
  * It exports nothing: the classes and `loadFeed` come from `civic-widgets` itself, and
  * leaving them out keeps the script-tag bundle to what the elements use.
  */
+// First: it starts a chunk download the page will need (see there).
+import './components/article-card/early.js';
 import './components/feed/feed.define.js';
 import './components/article-card/article-card.define.js';
 import './components/view-counter/view-counter.define.js';

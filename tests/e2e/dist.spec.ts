@@ -13,7 +13,9 @@
 // `npm run test:dist -- -g "c1"` runs some checks; CIVIC_DIST points at another build
 // folder, CHROME_PATH at another Chromium.
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { AIM, BUDGET, ENTRY, IIFE, bundleReport, kib } from '../../scripts/check-size.mjs';
 import { startStaticServer } from '../server/static-server.mjs';
@@ -525,6 +527,26 @@ document.addEventListener('civic-feed-load', (e) => {
 }
 
 // ---------------------------------------------------------------- h. the shipped manifest
+test('j. the npm entry imports in Node (no DOM): parseFeed works there, e.g. in a build step', () => {
+  // Nothing may touch `document` at import: early.ts, the first statement the elements run,
+  // looks for full cards only where there is a page.
+  const entry = join(ROOT, 'dist/index.js');
+  expect(existsSync(entry), `${entry}: run \`npm run build\` first`).toBe(true);
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { parseFeed } = await import(${JSON.stringify(pathToFileURL(entry).href)});
+       const { feed } = parseFeed('{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"a","title":"A"}]}');
+       console.log(feed.items[0].title);`,
+    ],
+    { encoding: 'utf8' },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.stdout.trim()).toBe('A');
+});
+
 test('h. custom-elements.json: public API only, shipped paths, typed events, under 120 kB', () => {
   const file = join(ROOT, 'custom-elements.json');
   const text = readFileSync(file, 'utf8');

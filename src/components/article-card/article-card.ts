@@ -16,6 +16,7 @@ import type { JsonLdBlock } from '../../content/json-ld.js';
 import type { FullArticle } from './full-article.js';
 import { chunk } from '../../internal/lazy.js';
 import { runtime } from '../shared/runtime.js';
+import { fullArticle } from './early.js';
 import { ArticleSource } from '../shared/article-source.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
 import { errorRole, renderEmpty, renderError, renderStaleNote } from '../shared/states.js';
@@ -44,14 +45,11 @@ type Shown =
   | { kind: 'article'; article: Article; feed?: Feed; fetchedAt?: Date; stale: boolean };
 
 // Lazy: what only full cards need (body, attachments, JSON-LD: the `full-article` chunk,
-// with marked and DOMPurify; the action handlers are action-row.ts's). The full article
-// imports HTML text from the `extras` chunk: both are asked for at once, one round trip,
-// not two.
+// with marked and DOMPurify, see early.ts; the action handlers are action-row.ts's). The
+// full article imports HTML text from the `extras` chunk: both are asked for at once, one
+// round trip, not two.
 const fullChunk = chunk(
-  () =>
-    Promise.all([import('./full-article.js'), import('../../internal/html-text.js')]).then(
-      ([door]) => door,
-    ),
+  () => Promise.all([fullArticle(), import('../../internal/html-text.js')]).then(([door]) => door),
   runtime,
 );
 
@@ -189,14 +187,14 @@ export class CivicArticleCard extends CivicFeedElement {
     if (this.#shown.kind === 'article') this.#actions.prefetch();
   }
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
     const shown = this.#shown;
     const m = this.messages;
     switch (shown.kind) {
       case 'idle':
         return html`<slot></slot>`;
       case 'loading':
-        if (this.source.state.held) return html``;
+        if (this.source.state.held) return nothing;
         return renderPlaceholder(m, this.#shownVariant, this.#actions.renderPlaceholder());
       case 'error':
         return renderError(m, shown.error, () => this.source.state.retry(), shown.role);

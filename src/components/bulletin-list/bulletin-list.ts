@@ -200,7 +200,7 @@ export class CivicBulletinList extends CivicFeedElement {
     // No source known (yet: a <civic-feed> defined later still answers): the fallback,
     // not "Chưa có tin", which would tell readers there is no news.
     let body: unknown = status === 'idle' ? html`<slot></slot>` : renderEmpty(m);
-    if (status === 'loading' && held) {
+    if (held) {
       body = nothing;
     } else if (
       status === 'loading' ||

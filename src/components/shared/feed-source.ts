@@ -21,13 +21,6 @@ const ROOT = Symbol.for('civic-widgets.context-root');
 const HOLD_MS = 100;
 
 /**
- * Whether every feed of `urls` has already arrived in this page (a finished preload): a
- * resource timing entry is only added once its response has ended.
- */
-const inHand = (urls: string): boolean =>
-  urls.split(' ').every((u) => performance.getEntriesByName(u, 'resource').length);
-
-/**
  * Widgets may be defined before `<civic-feed>` (scripts load in any order); a context
  * root holds their unanswered requests until the provider appears. One per page, even
  * with two copies of the bundle.
@@ -240,8 +233,11 @@ export class FeedSource implements ReactiveController {
     if (!showing) {
       // Stale-while-revalidate: a copy from an earlier visit is drawn now, as content
       // (no note, no event), and the request under way replaces it only if it changed.
-      // (Not when the fresh bytes are already here: storage would only cost time.)
-      const held = inHand(url);
+      // Held: the feed has already arrived in this page (a finished preload; a resource
+      // timing entry is only added once its response has ended. Several URLs to be merged
+      // never match: their widget shows its placeholder as before). Then the remembered
+      // copy is not read either: storage would only cost time.
+      const held = performance.getEntriesByName(url, 'resource').length > 0;
       const copy = held ? undefined : recallFeed(url);
       if (copy instanceof Promise) {
         copy.then(
