@@ -48,14 +48,11 @@ export function fetchWithRetry(
         ? Promise.reject(abortReason(signal))
         : failure().then(
             (f) => f.recover(fault, attempt, options.retryDelay ?? DEFAULT_RETRY_DELAY),
-            // The chunk did not load (a deploy that copied the entry alone): short words.
+            // The chunk did not load either: most likely the network is down (a deploy
+            // that copied the entry alone is the other cause, and the console names the
+            // missing file). The status, if any, is kept for the event's listeners.
             () => {
-              throw new FeedError(
-                fault.status
-                  ? messages.httpStatus(fault.status, fault.where)
-                  : messages.network(fault.where),
-                { url, status: fault.status, cause: fault.cause },
-              );
+              throw new FeedError(messages.network(fault.where), { url, status: fault.status });
             },
           ),
     )

@@ -237,7 +237,7 @@ export class FeedSource implements ReactiveController {
       // timing entry is only added once its response has ended. Several URLs to be merged
       // never match: their widget shows its placeholder as before). Then the remembered
       // copy is not read either: storage would only cost time.
-      const held = performance.getEntriesByName(url, 'resource').length > 0;
+      const held = performance.getEntriesByName(url).length > 0;
       const copy = held ? undefined : recallFeed(url);
       if (copy instanceof Promise) {
         copy.then(
