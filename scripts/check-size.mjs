@@ -82,6 +82,26 @@ export function bundleReport(distDir) {
   };
 }
 
+/**
+ * What breaks the structure src/internal/lazy.ts promises, in a `bundleReport`: a chunk
+ * before first paint (the entry imports it statically), a chunk importing the entry (a
+ * page's `?v=2` would load a second copy), a chunk importing a chunk that imports
+ * another (more than one round trip after its loader's). Empty when all is well.
+ */
+export function structureProblems(r) {
+  const problems = [];
+  if (r.eager.files.length > 1)
+    problems.push(`the entry imports ${r.eager.files.slice(1).join(', ')} statically`);
+  for (const c of r.lazy) {
+    if (c.imports.includes(ENTRY)) problems.push(`${c.file} imports the entry`);
+    for (const i of c.imports) {
+      const deeper = r.lazy.find((d) => d.file === i)?.imports ?? [];
+      if (deeper.length) problems.push(`${c.file} → ${i} → ${deeper.join(', ')}: a waterfall`);
+    }
+  }
+  return problems;
+}
+
 function main() {
   const distDir = resolve(
     process.env.CIVIC_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url)),
@@ -100,19 +120,7 @@ function main() {
     );
   if (r.iife)
     console.log(`${label(r.iife.file)} ${kib(r.iife.gz)} gzipped (classic script, no splitting)`);
-  // The structure src/internal/lazy.ts promises: no chunk before first paint, no chunk
-  // importing the entry (a page's `?v=2` would load a second copy), no chunk importing a
-  // chunk that imports another (more than one round trip after its loader's).
-  const problems = [];
-  if (r.eager.files.length > 1)
-    problems.push(`the entry imports ${r.eager.files.slice(1).join(', ')} statically`);
-  for (const c of r.lazy) {
-    if (c.imports.includes(ENTRY)) problems.push(`${c.file} imports the entry`);
-    for (const i of c.imports) {
-      const deeper = r.lazy.find((d) => d.file === i)?.imports ?? [];
-      if (deeper.length) problems.push(`${c.file} → ${i} → ${deeper.join(', ')}: a waterfall`);
-    }
-  }
+  const problems = structureProblems(r);
   for (const p of problems) console.error(`dist: ${p}`);
   if (problems.length) process.exit(1);
   if (r.eager.gz > BUDGET) {
