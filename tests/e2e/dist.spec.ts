@@ -317,6 +317,62 @@ test(`c3. the README's narrower policy list (${README_POLICIES}): no violation, 
   await strictCspWorks(open, site, '/__check/csp-readme.html');
 });
 
+test('k. a deploy without the extras chunk: a failed feed still gives the error state, status kept, no page error', async ({
+  browser,
+  site,
+}) => {
+  // The failure chunk (in `extras`) words failed requests; here it cannot load, and the
+  // feed answers 404. The entry's own fallback words stand in, the card shows its plain
+  // error state and retry, the event keeps the status, and the console names the file.
+  const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US' });
+  try {
+    await context.route(/civic-widgets-extras-[^/]*\.js$/, (route) =>
+      route.fulfill({ status: 404 }),
+    );
+    await context.route(`${site.origin}/broken-deploy.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/dist/${ENTRY}"></script></head><body>
+<civic-article-card src="/tests/fixtures/no-such-feed.json"></civic-article-card></body></html>`,
+      }),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.addInitScript(() => {
+      document.addEventListener('civic-feed-error', (e) => {
+        const { error } = (e as CustomEvent<{ error: { message: string; status?: number } }>)
+          .detail;
+        (window as unknown as { failed: unknown }).failed = {
+          message: error.message,
+          status: error.status,
+        };
+      });
+    });
+    await page.goto(`${site.origin}/broken-deploy.html`);
+    const failed = await page.waitForFunction(
+      () => (window as unknown as { failed?: { message: string; status?: number } }).failed,
+      undefined,
+      { timeout: WAIT_MS },
+    );
+    const detail = (await failed.jsonValue()) as { message: string; status?: number };
+    expect(detail.status).toBe(404);
+    expect(detail.message).toMatch(/^network error loading .*no-such-feed\.json/);
+    const state = page.locator('civic-article-card').locator('[part=status]');
+    await expect(state).toContainText('Không tải được tin.');
+    await expect(page.locator('civic-article-card').locator('button')).toHaveText('Thử lại');
+    expect(errors).toEqual([]);
+    expect(
+      warnings.some((w) => /civic-widgets-extras-.*deploy the whole dist\/ folder/.test(w)),
+    ).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
 test('d1. privacy: no cookie and no request off this machine (feed without external images)', async ({
   open,
 }) => {
