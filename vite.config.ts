@@ -42,6 +42,7 @@ const EXTRAS = [
   'components/bulletin-list/show-more',
   'counter/client',
   'components/view-counter/live-count',
+  'internal/dev-words',
 ];
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
 

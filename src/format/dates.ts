@@ -3,12 +3,13 @@
  * locale in, text out. The zone is what makes "20/03/2020 03:57:36" come out the same
  * for a reader in Hà Nội and one in Los Angeles.
  */
-// @date-fns/tz's `tzOffset` (Intl underneath, cached per zone) is all the zone maths the
-// widgets need: wall-clock fields and the next midnight. The TZDate class and date-fns'
-// calendar helpers would add 1.5 KiB gzipped to a script-tag bundle with a hard budget.
-import { tzOffset } from '@date-fns/tz/tzOffset';
+// A zone's offset (zone.ts: Temporal, else @date-fns/tz's `tzOffset`) is all the zone
+// maths the widgets need: wall-clock fields and the next midnight. The TZDate class and
+// date-fns' calendar helpers would add 1.5 KiB gzipped to a script-tag bundle with a hard budget.
 import { isTimeZone } from './locale.js';
 import { messageLocale, messagesFor } from './messages.js';
+import { offsetMinutes, viewerTimeZone } from './zone.js';
+import { warn } from '../internal/warn.js';
 
 /**
  * How much of a date to print: `datetime` to the second (the card's meta line), `minutes`
@@ -25,10 +26,7 @@ export interface CalendarDate {
   day: number;
 }
 
-/** The viewer's own zone. */
-export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
+export { viewerTimeZone };
 
 /**
  * The zone to print in, by the contract's precedence: the widget's `time-zone`
@@ -40,18 +38,9 @@ export function resolveTimeZone(...candidates: (string | null | undefined)[]): s
   for (const zone of candidates) {
     if (!zone) continue;
     if (isTimeZone(zone)) return zone;
-    warnOnce(
-      `civic-widgets: time zone "${zone}" is not an IANA zone this browser knows; ignoring it`,
-    );
+    warn('zone', zone);
   }
   return viewerTimeZone();
-}
-
-const warned = new Set<string>();
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -61,7 +50,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * (a shifted instant, used only for reading fields, never shown or compared).
  */
 function wallClock(instant: number, zone: string): Date {
-  return new Date(instant + tzOffset(zone, new Date(instant)) * 60_000);
+  return new Date(instant + offsetMinutes(zone, instant) * 60_000);
 }
 
 /** The portal form, `dd/MM/yyyy HH:mm:ss`, from wall-clock fields. */
@@ -126,8 +115,8 @@ export function nextMidnight(instant: Date, zone: string): Date {
   // Tomorrow 00:00 on the wall clock, first read as if it were UTC…
   const wall = Date.UTC(today.year, today.month - 1, today.day + 1);
   // …then moved by the zone's offset; a second pass settles a DST change between the two.
-  let t = wall - tzOffset(zone, new Date(wall)) * 60_000;
-  t = wall - tzOffset(zone, new Date(t)) * 60_000;
+  let t = wall - offsetMinutes(zone, wall) * 60_000;
+  t = wall - offsetMinutes(zone, t) * 60_000;
   return new Date(t);
 }
 

@@ -5,6 +5,7 @@
  *
  * The language-tag and time-zone checks live here, once, for the feed layer too.
  */
+import { isZone } from './zone.js';
 
 /** The languages with a built-in message table. */
 export type BuiltInLocale = 'vi' | 'en';
@@ -40,19 +41,15 @@ export function toLanguage(tag: string): string | undefined {
   }
 }
 
-// Every render of every widget asks about its zone; building an Intl formatter each
-// time to find out is the costly part, so each answer is kept (a page names few zones).
+// Every render of every widget asks about its zone; each answer is kept (a page names
+// few zones), as finding out may build an Intl formatter.
 const knownZones = new Map<string, boolean>();
 
 /** True when `zone` is an IANA zone this browser knows. */
 export function isTimeZone(zone: string): boolean {
   let known = knownZones.get(zone);
   if (known === undefined) {
-    try {
-      known = zone.trim() !== '' && !!new Intl.DateTimeFormat('en', { timeZone: zone });
-    } catch {
-      known = false;
-    }
+    known = isZone(zone);
     knownZones.set(zone, known);
   }
   return known;

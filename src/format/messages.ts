@@ -141,7 +141,7 @@ const en: Messages = {
   showing: (count) => `Showing ${count} articles`,
   weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   dateLine: ({ weekday, day, month, year }) =>
-    `${weekday}, ${monthEn.format(Date.UTC(2000, month - 1))} ${day}, ${year}`,
+    `${weekday}, ${monthEn().format(Date.UTC(2000, month - 1))} ${day}, ${year}`,
   lunar: 'Lunar calendar',
   viewsUnavailable: 'View count unavailable',
   viewsAsOf: (when) => `Views as of ${when}`,
@@ -152,8 +152,13 @@ const en: Messages = {
   readOriginal: 'Read the original article',
 };
 
-/** English month names come with every browser: no list of twelve to ship. */
-const monthEn = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+/**
+ * English month names come with every browser: no list of twelve to ship. Built at the
+ * first English date line, not at load: a page's first Intl formatter costs tens of ms.
+ */
+let months: Intl.DateTimeFormat | undefined;
+const monthEn = () =>
+  (months ??= new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }));
 
 const tables = new Map<string, Messages>([
   ['vi', vi],

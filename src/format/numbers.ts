@@ -1,6 +1,10 @@
 /**
  * Counts, with Intl: 2.007 in vi, 2,007 in en, "15 N" / "16K" in compact notation.
  * Formatters are cached per tag and notation because lists print hundreds of counts.
+ *
+ * A whole count in the built-in languages is grouped here instead: a page's first Intl
+ * formatter costs Chromium 40–70 ms (ICU's locale data loads) before the first content,
+ * and these forms are fixed. A test holds them to Intl's output.
  */
 
 /** `standard` (2.007) or `compact` (15 N). */
@@ -15,6 +19,18 @@ export function formatCount(
   notation: Notation = 'standard',
 ): string {
   if (!Number.isFinite(value)) return '';
+  if (
+    notation === 'standard' &&
+    Number.isSafeInteger(value) &&
+    value >= 0 &&
+    GROUPED.test(locale)
+  ) {
+    const separator = locale < 'v' ? ',' : '.';
+    let rest = String(value);
+    let out = '';
+    for (; rest.length > 3; rest = rest.slice(0, -3)) out = separator + rest.slice(-3) + out;
+    return rest + out;
+  }
   const key = `${locale}|${notation}`;
   let nf = cache.get(key);
   if (!nf) {
@@ -26,3 +42,6 @@ export function formatCount(
   }
   return nf.format(value);
 }
+
+/** The tags whose standard form is plain groups of three: "2.007" (vi), "2,007" (en). */
+const GROUPED = /^(vi(-VN)?|en(-US|-GB)?)$/;

@@ -17,6 +17,7 @@ import { headline } from '../../format/headline.js';
 import type { Messages } from '../../format/messages.js';
 import { chunk } from '../../internal/lazy.js';
 import type { CardAction } from './card-actions.js';
+import { warn } from '../../internal/warn.js';
 
 const actionsChunk = chunk(() => import('./card-actions.js'), undefined);
 
@@ -25,16 +26,13 @@ const ANNOUNCE_MS = 5000;
 
 /** The actions a card can offer, in the order their buttons appear. */
 const CARD_ACTIONS: readonly CardAction[] = ['print', 'share', 'copy-link'];
-const warnedActions = new Set<string>();
 
 /** The known actions named in an `actions` attribute, in display order; unknown ones are said once on the console. */
 function parseActions(value: string | null | undefined): CardAction[] {
   const names = new Set((value ?? '').toLowerCase().split(/\s+/).filter(Boolean));
   for (const name of names) {
-    if (!(CARD_ACTIONS as readonly string[]).includes(name) && !warnedActions.has(name)) {
-      warnedActions.add(name);
-      console.warn(`civic-article-card: unknown action "${name}"; use ${CARD_ACTIONS.join(', ')}`);
-    }
+    if (!(CARD_ACTIONS as readonly string[]).includes(name))
+      warn('action', name, CARD_ACTIONS.join(', '));
   }
   return CARD_ACTIONS.filter((a) => names.has(a));
 }

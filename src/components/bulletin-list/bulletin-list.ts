@@ -33,6 +33,7 @@ import {
 import { bulletinListStyles } from './bulletin-list.styles.js';
 import { ListPaging } from './paging.js';
 import type { Paging } from './show-more.js';
+import { warn } from '../../internal/warn.js';
 
 export type { BulletinLayout, ListDateFormat } from './items.js';
 
@@ -178,9 +179,7 @@ export class CivicBulletinList extends CivicFeedElement {
       this.#paging.revealed = undefined;
     }
     if (changed.has('layout') && this.layout && !LAYOUTS.includes(this.layout)) {
-      console.warn(
-        `civic-bulletin-list: layout="${this.layout}" is not one of ${LAYOUTS.join(', ')}; drawing a list`,
-      );
+      warn('layout', this.layout, LAYOUTS.join(', '));
     }
   }
 

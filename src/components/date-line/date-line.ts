@@ -16,6 +16,7 @@ import {
   type CalendarDate,
 } from '../../format/dates.js';
 import { chunk } from '../../internal/lazy.js';
+import { warn } from '../../internal/warn.js';
 
 // The lunar calendar is lazy (in the `extras` chunk): only lines with `lunar` need it.
 const lunarChunk = chunk(() => import('../../format/lunar.js'), undefined);
@@ -123,9 +124,7 @@ export class CivicDateLine extends CivicFeedElement {
     if (this.date) {
       const parsed = parseCalendarDate(this.date, this.#zone);
       if (parsed) return parsed;
-      console.warn(
-        `civic-date-line: date="${this.date}" is not an ISO date such as 2020-07-16; showing today instead`,
-      );
+      warn('date', this.date);
     }
     return calendarDateIn(new Date(), this.#zone);
   }

@@ -7,6 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Article } from '../../feed/model.js';
 import { findArticle, toArticle } from '../../feed/convert.js';
 import type { FeedSource } from './feed-source.js';
+import { warn } from '../../internal/warn.js';
 
 /** An element that names one article: `.item` (wins) or `item-id` in its feed. */
 export type ArticleHost = ReactiveControllerHost &
@@ -42,10 +43,7 @@ export class ArticleSource implements ReactiveController {
     } catch {
       // A hostile object (a throwing getter): as unusable as one of the wrong shape.
     }
-    if (!article)
-      console.warn(
-        `${this.#host.localName}: .item is neither a JSON Feed item nor an Article; ignoring it`,
-      );
+    if (!article) warn('item', this.#host.localName);
     this.#item = { value, article };
   }
 

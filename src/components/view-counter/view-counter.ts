@@ -18,6 +18,7 @@ import { runtime } from '../shared/runtime.js';
 // the console), the counter shows what it knows without the endpoint.
 const liveChunk = chunk(() => import('./live-count.js'), runtime);
 import { viewCounterStyles } from './view-counter.styles.js';
+import { warn } from '../../internal/warn.js';
 
 /**
  * One view count, inline in a line of text: "Lượt xem: 2.007" (`vi`), "Views: 2,007"
@@ -120,7 +121,6 @@ export class CivicViewCounter extends CivicFeedElement {
     return this.#live?.pending ?? (!liveChunk.failed && !!this.#liveArgs());
   }
   /** Warnings already given, so a re-render never repeats one. */
-  readonly #warned = new Set<string>();
 
   constructor() {
     super();
@@ -155,10 +155,7 @@ export class CivicViewCounter extends CivicFeedElement {
       const attr = this.getAttribute('count');
       const raw =
         attr !== null && Object.is(readCount(attr), this.count) ? attr : String(this.count);
-      this.#warnOnce(
-        `count ${raw}`,
-        `count="${raw}" is not a non-negative whole number such as 2007; ignoring it`,
-      );
+      warn('count', raw);
     }
   }
 
@@ -172,10 +169,7 @@ export class CivicViewCounter extends CivicFeedElement {
       feed
     ) {
       if (!this.#articles.article) {
-        this.#warnOnce(
-          `missing ${feed.url ?? ''} ${this.itemId}`,
-          `no item with id "${this.itemId}" in the feed${feed.url ? ` ${feed.url}` : ''}`,
-        );
+        warn('noItem', this.itemId, feed.url ?? '');
       }
     }
   }
@@ -252,12 +246,6 @@ export class CivicViewCounter extends CivicFeedElement {
     const tag = this.localeTag;
     const table = messageLocale(tag);
     return tag.toLowerCase().split('-')[0] === table.toLowerCase().split('-')[0] ? tag : table;
-  }
-
-  #warnOnce(key: string, message: string): void {
-    if (this.#warned.has(key)) return;
-    this.#warned.add(key);
-    console.warn(`civic-view-counter: ${message}`);
   }
 
   #retry(e: Event): void {

@@ -81,7 +81,10 @@ describe('civic-date-line', () => {
         );
         expect(text(el)).to.match(/^(Thứ [2-7]|Chủ nhật), Ngày/);
         expect(text(el)).not.to.contain('Invalid');
-        expect(warn.calledWithMatch('date="2020-02-30" is not an ISO date')).to.be.true;
+        await waitUntil(
+          () => warn.calledWithMatch('date="2020-02-30" is not an ISO date'),
+          'the warning (its words come with a lazy chunk)',
+        );
       } finally {
         warn.restore();
       }

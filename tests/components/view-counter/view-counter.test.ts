@@ -1,5 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../../src/components/view-counter/view-counter.define.js';
 import '../../../src/components/feed/feed.define.js';
@@ -170,8 +170,11 @@ describe('civic-view-counter', () => {
         expectClean(el);
         expect(text(el)).to.equal('');
         expect(el.shadowRoot!.querySelector('slot')).to.exist;
+        // The words come with a lazy chunk: the line follows within a moment.
+        await until(() => warn.called, 'the warning');
         el.requestUpdate();
         await el.updateComplete;
+        await aTimeout(50);
         expect(warn.callCount).to.equal(1);
         expect(warn.firstCall.args[0]).to.equal(
           `civic-view-counter: count="${bad}" is not a non-negative whole number such as 2007; ignoring it`,
@@ -318,6 +321,7 @@ describe('civic-view-counter', () => {
       await el.updateComplete;
       expectClean(el);
       expect(el.shadowRoot!.querySelector('slot')).to.exist;
+      await until(() => warn.called, 'the warning');
       expect(
         warn.calledOnceWith(
           'civic-view-counter: .item is neither a JSON Feed item nor an Article; ignoring it',
