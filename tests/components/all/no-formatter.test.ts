@@ -35,7 +35,7 @@ for (const [proto, method] of [
   [Date.prototype, 'toLocaleTimeString'],
   [Number.prototype, 'toLocaleString'],
 ] as const) {
-  const real = proto[method] as (...args: unknown[]) => string;
+  const real = (proto as unknown as Record<string, (...args: unknown[]) => string>)[method];
   Object.defineProperty(proto, method, {
     configurable: true,
     writable: true,
