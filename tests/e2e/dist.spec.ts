@@ -440,6 +440,10 @@ test('e. bundle sizes; marked and DOMPurify only in a lazy chunk', () => {
     ).toBeGreaterThan(0);
     where[lib] = lazy;
   }
+  // A full card's first paint waits on the chunk with marked and DOMPurify: on that alone,
+  // not on `extras` too (it has its own copy of the HTML-text helper, vite.config.ts).
+  for (const c of r.lazy.filter((c) => where['marked']?.includes(c.file)))
+    expect(c.imports, `${c.file} imports other chunks: a full card would wait on them`).toEqual([]);
   expect(
     r.eager.gz,
     `entry loads ${kib(r.eager.gz)} gzipped up front, over the ${kib(BUDGET)} budget`,

@@ -46,12 +46,8 @@ type Shown =
 
 // Lazy: what only full cards need (body, attachments, JSON-LD: the `full-article` chunk,
 // with marked and DOMPurify, see early.ts; the action handlers are action-row.ts's). The
-// full article imports HTML text from the `extras` chunk: both are asked for at once, one
-// round trip, not two.
-const fullChunk = chunk(
-  () => Promise.all([fullArticle(), import('../../internal/html-text.js')]).then(([door]) => door),
-  runtime,
-);
+// chunk imports no other chunk (it has its own copy of HTML text, see vite.config.ts).
+const fullChunk = chunk(fullArticle, runtime);
 
 /**
  * One news article: its title (the whole card is one link to it), the meta line

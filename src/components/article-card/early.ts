@@ -2,8 +2,8 @@
  * The first thing the script runs (define.ts imports this module first): a full card
  * already in the page will need its body renderer, so that chunk is asked for now, while
  * the rest of the script starts up (Lit, the elements, the page's first date formatter:
- * tens of ms), not after. The card asks for it (and the HTML-text helper beside it) at
- * upgrade too, which also covers a card added later (article-card.ts).
+ * tens of ms), not after. The card asks for it at upgrade too, which also covers a card
+ * added later (article-card.ts).
  */
 
 /** The `full-article` chunk: body, attachments, JSON-LD, with marked and DOMPurify. */
