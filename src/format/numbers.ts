@@ -25,7 +25,7 @@ export function formatCount(
     value >= 0 &&
     GROUPED.test(locale)
   ) {
-    const separator = locale < 'v' ? ',' : '.';
+    const separator = locale.startsWith('vi') ? '.' : ',';
     let rest = String(value);
     let out = '';
     for (; rest.length > 3; rest = rest.slice(0, -3)) out = separator + rest.slice(-3) + out;
