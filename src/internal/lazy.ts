@@ -47,16 +47,22 @@ export interface Chunk<API> {
  */
 export function chunk<R, API>(load: () => Promise<Door<R, API>>, runtime: R): Chunk<API> {
   let loading: Promise<API> | undefined;
-  const get = (): Promise<API> =>
-    (loading ??= load().then(
-      (door) => (state.ready = door.init(runtime)),
-      (error: unknown) => {
-        loading = undefined;
-        state.failed = true;
-        missing(error);
-        throw error;
-      },
-    ));
+  const get = (): Promise<API> => {
+    if (!loading)
+      started = Promise.allSettled([
+        started,
+        (loading = load().then(
+          (door) => (state.ready = door.init(runtime)),
+          (error: unknown) => {
+            loading = undefined;
+            state.failed = true;
+            missing(error);
+            throw error;
+          },
+        )),
+      ]);
+    return loading;
+  };
   const state = get as Chunk<API> & { ready: API | undefined; failed?: boolean };
   return state;
 }
@@ -76,12 +82,19 @@ function missing(error: unknown): void {
 }
 
 /**
- * After the next frame is drawn (or soon, in a hidden tab): for work no content waits on
- * (writing the remembered copy, the warnings of a big feed's items nobody has shown).
+ * Every chunk load begun so far, settled or not. A chunk a first paint waits for (a full
+ * card's body, the XML readers) may still be on its way when the page is first idle: work
+ * after paint waits for it too, rather than take a share of a slow link's bandwidth.
+ */
+let started: Promise<unknown> = Promise.resolve();
+
+/**
+ * After the next frame is drawn and the chunks asked for so far have arrived (or soon, in
+ * a hidden tab): for work no content waits on (writing the remembered copy, the warnings
+ * of a big feed's items nobody has shown).
  */
 export function afterPaint(work: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback })
     .requestIdleCallback;
-  if (idle) idle(() => work(), { timeout: 2000 });
-  else setTimeout(work, 50);
+  void started.then(() => (idle ? idle(() => work(), { timeout: 2000 }) : setTimeout(work, 50)));
 }
