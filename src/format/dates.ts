@@ -93,7 +93,9 @@ export function formatDate(
   // Dates speak the same language as the messages around them: a tag with no table of
   // its own falls back to Vietnamese for both (and a site's `vi-VN` table is Vietnamese).
   if (/^vi\b/.test(messageLocale(locale))) {
-    return portalForm(wallClock(instant.getTime(), zone), style);
+    // At the very ends of the Date range the wall clock can fall outside it: print nothing.
+    const wall = wallClock(instant.getTime(), zone);
+    return Number.isNaN(wall.getTime()) ? '' : portalForm(wall, style);
   }
   return intlFormat(locale, zone, style).format(instant);
 }

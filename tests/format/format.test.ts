@@ -22,6 +22,17 @@ describe('format', () => {
   });
 
   describe('when printing an instant (formatDate)', () => {
+    it('prints a date or nothing at the very ends of the Date range, never NaN', () => {
+      // A page can hand any Date in through `.feed`; the wall clock of the last instant in
+      // Hồ Chí Minh City (UTC+7) is past the end of the range.
+      for (const t of [8.64e15, 8.64e15 - 3_600_000, -8.64e15, -8.64e15 + 3_600_000])
+        for (const zone of ['Asia/Ho_Chi_Minh', 'America/Los_Angeles', 'Pacific/Kiritimati'])
+          for (const locale of ['vi', 'en'])
+            expect(formatDate(new Date(t), zone, locale), `${t} ${zone} ${locale}`).not.to.match(
+              /NaN|Invalid/,
+            );
+    });
+
     it('prints the seed date as 20/03/2020 03:57:36 in the publisher zone, whatever the viewer zone', () => {
       expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'vi')).to.equal('20/03/2020 03:57:36');
       expect(formatDate(seedUpdated, 'Asia/Ho_Chi_Minh', 'vi-VN')).to.equal('20/03/2020 03:57:36');
