@@ -120,7 +120,6 @@ export class CivicViewCounter extends CivicFeedElement {
   get #livePending(): boolean {
     return this.#live?.pending ?? (!liveChunk.failed && !!this.#liveArgs());
   }
-  /** Warnings already given, so a re-render never repeats one. */
 
   constructor() {
     super();
