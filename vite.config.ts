@@ -209,7 +209,11 @@ export default defineConfig(({ mode }) =>
               minify: true,
               // Pure-call markers help a later bundler; nothing bundles these files again.
               comments: { annotation: false },
-              chunkFileNames: 'civic-widgets-[name]-[hash].js',
+              // The package version, not a content hash: a page can name a chunk it will
+              // need in a `<link rel="modulepreload">` (README, "Preloading"), and an
+              // upgrade still gives every chunk a new name, so a browser never pairs a
+              // new entry with a part it cached from the last release.
+              chunkFileNames: `civic-widgets-[name]-${pkg.version}.js`,
               codeSplitting: {
                 // A listed module's imports stay where they belong (the entry's in the entry).
                 includeDependenciesRecursively: false,

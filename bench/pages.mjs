@@ -84,7 +84,7 @@ const HAND_CSS = `.card { border: 1px solid #ccc; border-radius: 8px; padding: 1
   .list { list-style: none; margin: 0; padding: 0; }
   .list li { border-bottom: 1px solid #eee; padding: 0.5rem 0; }`;
 
-function page({ title, needles, element, preload, css, body, script }) {
+function page({ title, needles, element, preload, modules = [], css, body, script }) {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -94,6 +94,7 @@ function page({ title, needles, element, preload, css, body, script }) {
 <title>${title}</title>
 ${probe(needles, element)}
 ${preload ? `<link rel="preload" href="${preload}" as="fetch" crossorigin>` : ''}
+${modules.map((m) => `<link rel="modulepreload" href="${m}">`).join('\n')}
 ${element ? '<script type="module" src="/dist/civic-widgets.js"></script>' : ''}
 <style>${FRAME_CSS}${css ? `\n  ${css}` : ''}</style>
 </head>
@@ -137,15 +138,26 @@ const metaLine = (it, zone) => {
 
 /**
  * The card pages. `variant` is `summary` or `full`; `feed` the feed URL; `preload` adds the
- * feed preload to the head of both pages.
+ * feed preload to the head of both pages; `preloadLibraries` (full card) adds a
+ * `<link rel="modulepreload">` of what each side imports for the body: the widget's
+ * `bodyChunk` (the README's line), the hand-written page's `vendor`.
  */
-export function cardPages({ variant, feed, preload, needles, vendor }) {
+export function cardPages({
+  variant,
+  feed,
+  preload,
+  needles,
+  vendor,
+  preloadLibraries,
+  bodyChunk,
+}) {
   const full = variant === 'full';
   const widget = page({
     title: `civic-article-card ${variant}`,
     needles,
     element: 'civic-article-card',
     preload: preload ? feed : undefined,
+    modules: preloadLibraries ? [bodyChunk] : [],
     body: `<civic-article-card${full ? ' variant="full"' : ''} src="${feed}"></civic-article-card>`,
   });
   // The hand-written card: fetch the feed (and, for the full body, marked and DOMPurify
@@ -154,6 +166,7 @@ export function cardPages({ variant, feed, preload, needles, vendor }) {
     title: `hand-written ${variant} card`,
     needles,
     preload: preload ? feed : undefined,
+    modules: preloadLibraries ? [vendor] : [],
     css: HAND_CSS,
     body: '<div id="card"></div>',
     script: `${HAND_FORMAT}

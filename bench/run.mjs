@@ -6,7 +6,9 @@
 //   network rows, real Chromium, network emulated as slow 4G through the DevTools
 //   protocol (150 ms latency, 1.6 Mbit/s down, 750 kbit/s up), cache disabled, a fresh
 //   browser context per sample (a first visit), files served gzipped from a local server:
-//   - seed article, full card (with the feed preloaded in the head, and without);
+//   - seed article, full card (with the feed preloaded in the head, and without; and with
+//     the README's two lines, the feed and the body chunk preloaded, where the
+//     hand-written page preloads its marked + DOMPurify bundle the same way);
 //   - seed article, summary card (with the preload, without, and a repeat visit);
 //   - seed feed, 5-item list from `src` (for its layout shift while loading);
 //   time to content = from navigation start to the first frame drawn with the row's text
@@ -187,6 +189,21 @@ const PAGE_ROWS = [
       variant: 'full',
       feed: FEED,
       preload: true,
+      needles: fullNeedles,
+      vendor: VENDOR,
+    }),
+  },
+  {
+    id: 'full-chunk',
+    label: 'seed article, full card, feed and body chunk preloaded',
+    target: 1.3,
+    aim: 1.15,
+    ...cardPages({
+      variant: 'full',
+      feed: FEED,
+      preload: true,
+      preloadLibraries: true,
+      bodyChunk: `/dist/${readdirSync(DIST).find((f) => f.startsWith('civic-widgets-full-article-'))}`,
       needles: fullNeedles,
       vendor: VENDOR,
     }),

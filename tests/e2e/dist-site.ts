@@ -164,6 +164,20 @@ const ALL_WIDGETS = (src: string, cardVariant = 'summary') => `
   <civic-bulletin-list limit="3"><a href="/tin-tuc">Tin tức</a></civic-bulletin-list>
 </civic-feed>`;
 
+// The README's preload lines for a page with a full card, as a maintainer copies them
+// (the feed's, then the body chunk's), pointed at this site's paths.
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const readmeLine = (pattern: RegExp): string => {
+  const line = pattern.exec(readme)?.[0];
+  if (!line) throw new Error(`README.md has no line matching ${pattern}`);
+  return line;
+};
+/** The chunk file the README tells a full-card page to preload. */
+export const PRELOADED_CHUNK = readmeLine(/(?<=\/assets\/)civic-widgets-full-article-[^"]+\.js/);
+const PRELOADS =
+  readmeLine(/<link rel="preload" href="\/feed\.json"[^>]*>/).replace('/feed.json', FEED_PATH) +
+  readmeLine(/<link rel="modulepreload" href="[^"]+" \/>/).replace('/assets/', '/dist/');
+
 /** The generated files, by path, for tests/server/static-server.mjs. */
 export const routes = new Map<string, { body: string }>([
   ['/__check/probe.js', { body: PROBE }],
@@ -192,6 +206,15 @@ export const routes = new Map<string, { body: string }>([
   [
     '/__check/csp-twice-strict.html',
     { body: page({ head: ES() + ES('?copy=2'), body: ALL_WIDGETS(FEED_PATH, 'full') }) },
+  ],
+  [
+    '/__check/preload-full.html',
+    {
+      body: page({
+        head: PRELOADS + ES(),
+        body: `<civic-article-card variant="full" src="${FEED_PATH}"></civic-article-card>`,
+      }),
+    },
   ],
   [
     '/__check/privacy.html',

@@ -20,7 +20,9 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { AIM, BUDGET, ENTRY, IIFE, bundleReport, kib } from '../../scripts/check-size.mjs';
 import { startStaticServer } from '../server/static-server.mjs';
 import {
+  FEED_PATH,
   PNG_1X1,
+  PRELOADED_CHUNK,
   README_POLICIES,
   SEED_BOLD,
   SEED_META,
@@ -371,6 +373,40 @@ test('k. a deploy without the extras chunk: a failed feed still gives the error 
   } finally {
     await context.close();
   }
+});
+
+test("l. the README's preload lines for a full card: feed and body chunk fetched once each, beside the script", async ({
+  open,
+  site,
+}) => {
+  // The chunk the README names is the one the build writes (its name carries the
+  // version: a release that forgets the README fails here).
+  expect(existsSync(join(DIST, PRELOADED_CHUNK)), `dist/${PRELOADED_CHUNK}`).toBe(true);
+  const before = site.requests.length;
+  const s = await open('/__check/preload-full.html');
+  await until(
+    s.page,
+    ({ bold, meta }) => {
+      const c = window.__civic;
+      const card = document.querySelector('civic-article-card')!;
+      const text = c.norm(c.text(card));
+      const strong = c.all(card.shadowRoot ?? card, 'strong').some((e) => c.text(e).includes(bold));
+      return text.includes(meta) && strong
+        ? { ok: true }
+        : { ok: false, why: `card reads "${text.slice(0, 120)}"` };
+    },
+    { bold: SEED_BOLD, meta: SEED_META },
+    'the full card with its Markdown body',
+  );
+  await settle(s.page);
+  const asked = site.requests.slice(before).map((u) => u.replace(/[?#].*$/, ''));
+  const count = (path: string) => asked.filter((u) => u === path).length;
+  expect(count(`/dist/${PRELOADED_CHUNK}`), 'requests for the body chunk').toBe(1);
+  expect(count(FEED_PATH), 'requests for the feed').toBe(1);
+  // Chromium warns when a preload goes unused (a second fetch, or none).
+  expect(s.warnings.filter((w) => /preload/i.test(w))).toEqual([]);
+  expect(libraryErrors(s.errors), 'errors in the page').toEqual([]);
+  note(`one request each for ${FEED_PATH} and dist/${PRELOADED_CHUNK}`);
 });
 
 test('d1. privacy: no cookie and no request off this machine (feed without external images)', async ({
