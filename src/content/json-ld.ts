@@ -73,17 +73,34 @@ export const JSON_LD_MARK = 'data-civic-article-card';
 export class JsonLdBlock {
   #script?: HTMLScriptElement;
   #text?: string;
+  /** The write `show` asked for, waiting for the page to be idle; the latest one wins. */
+  #pending?: () => void;
 
   /**
-   * The block for `article`, never throwing into the page: a failure costs the structured
-   * data only (kept in this chunk, so the entry does not carry the warning).
+   * The block for `article`, written once the page is idle after the frame that shows
+   * the article: search engines read it long after that frame, which should not wait for
+   * it (issue #13). Several calls before then write once, the last one's. Never throws
+   * into the page: a failure costs the structured data only (kept in this chunk, so the
+   * entry does not carry the warning).
    */
   show(doc: Document, article: Article, feed?: Feed): void {
-    try {
-      this.set(doc, newsArticleJsonLd(article, feed), article.id);
-    } catch (error) {
-      console.warn('civic-article-card: could not write the NewsArticle JSON-LD', error);
-    }
+    const queued = this.#pending !== undefined;
+    this.#pending = () => {
+      try {
+        this.set(doc, newsArticleJsonLd(article, feed), article.id);
+      } catch (error) {
+        console.warn('civic-article-card: could not write the NewsArticle JSON-LD', error);
+      }
+    };
+    if (queued) return;
+    const write = () => {
+      const pending = this.#pending;
+      this.#pending = undefined;
+      pending?.();
+    };
+    // Where there is no idle callback (Safari), a moment later: after the frame, as a rule.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(write, { timeout: 1000 });
+    else setTimeout(write, 50);
   }
 
   /** Creates or updates the block in `doc`'s head; `id` (the article's) marks it. */
@@ -115,7 +132,9 @@ export class JsonLdBlock {
     this.#text = text;
   }
 
+  /** Takes the block out at once, and any write still waiting with it. */
   remove(): void {
+    this.#pending = undefined;
     this.#script?.remove();
     this.#script = undefined;
     this.#text = undefined;

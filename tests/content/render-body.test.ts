@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as litHtml, render } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
@@ -213,6 +213,27 @@ describe('src/content', () => {
       block.remove();
       expect(count()).to.equal(0);
       await fixture(html`<div></div>`);
+    });
+
+    it('show() writes once the page is idle, the last call it was given; remove() cancels a waiting write', async () => {
+      const block = new JsonLdBlock();
+      const blocks = () =>
+        Array.from(
+          document.head.querySelectorAll<HTMLScriptElement>(
+            'script[data-civic-article-card="late"]',
+          ),
+        );
+      const headline = () =>
+        (JSON.parse(blocks()[0]!.textContent) as { headline: string }).headline;
+      block.show(document, article({ id: 'late', title: 'One' }));
+      block.show(document, article({ id: 'late', title: 'Two' }));
+      expect(blocks(), 'in the same task').to.have.length(0);
+      await waitUntil(() => blocks().length === 1, 'written when idle');
+      expect(headline()).to.equal('Two');
+      block.show(document, article({ id: 'late', title: 'Three' }));
+      block.remove();
+      await new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 50)));
+      expect(blocks(), 'removed, and the waiting write with it').to.have.length(0);
     });
   });
 });

@@ -47,6 +47,8 @@ describe('civic-article-card and Trusted Types', () => {
     const body = card.shadowRoot!.querySelector('[part=body]')!;
     expect(body.querySelector('strong')!.textContent).to.equal('bold');
     expect(body.querySelector('[onerror]')).to.be.null;
+    // Written once the page is idle after the article is drawn.
+    await waitUntil(() => doc.head.querySelector('script[type="application/ld+json"]'));
     const ld = doc.head.querySelectorAll('script[type="application/ld+json"]');
     expect(ld).to.have.length(1);
     expect(JSON.parse(ld[0].textContent)).to.include({ headline: 'Trusted' });
@@ -80,6 +82,7 @@ describe('civic-article-card and Trusted Types', () => {
     expect(body.querySelector('strong')!.textContent).to.equal('bold');
     expect(body.querySelector('[onerror]')).to.be.null;
     expect(body.querySelector('a')!.hasAttribute('href')).to.be.false;
+    await waitUntil(() => doc.head.querySelector('script[type="application/ld+json"]'));
     expect(doc.head.querySelectorAll('script[type="application/ld+json"]')).to.have.length(1);
   });
 });
