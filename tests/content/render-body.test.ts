@@ -223,8 +223,7 @@ describe('src/content', () => {
             'script[data-civic-article-card="late"]',
           ),
         );
-      const headline = () =>
-        (JSON.parse(blocks()[0]!.textContent) as { headline: string }).headline;
+      const headline = () => (JSON.parse(blocks()[0].textContent) as { headline: string }).headline;
       block.show(document, article({ id: 'late', title: 'One' }));
       block.show(document, article({ id: 'late', title: 'Two' }));
       expect(blocks(), 'in the same task').to.have.length(0);
