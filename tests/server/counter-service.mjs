@@ -6,7 +6,7 @@
 //   GET /counter-service/endpoint   {"endpoint":"http://127.0.0.1:PORT/views"}, seeded
 //                                   with the sample feed's counts (civic-counter import)
 import { join } from 'node:path';
-import { ROOT, runCli, startRedis, startService } from '../counter-service/helpers.mjs';
+import { ROOT, runCli, startRedis, startService, until } from '../counter-service/helpers.mjs';
 
 /** @type {Promise<{ endpoint: string, stop: () => Promise<void> }> | undefined} */
 let running;
@@ -18,6 +18,10 @@ async function start(origin) {
   });
   if (seeded.code !== 0) throw new Error(`civic-counter import failed: ${seeded.stderr}`);
   const service = await startService({ REDIS_URL: redis.url, ALLOW_ORIGINS: origin });
+  // The service listens before its Redis connection is up and answers 503 until then (by
+  // design: it starts without Redis). On a loaded machine a page's first request could
+  // meet that window, so the endpoint is handed out once /healthz says the store answers.
+  await until(async () => (await fetch(`${service.url}/healthz`)).ok, 'the counter store');
   return {
     endpoint: `${service.url}/views`,
     async stop() {
