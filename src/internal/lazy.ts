@@ -88,13 +88,19 @@ function missing(error: unknown): void {
  */
 let started: Promise<unknown> = Promise.resolve();
 
+/** How long after-paint work waits for the chunks on their way, at most (ms). */
+export const STALL_MS = 10_000;
+
 /**
  * After the next frame is drawn and the chunks asked for so far have arrived (or soon, in
  * a hidden tab): for work no content waits on (writing the remembered copy, the warnings
- * of a big feed's items nobody has shown).
+ * of a big feed's items nobody has shown). A chunk request that never ends (a stalled
+ * connection) holds it back for STALL_MS, not for as long as the browser lets it hang.
  */
 export function afterPaint(work: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: typeof requestIdleCallback })
     .requestIdleCallback;
-  void started.then(() => (idle ? idle(() => work(), { timeout: 2000 }) : setTimeout(work, 50)));
+  void Promise.race([started, new Promise((stalled) => setTimeout(stalled, STALL_MS))]).then(() =>
+    idle ? idle(() => work(), { timeout: 2000 }) : setTimeout(work, 50),
+  );
 }

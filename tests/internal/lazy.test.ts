@@ -1,5 +1,6 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
-import { afterPaint, chunk } from '../../src/internal/lazy.js';
+import sinon from 'sinon';
+import { STALL_MS, afterPaint, chunk } from '../../src/internal/lazy.js';
 
 // Work after paint (writing the remembered copy, which fetches the `extras` chunk) must
 // not take a share of a slow link while a chunk a first paint waits for (a full card's
@@ -39,5 +40,21 @@ describe('lazy loading (lazy.ts)', () => {
     afterPaint(() => (ran = true));
     chunk(() => new Promise<never>(() => undefined), undefined)().catch(() => undefined);
     await waitUntil(() => ran, 'the after-paint work');
+  });
+
+  // Last: the chunk below never ends, and every later after-paint call would wait for it.
+  it('waits STALL_MS at most for a chunk request that never ends', async () => {
+    chunk(() => new Promise<never>(() => undefined), undefined)().catch(() => undefined);
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let ran = false;
+    try {
+      afterPaint(() => (ran = true));
+      await clock.tickAsync(STALL_MS - 100);
+      expect(ran, 'ran while the chunk could still come').to.be.false;
+      await clock.tickAsync(200);
+    } finally {
+      clock.restore();
+    }
+    await waitUntil(() => ran, 'the after-paint work, once the wait is over');
   });
 });
