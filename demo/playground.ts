@@ -8,6 +8,7 @@
  */
 import './main.js';
 import { parseFeed, type Article, type Feed } from '../src/index.js';
+import pkg from '../package.json' with { type: 'json' };
 
 type Tag = 'civic-article-card' | 'civic-bulletin-list' | 'civic-view-counter' | 'civic-date-line';
 
@@ -104,6 +105,16 @@ function scriptSafeJson(json: string): string {
     .replaceAll('\u2029', '\\u2029');
 }
 
+/**
+ * The full card's body chunk beside `script`, the ES entry (its name carries the package
+ * version, see README "Quick start"); undefined for the classic `.iife.js`, which has no
+ * chunks, or an entry renamed on the way.
+ */
+function fullChunkUrl(script: string): string | undefined {
+  const m = /^(.*\/)?civic-widgets\.js(?:[?#].*)?$/.exec(script);
+  return m ? `${m[1] ?? ''}civic-widgets-full-article-${pkg.version}.js` : undefined;
+}
+
 function buildSnippet(): string {
   const name = tag();
   const attributes = chosenAttributes();
@@ -111,10 +122,23 @@ function buildSnippet(): string {
   // would show the Vietnamese default, so the snippet says it unless it is that default.
   if (!attributes.some(([n]) => n === 'locale') && stage.lang && stage.lang !== 'vi')
     attributes.push(['locale', stage.lang]);
-  const lines = [
-    `<script type="module" src="${escapeAttribute(value('script-url') || '/assets/civic-widgets.js')}"></script>`,
-  ];
+  const script = value('script-url') || '/assets/civic-widgets.js';
   const needsFeed = name !== 'civic-date-line';
+  // The README's preload lines: what the widget will fetch starts beside the script
+  // instead of after it (the feed URLs; a full card's body renderer).
+  const preloads: string[] = [];
+  if (needsFeed && source() === 'url')
+    for (const url of value('url').split(/\s+/).filter(Boolean))
+      preloads.push(`<link rel="preload" href="${escapeAttribute(url)}" as="fetch" crossorigin />`);
+  const chunk =
+    name === 'civic-article-card' && value('variant') === 'full' && fullChunkUrl(script);
+  if (chunk) preloads.push(`<link rel="modulepreload" href="${escapeAttribute(chunk)}" />`);
+  const lines = [
+    ...(preloads.length
+      ? ['<!-- Best in the <head>: these start downloading beside the script -->', ...preloads]
+      : []),
+    `<script type="module" src="${escapeAttribute(script)}"></script>`,
+  ];
   if (needsFeed && source() === 'paste' && pasted && 'feed' in pasted) {
     lines.push('<civic-feed>');
     lines.push(`  <script type="application/feed+json">${scriptSafeJson(pasted.json)}</script>`);

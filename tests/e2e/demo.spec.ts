@@ -13,10 +13,15 @@
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { build, createServer } from 'vite';
 import { ROOT, freePort, norm } from './support.js';
+
+/** The package version, which the script-tag build's chunk names carry. */
+const VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 const SEED_META = 'Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007';
 
@@ -351,6 +356,11 @@ test('playground, and its snippet with the built bundle', async ({
     expect(snippet, 'attributes missing').toContain('variant="full"');
     // The preview speaks English (the feed's language); so must the pasted widget.
     expect(snippet, 'the preview language is missing').toMatch(/ locale="en(-US)?"/);
+    // A full card: the README's preload line for its body chunk, beside the script's URL.
+    expect(snippet, 'the body chunk preload').toContain(
+      `<link rel="modulepreload" href="/assets/civic-widgets-full-article-${VERSION}.js" />`,
+    );
+    expect(snippet, 'a pasted feed has no URL to preload').not.toContain('rel="preload"');
   });
   await test.step('playground: no console error, failed request or HTTP error', () => {
     w.stop();
@@ -369,8 +379,10 @@ test('playground, and its snippet with the built bundle', async ({
         '.js': 'text/javascript',
         '.map': 'application/json',
       };
+      const assets: string[] = [];
       await blank.route(`${demoOrigin}/assets/**`, (route) => {
         const file = join(dir, new URL(route.request().url()).pathname.slice('/assets/'.length));
+        assets.push(basename(file));
         if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
         return route.fulfill({
           status: 200,
@@ -396,6 +408,11 @@ test('playground, and its snippet with the built bundle', async ({
       expect(await text(card.locator('[part~="title"]')), 'title differs from the preview').toBe(
         previewTitle,
       );
+      // The preloaded body chunk is the one the card uses: fetched once.
+      expect(
+        assets.filter((f) => f === `civic-widgets-full-article-${VERSION}.js`),
+        'requests for the body chunk',
+      ).toHaveLength(1);
       bw.stop();
       expect(bw.problems).toEqual([]);
       await blank.close();
