@@ -179,19 +179,15 @@ for (const f of readdirSync(DIST).filter((f) => /^civic-widgets.*\.js$/.test(f))
 serve(VENDOR, readFileSync(join(RESULTS, 'vendor.js')), 'max-age=3600');
 serve(FEED, seedText, 'no-cache');
 
+/** The full card's pages, whatever the row preloads. */
+const FULL_CARD = { variant: 'full', feed: FEED, needles: fullNeedles, vendor: VENDOR };
 const PAGE_ROWS = [
   {
     id: 'full',
     label: 'seed article, full card, feed preloaded',
     target: 1.3,
     aim: 1.15,
-    ...cardPages({
-      variant: 'full',
-      feed: FEED,
-      preload: true,
-      needles: fullNeedles,
-      vendor: VENDOR,
-    }),
+    ...cardPages({ ...FULL_CARD, preload: true }),
   },
   {
     id: 'full-chunk',
@@ -199,25 +195,16 @@ const PAGE_ROWS = [
     target: 1.3,
     aim: 1.15,
     ...cardPages({
-      variant: 'full',
-      feed: FEED,
+      ...FULL_CARD,
       preload: true,
       preloadLibraries: true,
       bodyChunk: `/dist/${readdirSync(DIST).find((f) => f.startsWith('civic-widgets-full-article-'))}`,
-      needles: fullNeedles,
-      vendor: VENDOR,
     }),
   },
   {
     id: 'full-nopre',
     label: 'seed article, full card, no preload',
-    ...cardPages({
-      variant: 'full',
-      feed: FEED,
-      preload: false,
-      needles: fullNeedles,
-      vendor: VENDOR,
-    }),
+    ...cardPages({ ...FULL_CARD, preload: false }),
   },
   {
     id: 'summary',
