@@ -99,18 +99,22 @@ async function fetchOnce(
       throw fault;
     };
     if (Number(response.headers.get('content-length')) > max) tooLarge();
-    const body = response.body;
-    const parts: Uint8Array<ArrayBuffer>[] = [];
-    if (body) {
-      const reader = body.getReader();
-      let bytes = 0;
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    if (response.body) {
+      const reader = response.body.getReader();
       for (let r = await reader.read(); !r.done; r = await reader.read()) {
-        if ((bytes += r.value.byteLength) > max) tooLarge();
+        if ((size += r.value.byteLength) > max) tooLarge();
         parts.push(r.value);
       }
     }
+    // Joined here rather than through a Blob, whose arrayBuffer() answers in a later task:
+    // a frame could be drawn in between, and the feed's first paint wait for the next.
+    const bytes = new Uint8Array(size);
+    size = 0;
+    for (const part of parts) bytes.set(part, (size += part.byteLength) - part.byteLength);
     return {
-      bytes: new Uint8Array(await (body ? new Blob(parts) : response).arrayBuffer()),
+      bytes,
       url: response.url || url,
       contentType: response.headers.get('content-type') ?? undefined,
     };
