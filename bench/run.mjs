@@ -13,7 +13,8 @@
 //   - seed feed, 5-item list from `src` (for its layout shift while loading);
 //   time to content = from navigation start to the first frame drawn with the row's text
 //   in the DOM (see bench/pages.mjs); CLS = layout shift until then; both sides must draw
-//   the same text in `<main>` (checked on the first sample of each side);
+//   the same text in `<main>` (checked on the first sample of each side); each side's
+//   time is also split at its last byte in (what the link costs, and the code after it);
 //   in-page rows, no network (bench/bench.js): data in hand, from the start of the work
 //   to a forced layout:
 //   - a 10,000-item feed given as `.feed`, `limit=10` (and a 100-item one, for how each
@@ -425,6 +426,23 @@ function firstDifference(a, b) {
   return `widget …${a.slice(from, i + 60)}… / hand …${b.slice(from, i + 60)}…`;
 }
 
+/**
+ * Where a side's time to content goes, medians over its samples: `bytes`, when the last
+ * response that ended before content did (the page, scripts, chunks, feed: all the content
+ * could have waited for), and `code`, from then to content (scripts that run, the
+ * parse, the frame). `bytes` over the hand-written page's time is the ratio a widget
+ * whose code took no time at all would reach.
+ */
+function splitAtLastByte(samples) {
+  const lastByte = samples.map((x) =>
+    Math.max(0, ...x.resources.filter((q) => q.end <= x.ms).map((q) => q.end)),
+  );
+  return {
+    bytes: median(lastByte),
+    code: median(samples.map((x, i) => x.ms - lastByte[i])),
+  };
+}
+
 async function runPageRow(row) {
   const out = { widget: [], hand: [], failures: [] };
   for (let i = 0; i < SAMPLES; i++) {
@@ -540,6 +558,7 @@ try {
         r.widget.map((x) => x.ms),
         r.hand.map((x) => x.ms),
       ),
+      split: { widget: splitAtLastByte(r.widget), hand: splitAtLastByte(r.hand) },
       target: row.target,
       aim: row.aim,
       sameText,
@@ -615,6 +634,10 @@ try {
       : '–';
   const targetText = (t) =>
     t.target === undefined ? '–' : `≤ ${t.target}×${t.aim ? ` (aim ${t.aim}×)` : ''}`;
+  const splitText = (t) =>
+    t.split
+      ? `${fmtMs(t.split.widget.bytes)} + ${fmtMs(t.split.widget.code)} vs ${fmtMs(t.split.hand.bytes)} + ${fmtMs(t.split.hand.code)}; ${(t.split.widget.bytes / t.hand.median).toFixed(2)}× with no code`
+      : '';
   const clsText = (t) =>
     t.cls ? `${t.cls.widget} (own ${t.cls.widgetOwn}) / ${t.cls.hand}` : 'n/a';
   console.log('');
@@ -631,6 +654,11 @@ try {
     `\nCLS until content (max over samples): widget (own: after its first frame) / hand-written:`,
   );
   for (const t of table.filter((x) => x.cls)) console.log(`  ${t.label.padEnd(W)} ${clsText(t)}`);
+  console.log(
+    `\nLast byte in / from there to content (medians, ms), widget vs hand-written, and the ratio\nif the widget's code took no time (last byte over the hand-written time to content):`,
+  );
+  for (const t of table.filter((x) => x.split))
+    console.log(`  ${t.label.padEnd(W)} ${splitText(t)}`);
   console.log(
     `feed requests per page load, widget / hand-written (one expected): ${table
       .filter((t) => t.feedRequests)
@@ -719,6 +747,10 @@ try {
           `| ${t.label} | ${triple(t.widget)} | ${triple(t.hand)} | ${ratioText(t)} | ${targetText(t)}${verdict(t) ? ` ${verdict(t)}` : ''} | ${clsText(t)} |`,
       ),
       `| entry bundle \`dist/civic-widgets.js\`, gzipped | ${kib(entryGz)} | – | – | ≤ 25 KiB (aim 18 KiB) ${entryGz <= 18 * 1024 ? 'meets aim' : entryGz <= 25 * 1024 ? 'meets target' : 'over target'} | – |`,
+      '',
+      'Last byte in + from there to content (medians, ms), widget vs hand-written; then the ratio a widget whose code took no time would reach (its last byte over the hand-written time to content):',
+      '',
+      ...table.filter((t) => t.split).map((t) => `- ${t.label}: ${splitText(t)}`),
       '',
       'CLS: layout shift until content, the largest of the samples; "own" leaves out the frame that first draws the widget (before it, the undefined element had no size; a page can reserve it with `:not(:defined)`).',
       '',
