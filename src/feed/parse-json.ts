@@ -360,9 +360,8 @@ export function hasItems(parsed: ParsedFeed, report: (warnings: FeedWarning[]) =
 const VERSIONS = ['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1'];
 
 function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  // Only asked of a document that is not an object: null, an array or a primitive.
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
 /**
