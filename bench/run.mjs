@@ -654,9 +654,10 @@ try {
     `\nCLS until content (max over samples): widget (own: after its first frame) / hand-written:`,
   );
   for (const t of table.filter((x) => x.cls)) console.log(`  ${t.label.padEnd(W)} ${clsText(t)}`);
-  console.log(
-    `\nLast byte in / from there to content (medians, ms), widget vs hand-written, and the ratio\nif the widget's code took no time (last byte over the hand-written time to content):`,
-  );
+  if (table.some((t) => t.split))
+    console.log(
+      `\nLast byte in / from there to content (medians, ms), widget vs hand-written, and the ratio\nif the widget's code took no time (last byte over the hand-written time to content):`,
+    );
   for (const t of table.filter((x) => x.split))
     console.log(`  ${t.label.padEnd(W)} ${splitText(t)}`);
   console.log(
@@ -753,10 +754,14 @@ try {
       ),
       `| entry bundle \`dist/civic-widgets.js\`, gzipped | ${kib(entryGz)} | – | – | ≤ 25 KiB (aim 18 KiB) ${entryGz <= 18 * 1024 ? 'meets aim' : entryGz <= 25 * 1024 ? 'meets target' : 'over target'} | – |`,
       '',
-      'Last byte in + from there to content (medians, ms), widget vs hand-written; then the ratio a widget whose code took no time would reach (its last byte over the hand-written time to content):',
-      '',
-      ...table.filter((t) => t.split).map((t) => `- ${t.label}: ${splitText(t)}`),
-      '',
+      ...(table.some((t) => t.split)
+        ? [
+            'Last byte in + from there to content (medians, ms), widget vs hand-written; then the ratio a widget whose code took no time would reach (its last byte over the hand-written time to content):',
+            '',
+            ...table.filter((t) => t.split).map((t) => `- ${t.label}: ${splitText(t)}`),
+            '',
+          ]
+        : []),
       'CLS: layout shift until content, the largest of the samples; "own" leaves out the frame that first draws the widget (before it, the undefined element had no size; a page can reserve it with `:not(:defined)`).',
       '',
       `Entry ${kib(entryGz)} gzipped (target ≤ 25 KiB, aim 18 KiB); ${report.lazy.length} lazy chunks. ` +
