@@ -37,15 +37,16 @@ const USUAL =
  * Read by Date.parse, in ECMAScript's own form (upper-case T and Z; a leap second as the
  * last second of its minute, JavaScript has no :60; the fraction added apart, rounded to
  * the millisecond): a big feed's dates are all read to sort it, and Date.parse is
- * several times faster than building the date field by field.
+ * several times faster than building the date field by field. (`new Date(text)` is
+ * Date.parse by the language's definition, one call less.)
  */
 export function parseRfc3339(text: string): Date | undefined {
-  if (USUAL.test(text)) return new Date(Date.parse(text));
+  if (USUAL.test(text)) return new Date(text);
   const m = RFC3339.exec(text.trim());
   if (!m) return undefined;
   const [, date, , day, clock, , second, fraction = '', zone] = m;
   // A day its month does not have (30 February), which Date.parse would roll over.
-  if (day > '28' && new Date(Date.parse(date)).getUTCDate() !== +day) return undefined;
+  if (day > '28' && new Date(date).getUTCDate() !== +day) return undefined;
   return new Date(
     Date.parse(`${date}T${clock}${second === '60' ? '59' : second}${zone.toUpperCase()}`) +
       Math.round(+`0${fraction}` * 1000),
