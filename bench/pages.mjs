@@ -84,7 +84,17 @@ const HAND_CSS = `.card { border: 1px solid #ccc; border-radius: 8px; padding: 1
   .list { list-style: none; margin: 0; padding: 0; }
   .list li { border-bottom: 1px solid #eee; padding: 0.5rem 0; }`;
 
-function page({ title, needles, element, preload, modules = [], css, body, script }) {
+function page({
+  title,
+  needles,
+  element,
+  preload,
+  modules = [],
+  css,
+  body,
+  script,
+  dist = '/dist',
+}) {
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -95,7 +105,7 @@ function page({ title, needles, element, preload, modules = [], css, body, scrip
 ${probe(needles, element)}
 ${preload ? `<link rel="preload" href="${preload}" as="fetch" crossorigin>` : ''}
 ${modules.map((m) => `<link rel="modulepreload" href="${m}">`).join('\n')}
-${element ? '<script type="module" src="/dist/civic-widgets.js"></script>' : ''}
+${element ? `<script type="module" src="${dist}/civic-widgets.js"></script>` : ''}
 <style>${FRAME_CSS}${css ? `\n  ${css}` : ''}</style>
 </head>
 <body>
@@ -140,7 +150,8 @@ const metaLine = (it, zone) => {
  * The card pages. `variant` is `summary` or `full`; `feed` the feed URL; `preload` adds the
  * feed preload to the head of both pages; `preloadLibraries` (full card) adds a
  * `<link rel="modulepreload">` of what each side imports for the body: the widget's
- * `bodyChunk` (the README's line), the hand-written page's `vendor`.
+ * `bodyChunk` (the README's line: its file name, served beside the script), the
+ * hand-written page's `vendor`. `dist` is where the widget page finds the build.
  */
 export function cardPages({
   variant,
@@ -150,6 +161,7 @@ export function cardPages({
   vendor,
   preloadLibraries,
   bodyChunk,
+  dist = '/dist',
 }) {
   const full = variant === 'full';
   const widget = page({
@@ -157,7 +169,8 @@ export function cardPages({
     needles,
     element: 'civic-article-card',
     preload: preload ? feed : undefined,
-    modules: preloadLibraries ? [bodyChunk] : [],
+    modules: preloadLibraries ? [`${dist}/${bodyChunk}`] : [],
+    dist,
     body: `<civic-article-card${full ? ' variant="full"' : ''} src="${feed}"></civic-article-card>`,
   });
   // The hand-written card: fetch the feed (and, for the full body, marked and DOMPurify
@@ -204,12 +217,13 @@ document.getElementById('card').append(card);`,
 }
 
 /** The list pages: `limit` items of the feed at `feed`, pinned first, then newest. */
-export function listPages({ feed, preload, needles, limit }) {
+export function listPages({ feed, preload, needles, limit, dist = '/dist' }) {
   const widget = page({
     title: 'civic-bulletin-list',
     needles,
     element: 'civic-bulletin-list',
     preload: preload ? feed : undefined,
+    dist,
     body: `<civic-bulletin-list limit="${limit}" src="${feed}"></civic-bulletin-list>`,
   });
   const hand = page({

@@ -25,6 +25,7 @@
 // BENCHMARKS.md. Raw samples go to bench/results/latest.json (gitignored).
 //
 // Options: --samples=7 (per side and row; three times as many for the in-page rows),
+// --compare=DIR (another build folder, timed beside this one on the page rows: an A/B),
 // --only=full,summary,… (row ids), --label="…"
 // (a note in the BENCHMARKS.md heading), --no-append (print only).
 // Environment: CIVIC_DIST (another build folder), CHROME_PATH (see tests/chromium.mjs).
@@ -62,6 +63,9 @@ const INPAGE_SAMPLES = SAMPLES * 3;
 const ONLY = argValue('only')?.split(',').filter(Boolean);
 const LABEL = argValue('label');
 const APPEND = !process.argv.includes('--no-append');
+// Another build (a folder like dist/), timed beside this one on the page rows: an A/B of
+// two builds against the same hand-written pages, in one run.
+const COMPARE = argValue('compare') && resolve(argValue('compare'));
 
 /** Slow 4G, as the issue measured it (bytes per second for the throughputs). */
 const SLOW_4G = {
@@ -78,6 +82,10 @@ if (!existsSync(join(DIST, 'civic-widgets.js'))) {
   console.error(
     `${DIST}/civic-widgets.js is missing: run \`npm run build\` first (npm run bench does)`,
   );
+  process.exit(1);
+}
+if (COMPARE && !existsSync(join(COMPARE, 'civic-widgets.js'))) {
+  console.error(`--compare: ${COMPARE}/civic-widgets.js is missing (give a build folder)`);
   process.exit(1);
 }
 const seedText = readFileSync(seedFile);
@@ -177,63 +185,79 @@ const serve = (path, body, cache, type) =>
   });
 for (const f of readdirSync(DIST).filter((f) => /^civic-widgets.*\.js$/.test(f)))
   serve(`/dist/${f}`, readFileSync(join(DIST, f)), 'max-age=3600');
+if (COMPARE)
+  for (const f of readdirSync(COMPARE).filter((f) => /^civic-widgets.*\.js$/.test(f)))
+    serve(`/dist-b/${f}`, readFileSync(join(COMPARE, f)), 'max-age=3600');
 serve(VENDOR, readFileSync(join(RESULTS, 'vendor.js')), 'max-age=3600');
 serve(FEED, seedText, 'no-cache');
 
 /** The full card's pages, whatever the row preloads. */
 const FULL_CARD = { variant: 'full', feed: FEED, needles: fullNeedles, vendor: VENDOR };
+/** The body chunk's file in a build folder (the README's modulepreload line names it). */
+const bodyChunkIn = (dir) =>
+  readdirSync(dir).find((f) => f.startsWith('civic-widgets-full-article-'));
+// Each row's `pages(dist, dir)` gives its widget and hand-written pages for the build
+// served at `dist` (read from `dir`): this one, or with --compare the other one too.
 const PAGE_ROWS = [
   {
     id: 'full',
     label: 'seed article, full card, feed preloaded',
     target: 1.3,
     aim: 1.15,
-    ...cardPages({ ...FULL_CARD, preload: true }),
+    pages: (dist) => cardPages({ ...FULL_CARD, preload: true, dist }),
   },
   {
     id: 'full-chunk',
     label: 'seed article, full card, feed and body chunk preloaded',
     target: 1.3,
     aim: 1.15,
-    ...cardPages({
-      ...FULL_CARD,
-      preload: true,
-      preloadLibraries: true,
-      bodyChunk: `/dist/${readdirSync(DIST).find((f) => f.startsWith('civic-widgets-full-article-'))}`,
-    }),
+    pages: (dist, dir) =>
+      cardPages({
+        ...FULL_CARD,
+        preload: true,
+        preloadLibraries: true,
+        bodyChunk: bodyChunkIn(dir),
+        dist,
+      }),
   },
   {
     id: 'full-nopre',
     label: 'seed article, full card, no preload',
-    ...cardPages({ ...FULL_CARD, preload: false }),
+    pages: (dist) => cardPages({ ...FULL_CARD, preload: false, dist }),
   },
   {
     id: 'summary',
     label: 'seed article, summary card, feed preloaded',
     target: 1.3,
     aim: 1.15,
-    ...cardPages({ variant: 'summary', feed: FEED, preload: true, needles: summaryNeedles }),
+    pages: (dist) =>
+      cardPages({ variant: 'summary', feed: FEED, preload: true, needles: summaryNeedles, dist }),
   },
   {
     id: 'summary-nopre',
     label: 'seed article, summary card, no preload',
-    ...cardPages({ variant: 'summary', feed: FEED, preload: false, needles: summaryNeedles }),
+    pages: (dist) =>
+      cardPages({ variant: 'summary', feed: FEED, preload: false, needles: summaryNeedles, dist }),
   },
   {
     id: 'summary-repeat',
     label: 'seed article, summary card, preloaded, repeat visit',
     repeat: true,
-    ...cardPages({ variant: 'summary', feed: FEED, preload: true, needles: summaryNeedles }),
+    pages: (dist) =>
+      cardPages({ variant: 'summary', feed: FEED, preload: true, needles: summaryNeedles, dist }),
   },
   {
     id: 'list-src',
     label: `seed feed, ${LIST_LIMIT}-item list from src, feed preloaded`,
-    ...listPages({ feed: FEED, preload: true, needles: listNeedles, limit: LIST_LIMIT }),
+    pages: (dist) =>
+      listPages({ feed: FEED, preload: true, needles: listNeedles, limit: LIST_LIMIT, dist }),
   },
 ].filter((r) => !ONLY || ONLY.includes(r.id));
 for (const r of PAGE_ROWS) {
-  serve(`/p/${r.id}-widget.html`, r.widget, 'no-cache');
-  serve(`/p/${r.id}-hand.html`, r.hand, 'no-cache');
+  const { widget, hand } = r.pages('/dist', DIST);
+  serve(`/p/${r.id}-widget.html`, widget, 'no-cache');
+  serve(`/p/${r.id}-hand.html`, hand, 'no-cache');
+  if (COMPARE) serve(`/p/${r.id}-compare.html`, r.pages('/dist-b', COMPARE).widget, 'no-cache');
 }
 const INPAGE_ROWS = [
   { id: '100', label: '100-item feed as `.feed`, `limit=10` (no network)' },
@@ -443,10 +467,30 @@ function splitAtLastByte(samples) {
   };
 }
 
+/**
+ * The compared build's figures for a page row (--compare): its times, its ratio to the
+ * hand-written page, and this build's median over its median (below 1: this one is faster),
+ * each with its interval.
+ */
+function compareStats(r) {
+  if (!r.compare.length) return undefined;
+  const ms = (side) => r[side].map((x) => x.ms);
+  const c = stats(ms('compare'));
+  return {
+    stats: c,
+    ratio: c.median / median(ms('hand')),
+    interval: ratioInterval(ms('compare'), ms('hand')),
+    change: median(ms('widget')) / c.median,
+    changeInterval: ratioInterval(ms('widget'), ms('compare')),
+  };
+}
+
 async function runPageRow(row) {
-  const out = { widget: [], hand: [], failures: [] };
+  const out = { widget: [], hand: [], compare: [], failures: [] };
+  const sides = COMPARE ? ['widget', 'compare', 'hand'] : ['widget', 'hand'];
   for (let i = 0; i < SAMPLES; i++) {
-    const order = i % 2 ? ['hand', 'widget'] : ['widget', 'hand'];
+    // Rotating (A,B then B,A; with a compared build, each side in each place in turn).
+    const order = sides.map((_, k) => sides[(k + i) % sides.length]);
     for (const side of order) {
       try {
         out[side].push(await loadPage(`/p/${row.id}-${side}.html`, { repeat: row.repeat }));
@@ -559,6 +603,7 @@ try {
         r.hand.map((x) => x.ms),
       ),
       split: { widget: splitAtLastByte(r.widget), hand: splitAtLastByte(r.hand) },
+      compare: compareStats(r),
       target: row.target,
       aim: row.aim,
       sameText,
@@ -573,6 +618,9 @@ try {
         // Both sides must draw the same text, or the ratio compares different work.
         ...(sameText === false
           ? [`TEXT DIFFERS: ${firstDifference(r.widget[0].text, r.hand[0].text)}`]
+          : []),
+        ...(r.compare[0] && r.hand[0] && r.compare[0].text !== r.hand[0].text
+          ? [`COMPARED BUILD'S TEXT DIFFERS: ${firstDifference(r.compare[0].text, r.hand[0].text)}`]
           : []),
       ],
       errors: [...new Set([...r.widget, ...r.hand].flatMap((x) => x.errors))],
@@ -638,6 +686,9 @@ try {
     t.split
       ? `${fmtMs(t.split.widget.bytes)} + ${fmtMs(t.split.widget.code)} vs ${fmtMs(t.split.hand.bytes)} + ${fmtMs(t.split.hand.code)}; ${(t.split.widget.bytes / t.hand.median).toFixed(2)}× with no code`
       : '';
+  const interval = (i) => (i ? ` (${i[0].toFixed(2)}–${i[1].toFixed(2)})` : '');
+  const compareText = (t) =>
+    `${triple(t.compare.stats)} ms, ${t.compare.ratio.toFixed(2)}×${interval(t.compare.interval)}; this build ${t.compare.change.toFixed(2)}×${interval(t.compare.changeInterval)} its time`;
   const clsText = (t) =>
     t.cls ? `${t.cls.widget} (own ${t.cls.widgetOwn}) / ${t.cls.hand}` : 'n/a';
   console.log('');
@@ -660,6 +711,13 @@ try {
     );
   for (const t of table.filter((x) => x.split))
     console.log(`  ${t.label.padEnd(W)} ${splitText(t)}`);
+  if (COMPARE) {
+    console.log(
+      `\nCompared build ${COMPARE}: its time, its ratio to hand-written, and this build's time over its:`,
+    );
+    for (const t of table.filter((x) => x.compare))
+      console.log(`  ${t.label.padEnd(W)} ${compareText(t)}`);
+  }
   console.log(
     `feed requests per page load, widget / hand-written (one expected): ${table
       .filter((t) => t.feedRequests)
@@ -754,6 +812,14 @@ try {
       ),
       `| entry bundle \`dist/civic-widgets.js\`, gzipped | ${kib(entryGz)} | – | – | ≤ 25 KiB (aim 18 KiB) ${entryGz <= 18 * 1024 ? 'meets aim' : entryGz <= 25 * 1024 ? 'meets target' : 'over target'} | – |`,
       '',
+      ...(COMPARE && table.some((t) => t.compare)
+        ? [
+            `Compared build \`${COMPARE}\` (timed in the same run, interleaved with both pages): its time, its ratio to hand-written, and this build's time over its (below 1: this build is faster):`,
+            '',
+            ...table.filter((t) => t.compare).map((t) => `- ${t.label}: ${compareText(t)}`),
+            '',
+          ]
+        : []),
       ...(table.some((t) => t.split)
         ? [
             'Last byte in + from there to content (medians, ms), widget vs hand-written; then the ratio a widget whose code took no time would reach (its last byte over the hand-written time to content):',
