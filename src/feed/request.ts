@@ -111,8 +111,11 @@ async function fetchOnce(
     // Joined here rather than through a Blob, whose arrayBuffer() answers in a later task:
     // a frame could be drawn in between, and the feed's first paint wait for the next.
     const bytes = new Uint8Array(size);
-    size = 0;
-    for (const part of parts) bytes.set(part, (size += part.byteLength) - part.byteLength);
+    let at = 0;
+    for (const part of parts) {
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
     return {
       bytes,
       url: response.url || url,
