@@ -623,7 +623,7 @@ try {
           ? [`COMPARED BUILD'S TEXT DIFFERS: ${firstDifference(r.compare[0].text, r.hand[0].text)}`]
           : []),
       ],
-      errors: [...new Set([...r.widget, ...r.hand].flatMap((x) => x.errors))],
+      errors: [...new Set([...r.widget, ...r.hand, ...r.compare].flatMap((x) => x.errors))],
     });
     console.log(` ${fmtMs(w.median)} vs ${fmtMs(h.median)} ms`);
     if (medianSample)
@@ -676,17 +676,15 @@ try {
     if (lo > t.target) return 'over target';
     return 'across the target';
   };
+  const interval = (i) => (i ? ` (${i[0].toFixed(2)}–${i[1].toFixed(2)})` : '');
   const ratioText = (t) =>
-    Number.isFinite(t.ratio)
-      ? `${t.ratio.toFixed(2)}×${t.interval ? ` (${t.interval[0].toFixed(2)}–${t.interval[1].toFixed(2)})` : ''}`
-      : '–';
+    Number.isFinite(t.ratio) ? `${t.ratio.toFixed(2)}×${interval(t.interval)}` : '–';
   const targetText = (t) =>
     t.target === undefined ? '–' : `≤ ${t.target}×${t.aim ? ` (aim ${t.aim}×)` : ''}`;
   const splitText = (t) =>
     t.split
       ? `${fmtMs(t.split.widget.bytes)} + ${fmtMs(t.split.widget.code)} vs ${fmtMs(t.split.hand.bytes)} + ${fmtMs(t.split.hand.code)}; ${(t.split.widget.bytes / t.hand.median).toFixed(2)}× with no code`
       : '';
-  const interval = (i) => (i ? ` (${i[0].toFixed(2)}–${i[1].toFixed(2)})` : '');
   const compareText = (t) =>
     `${triple(t.compare.stats)} ms, ${t.compare.ratio.toFixed(2)}×${interval(t.compare.interval)}; this build ${t.compare.change.toFixed(2)}×${interval(t.compare.changeInterval)} its time`;
   const clsText = (t) =>
