@@ -52,8 +52,14 @@ export interface Article {
   language?: string;
 }
 
-/** What lists sort articles by (see `order.ts`). */
-export type SortFields = Pick<Article, 'pinned' | 'published' | 'modified' | 'views'>;
+/**
+ * What lists sort articles by (see `order.ts`). `text` is what a big JSON Feed's items
+ * are put in order by (see `readJsonFeed`): the text of their publication date, when all
+ * of the feed's such texts sort as their instants do.
+ */
+export type SortFields = Pick<Article, 'pinned' | 'published' | 'modified' | 'views'> & {
+  readonly text?: string;
+};
 
 /**
  * A feed's items read one at a time, on first need: what a JSON Feed reader hands a list

@@ -28,19 +28,25 @@ export function listDate(article: Article, sort: SortKey): Date | undefined {
     : (article.published ?? article.modified);
 }
 
-/** The number an article sorts by, or undefined when it has none (it then goes last). */
-export function sortValue(article: SortFields, sort: SortKey): number | undefined {
+/**
+ * What an article sorts by, or undefined when it has none (it then goes last): a number,
+ * or for `published` the date's text where the reader gives one (`SortFields.text`).
+ */
+function sortValue(article: SortFields, sort: SortKey): Key {
   if (sort === 'views') return article.views;
-  return (
-    sort === 'updated' ? (article.modified ?? article.published) : article.published
-  )?.getTime();
+  return sort === 'updated'
+    ? (article.modified ?? article.published)?.getTime()
+    : (article.text ?? article.published?.getTime());
 }
+
+/** Numbers, or texts that sort as their instants (never both in one sort). */
+type Key = number | string | undefined;
 
 interface Keyed<T> {
   article: T;
   index: number;
   pinned: number;
-  key: number | undefined;
+  key: Key;
 }
 
 /**
@@ -80,10 +86,10 @@ export function firstArticles<T extends SortFields>(
   return out;
 }
 
-function compareDescending(a: number | undefined, b: number | undefined): number {
+function compareDescending(a: Key, b: Key): number {
   if (a === undefined) return b === undefined ? 0 : 1;
   if (b === undefined) return -1;
-  return b - a;
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   parseRfc3339,
   toCount,
   toLanguage,
+  usualRfc3339,
 } from './values.js';
 
 type Json = Record<string, unknown>;
@@ -292,7 +293,12 @@ const DONE = Symbol();
  */
 class Entry implements SortFields {
   readonly pinned: boolean;
-  readonly published?: Date;
+  /**
+   * `date_published` when a valid date-time in ECMAScript's form (`usualRfc3339`), to sort
+   * by without reading it; `readJsonFeed` takes it away when the feed's texts do not all
+   * sort as their instants.
+   */
+  text: string | undefined;
   /**
    * Once read in full: the article (none when the item is skipped), and its warnings.
    * Under a symbol, so that a page's polluted `Object.prototype.done` cannot pose as one.
@@ -306,10 +312,16 @@ class Entry implements SortFields {
     // Read straight from the object, not through `Fields`: a 10,000-item feed makes
     // 10,000 entries, and what they allocate is most of what a list of ten costs.
     this.pinned = quiet(quiet(raw, '_civic', object), 'pinned', flag) === true;
-    this.published = quiet(raw, 'date_published', date);
+    const d = quiet(raw, 'date_published', text);
+    this.text = typeof d === 'string' ? usualRfc3339(d) : undefined;
   }
 
-  // Only the `updated` and `views` sorts need these: read when they do.
+  // Read when a sort needs them: reading all of a big feed's dates costs more than the
+  // rest of its entries together.
+  get published(): Date | undefined {
+    return quiet(this.raw, 'date_published', date);
+  }
+
   get modified(): Date | undefined {
     return quiet(this.raw, 'date_modified', date);
   }
@@ -418,6 +430,17 @@ export function readJsonFeed(doc: unknown, options: ReadOptions = {}): ParsedFee
   );
   let kept: Entry[] = [];
   items.forEach((raw, at) => kept.push(new Entry(raw, at)));
+  // Texts of one length (so one form: with a fraction or not, Z or an offset) and one
+  // offset sort as their instants do. Any other dated item (a leap second, a space for
+  // the T, a `Date` object, another offset): all are sorted by their instants.
+  const first = kept.find((e) => e.text)?.text ?? '';
+  const zone = first.slice(first.endsWith('Z') ? -1 : -6);
+  if (
+    !kept.every((e) =>
+      e.text ? e.text.length === first.length && e.text.endsWith(zone) : !e.published,
+    )
+  )
+    for (const e of kept) e.text = undefined;
   const max = maxItems(options);
   if (kept.length > max) {
     w.add('items', messages.tooManyItems(kept.length, max));

@@ -20,7 +20,7 @@ import {
 } from '../../src/feed/order.js';
 import { MAX_ITEMS, readItem, readJsonFeed, readerOf } from '../../src/feed/parse-json.js';
 import { parseFeed, toFeed } from '../../src/feed/parse.js';
-import { Warnings, parseRfc3339 } from '../../src/feed/values.js';
+import { Warnings, parseRfc3339, usualRfc3339 } from '../../src/feed/values.js';
 
 const VERSION = 'https://jsonfeed.org/version/1.1';
 const HOUR = 3_600_000;
@@ -323,6 +323,76 @@ describe('big JSON feeds', function () {
       );
     });
 
+    // Dates in one of the forms a feed writes them, some items in another form or offset:
+    // a feed is sorted by its dates' texts only when they all sort as their instants.
+    const FORMS = [
+      (t: number) => new Date(t).toISOString(),
+      (t: number) => new Date(t).toISOString().replace('.000Z', 'Z'),
+      (t: number, offset: number) => {
+        const local = new Date(t + offset * 60_000).toISOString().slice(0, 19);
+        const abs = Math.abs(offset);
+        const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+        return `${local}${offset < 0 ? '-' : '+'}${hh}:${String(abs % 60).padStart(2, '0')}`;
+      },
+    ];
+    const written = fc
+      .tuple(
+        // Whole seconds over years, so that month ends (days 29 to 31) and fractions come up.
+        fc.integer({ min: 0, max: 3_000_000 }).map((s) => NOW - s * 997),
+        fc.constantFrom(0, 1, 2),
+        fc.constantFrom(420, 0, -300, 345),
+      )
+      .map(([t, form, offset]) => ({ t, form, offset }));
+    const datedDocs = fc
+      .tuple(
+        fc.constantFrom(0, 1, 2),
+        fc.constantFrom(420, -300),
+        fc.array(fc.tuple(written, fc.boolean(), fc.integer({ min: 0, max: 9 }), fc.boolean()), {
+          maxLength: 40,
+        }),
+      )
+      .map(([form, offset, rows]) =>
+        rows.map(([w, odd, kind, pinned], i) => ({
+          id: `t${i}`,
+          title: `Tin ${i}`,
+          // Most items in the feed's own form; some in another, some undated or invalid.
+          date_published:
+            kind === 0
+              ? undefined
+              : kind === 1
+                ? '2021-02-29T00:00:00Z'
+                : odd && kind === 2
+                  ? FORMS[w.form](w.t, w.offset)
+                  : FORMS[form](w.t, offset),
+          ...(pinned && kind === 3 ? { _civic: { pinned: true } } : {}),
+        })),
+      );
+
+    it('a feed sorted by the texts of its dates is in the order of their instants', () => {
+      fc.assert(
+        fc.property(datedDocs, fc.integer({ min: 1, max: 45 }), (items, count) => {
+          const doc = { version: VERSION, items };
+          const all = readJsonFeed(doc).feed.items;
+          const none = { categories: [], tags: [] };
+          const shown = firstArticles(readerOf(readJsonFeed(doc).feed)!, 'published', none, count);
+          expect(shown.map((a) => a.id)).to.deep.equal(
+            orderArticles(all, 'published')
+              .slice(0, count)
+              .map((a) => a.id),
+          );
+          // Past the cap: the newest `count`, pinned first, in document order.
+          const capped = readJsonFeed(doc, { maxItems: count }).feed.items;
+          expect(capped.map((a) => a.id)).to.deep.equal(
+            orderArticles(all, 'published')
+              .slice(0, count)
+              .sort((a, b) => all.indexOf(a) - all.indexOf(b))
+              .map((a) => a.id),
+          );
+        }),
+        { numRuns: 500 },
+      );
+    });
+
     it('a .feed object hands its reader to every widget, and reads each item once', () => {
       const doc = { version: VERSION, items: Array.from({ length: 50 }, (_, i) => item(i, i)) };
       const first = toFeed(doc);
@@ -396,6 +466,13 @@ describe('big JSON feeds', function () {
       fc.assert(
         fc.property(text, (s) => {
           expect(parseRfc3339(s)?.getTime(), s).to.equal(reference(s));
+        }),
+        { numRuns: 5000 },
+      );
+      // What is read as it is (`usualRfc3339`) reads as the reference does too.
+      fc.assert(
+        fc.property(text, (s) => {
+          if (usualRfc3339(s)) expect(Date.parse(s), s).to.equal(reference(s));
         }),
         { numRuns: 5000 },
       );
