@@ -312,8 +312,7 @@ class Entry implements SortFields {
     // Read straight from the object, not through `Fields`: a 10,000-item feed makes
     // 10,000 entries, and what they allocate is most of what a list of ten costs.
     this.pinned = quiet(quiet(raw, '_civic', object), 'pinned', flag) === true;
-    const d = quiet(raw, 'date_published', text);
-    this.text = typeof d === 'string' ? usualRfc3339(d) : undefined;
+    this.text = usualRfc3339(quiet(raw, 'date_published', text) ?? '');
   }
 
   // Read when a sort needs them: reading all of a big feed's dates costs more than the

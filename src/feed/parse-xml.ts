@@ -24,6 +24,27 @@ export function init(runtime: FeedRuntime): {
   return { readXml, decodeFeed };
 }
 
+/** An HTML page's first tag; sticky, tried where the leading comments end. */
+const HTML_TAG = /<(?:!doctype\s+html|html|head|body)[\s>]/iy;
+
+/**
+ * Whether `body` starts like an HTML page, after any comments. The comments are skipped
+ * with `indexOf`: one regex for "comments, then a tag" backtracks exponentially on a few
+ * dozen empty `<!---->` (issue #10). Here, not in the entry: only a body that starts with
+ * `<` is asked, and such a body needs this chunk anyway.
+ */
+export function looksLikeHtml(body: string): boolean {
+  let i = 0;
+  while (body.startsWith('<!--', i)) {
+    const end = body.indexOf('-->', i + 4);
+    if (end < 0) return false;
+    i = end + 3;
+    while (i < body.length && /\s/.test(body[i])) i++;
+  }
+  HTML_TAG.lastIndex = i;
+  return HTML_TAG.test(body);
+}
+
 /**
  * Reads an RSS or Atom document. A document that breaks part-way (a truncated file, a
  * stray `&`-less tag) keeps the items completed before the break, with a warning, like
@@ -32,6 +53,7 @@ export function init(runtime: FeedRuntime): {
  */
 function readXml(text: string, options: ReadOptions): ParsedFeed {
   const { FeedError, messages } = k;
+  if (looksLikeHtml(text)) throw new FeedError(messages.html());
   const doc = parseXml(text);
   const root = doc.documentElement;
   const broken = doc.error && describe(doc.error);

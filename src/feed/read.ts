@@ -19,29 +19,10 @@ export interface ParseOptions extends ReadOptions {
   contentType?: string | null;
 }
 
-/** An HTML page's first tag; sticky, tried where the leading comments end. */
-const HTML_TAG = /<(?:!doctype\s+html|html|head|body)[\s>]/iy;
-
 /**
- * Whether `body` starts like an HTML page, after any comments. The comments are skipped
- * with `indexOf`: one regex for "comments, then a tag" backtracks exponentially on a few
- * dozen empty `<!---->` (issue #10).
- */
-export function looksLikeHtml(body: string): boolean {
-  let i = 0;
-  while (body.startsWith('<!--', i)) {
-    const end = body.indexOf('-->', i + 4);
-    if (end < 0) return false;
-    i = end + 3;
-    while (i < body.length && /\s/.test(body[i])) i++;
-  }
-  HTML_TAG.lastIndex = i;
-  return HTML_TAG.test(body);
-}
-
-/**
- * Which reader a document needs, and its text for that reader.
- * @throws FeedError for an empty body or an HTML page.
+ * Which reader a document needs, and its text for that reader. An HTML page goes to the
+ * XML readers, which say what it is (`looksLikeHtml` in parse-xml.ts).
+ * @throws FeedError for an empty body.
  */
 export function sniff(text: string, contentType?: string | null): { xml: boolean; text: string } {
   // JSON.parse refuses a byte order mark; byte offsets count from after it, as fetch strips it too.
@@ -50,10 +31,8 @@ export function sniff(text: string, contentType?: string | null): { xml: boolean
   if (body === '') throw new FeedError(messages.empty());
   const first = body[0];
   if (first === '{' || first === '[') return { xml: false, text: json };
-  if (first === '<') {
-    if (looksLikeHtml(body)) throw new FeedError(messages.html());
-    return { xml: true, text: body };
-  }
+  // Markup: the XML readers' chunk tells a feed from an HTML page (`looksLikeHtml`).
+  if (first === '<') return { xml: true, text: body };
   // Neither JSON nor markup at the start: report it the way the server claimed it.
   return /xml/i.test(contentType ?? '') ? { xml: true, text: body } : { xml: false, text: json };
 }

@@ -9,7 +9,8 @@
  * hanging the browser.
  */
 import { expect } from '@open-wc/testing';
-import { looksLikeHtml, sniff } from '../../src/feed/read.js';
+import { sniff } from '../../src/feed/read.js';
+import { looksLikeHtml } from '../../src/feed/parse-xml.js';
 import { parseFeed } from '../../src/feed/parse.js';
 import { rssAuthorName } from '../../src/feed/xml.js';
 
