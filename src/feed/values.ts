@@ -31,7 +31,7 @@ const USUAL =
 
 /** Whether the day of a text that starts `YYYY-MM-DD` is one its month has (not 30 February, which Date.parse would roll over). */
 const dayExists = (text: string): boolean =>
-  text.slice(8, 10) < '29' || new Date(text.slice(0, 10)).getUTCDate() === +text.slice(8, 10);
+  text.slice(8) < '29' || new Date(text.slice(0, 10)).getUTCDate() === +text.slice(8, 10);
 
 /**
  * `text` when it is a valid RFC 3339 date-time already in ECMAScript's own form (upper-case
