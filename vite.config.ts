@@ -69,11 +69,13 @@ function minifyLitCss(): Plugin {
             .replace(/:\s+/g, ':')
             .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
             .replace(/;}/g, '}')
-            // Inside brackets and around a division ("16 / 9", "calc(x / 2)") CSS needs no
+            // Inside brackets, around a division or product ("16 / 9", "calc(x * 2)") CSS needs no
             // space; around + and - in calc() it does, so those stay.
             .replace(/\(\s+/g, '(')
             .replace(/\s+\)/g, ')')
             .replace(/\s+\/\s+/g, '/')
+            // A product only before a number: `* .b` is a selector's descendant.
+            .replace(/\s+\*\s+(?=\d)/g, '*')
             .trim()}\``,
       );
     },

@@ -29,9 +29,13 @@ const RFC3339 =
 const USUAL =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3])(:[0-5]\d){2}(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
-/** Whether the day of a text that starts `YYYY-MM-DD` is one its month has (not 30 February, which Date.parse would roll over). */
-const dayExists = (text: string): boolean =>
-  text.slice(8) < '29' || new Date(text.slice(0, 10)).getUTCDate() === +text.slice(8, 10);
+/**
+ * Whether the day of a text that starts `YYYY-MM-DD` is one its month has (not 30
+ * February, which Date.parse would roll over). Read digit by digit (one-character strings
+ * are the engine's own, not made anew): a big feed asks this of every item.
+ */
+const dayExists = (text: string, day = +text[8] * 10 + +text[9]) =>
+  day < 29 || new Date(text.slice(0, 10)).getUTCDate() === day;
 
 /**
  * `text` when it is a valid RFC 3339 date-time already in ECMAScript's own form (upper-case
