@@ -44,7 +44,6 @@ type Key = number | string | undefined;
 
 interface Keyed<T> {
   article: T;
-  index: number;
   pinned: number;
   key: Key;
 }
@@ -56,13 +55,13 @@ interface Keyed<T> {
  */
 export function orderArticles<T extends SortFields>(items: readonly T[], sort: SortKey): T[] {
   // Keys are computed once per item, not once per comparison: lists reach 1,000 items.
-  const keyed: Keyed<T>[] = items.map((article, index) => ({
+  // The sort is stable (ECMAScript 2019), so ties keep the feed's order.
+  const keyed: Keyed<T>[] = items.map((article) => ({
     article,
-    index,
     pinned: article.pinned && sort !== 'views' ? 1 : 0,
     key: sortValue(article, sort),
   }));
-  keyed.sort((a, b) => b.pinned - a.pinned || compareDescending(a.key, b.key) || a.index - b.index);
+  keyed.sort((a, b) => b.pinned - a.pinned || compareDescending(a.key, b.key));
   return keyed.map((k) => k.article);
 }
 

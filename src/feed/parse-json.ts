@@ -311,8 +311,11 @@ class Entry implements SortFields {
   ) {
     // Read straight from the object, not through `Fields`: a 10,000-item feed makes
     // 10,000 entries, and what they allocate is most of what a list of ten costs.
-    this.pinned = quiet(quiet(raw, '_civic', object), 'pinned', flag) === true;
-    this.text = usualRfc3339(quiet(raw, 'date_published', text) ?? '');
+    const item = isObject(raw) ? raw : {};
+    const civic = own(item, '_civic');
+    this.pinned = isObject(civic) && own(civic, 'pinned') === true;
+    const published = own(item, 'date_published');
+    this.text = typeof published == 'string' ? usualRfc3339(published) : undefined;
   }
 
   // Read when a sort needs them: reading all of a big feed's dates costs more than the
