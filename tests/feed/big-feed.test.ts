@@ -368,6 +368,36 @@ describe('big JSON feeds', function () {
         })),
       );
 
+    it("orderArticles keeps the feed's order among ties, for lists long enough to merge runs", () => {
+      // The sort has no index tie-break: it relies on Array.prototype.sort being stable.
+      const items = Array.from({ length: 2500 }, (_, i) => ({
+        id: `t${i}`,
+        pinned: i % 97 === 0,
+        // A handful of dates and counts, so that most items tie with hundreds of others.
+        published: i % 11 === 0 ? undefined : new Date(NOW - (i % 7) * HOUR),
+        views: i % 13 === 0 ? undefined : (i * 7) % 5,
+      })) as unknown as Article[];
+      for (const sort of ['published', 'views'] as SortKey[]) {
+        const key = (a: Article) => (sort === 'views' ? a.views : a.published?.getTime());
+        const reference = items
+          .map((a, i) => ({ a, i }))
+          .sort((x, y) => {
+            const px = sort !== 'views' && x.a.pinned ? 1 : 0;
+            const py = sort !== 'views' && y.a.pinned ? 1 : 0;
+            const kx = key(x.a);
+            const ky = key(y.a);
+            if (px !== py) return py - px;
+            if (kx !== ky) return kx === undefined ? 1 : ky === undefined ? -1 : ky - kx;
+            return x.i - y.i;
+          })
+          .map((x) => x.a.id);
+        expect(
+          orderArticles(items, sort).map((a) => a.id),
+          sort,
+        ).to.deep.equal(reference);
+      }
+    });
+
     it('a feed sorted by the texts of its dates is in the order of their instants', () => {
       fc.assert(
         fc.property(datedDocs, fc.integer({ min: 1, max: 45 }), (items, count) => {
