@@ -315,7 +315,7 @@ class Entry implements SortFields {
     const civic = own(item, '_civic');
     this.pinned = isObject(civic) && own(civic, 'pinned') === true;
     const published = own(item, 'date_published');
-    this.text = typeof published == 'string' ? usualRfc3339(published) : undefined;
+    this.text = typeof published === 'string' ? usualRfc3339(published) : undefined;
   }
 
   // Read when a sort needs them: reading all of a big feed's dates costs more than the

@@ -32,7 +32,8 @@ const USUAL =
 /**
  * Whether the day of a text that starts `YYYY-MM-DD` is one its month has (not 30
  * February, which Date.parse would roll over). Read digit by digit (one-character strings
- * are the engine's own, not made anew): a big feed asks this of every item.
+ * are the engine's own, not made anew): a big feed asks this of every item. `day` is a
+ * parameter only so that the function stays one expression; callers pass the text alone.
  */
 const dayExists = (text: string, day = +text[8] * 10 + +text[9]) =>
   day < 29 || new Date(text.slice(0, 10)).getUTCDate() === day;
