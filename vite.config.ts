@@ -97,13 +97,15 @@ function noGroupsForIife(): Plugin {
 }
 
 /**
- * The full article's own copy of the HTML-text helper (`src/internal/html-text.ts`, 3 KiB
- * gzipped). The RSS and Atom readers take it from `extras`, where it lives; were the full
- * article to do the same, a full card's first paint would wait on `extras` (13 KiB, mostly
- * work done after first paint) beside its own chunk. With a copy of its own the chunk
- * imports nothing: one request, 10 KiB less before the article shows. The helper keeps
- * no state, so two copies behave as one. (The classic script, which has no chunks,
- * carries both copies.)
+ * The full article's own copy of the HTML-text helper's tag reader (`src/internal/html-text.ts`),
+ * which the sanitizer uses to cut inline styles and handlers out before parsing. The RSS
+ * and Atom readers take the helper from `extras`, where it lives; were the full article to
+ * do the same, a full card's first paint would wait on `extras` (12 KiB, mostly work done
+ * after first paint) beside its own chunk. With a copy of its own the chunk imports nothing
+ * on the way to first paint, and only what `src/content/` uses of it is kept (the entity
+ * tables and `htmlText` are not: the card's fallback for a body that cannot be sanitized
+ * imports them from `extras` itself, on that failure only). The helper keeps no state, so
+ * two copies behave as one. (The classic script, which has no chunks, carries both.)
  */
 const HTML_TEXT = /\/internal\/html-text(?:\.js|\.ts)?$/;
 const COPY = '/src/internal/html-text.full-article.ts';

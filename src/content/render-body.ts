@@ -14,7 +14,6 @@
  */
 import type { Article } from '../feed/model.js';
 import type { SafeHtml } from '../internal/policy.js';
-import { htmlText } from '../internal/html-text.js';
 import { markdownToHtml, sanitizeHtml } from './sanitize.js';
 
 /** Which body an article has for the full card, by the contract's precedence. */
@@ -62,14 +61,19 @@ export function textParagraphs(text: string): string[][] {
 }
 
 /**
- * What to show when a Markdown or HTML body cannot be rendered (the chunk failed to load,
- * or the page forbids our policy): Markdown reads fine as text; for HTML, the feed's own
- * `content_text` when it has one, else the HTML's text, read as a string
- * (`htmlText`: no parser, so no policy is needed and no markup reaches the page).
+ * What to show when a Markdown or HTML body cannot be rendered (the page forbids our
+ * policy, or the sanitizer failed): Markdown reads fine as text; for HTML, the feed's own
+ * `content_text` when it has one, else the HTML's text from `toText` (`htmlText`, read as
+ * a string: no parser, so no policy is needed and no markup reaches the page), which the
+ * card loads only for this.
  */
-export function bodyFallbackText(article: Article, source: BodySource): string | undefined {
+export async function bodyFallbackText(
+  article: Article,
+  source: BodySource,
+  toText: () => Promise<(html: string) => string>,
+): Promise<string | undefined> {
   if (source.kind === 'markdown' || source.kind === 'text') return source.text;
-  return article.contentText ?? (htmlText(source.text, true) || undefined);
+  return article.contentText ?? ((await toText())(source.text) || undefined);
 }
 
 /** What each element was last given, so a re-render with the same body writes nothing. */

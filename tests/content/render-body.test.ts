@@ -18,6 +18,7 @@ import { markdownToHtml, sanitizeHtml } from '../../src/content/sanitize.js';
 import { newsArticleJsonLd, scriptJson, JsonLdBlock } from '../../src/content/json-ld.js';
 import { toArticle } from '../../src/feed/parse.js';
 import type { Article } from '../../src/feed/model.js';
+import { htmlText } from '../../src/internal/html-text.js';
 
 const article = (item: Record<string, unknown>): Article =>
   toArticle({ id: 'a', title: 'T', ...item })!;
@@ -43,10 +44,28 @@ describe('src/content', () => {
       expect(bodySource(article({ summary: 's' }))).to.be.undefined;
     });
 
-    it('falls back to readable text when HTML cannot be shown', () => {
+    it('falls back to readable text when HTML cannot be shown, loading the text reader only when it must', async () => {
+      let loads = 0;
+      const toText = () => {
+        loads++;
+        return Promise.resolve((h: string) => htmlText(h, true));
+      };
       const a = article({ content_text: 'plain', content_html: '<p>h</p>' });
-      expect(bodyFallbackText(a, { kind: 'html', text: '<p>h</p>' })).to.equal('plain');
-      expect(bodyFallbackText(a, { kind: 'markdown', text: '**m**' })).to.equal('**m**');
+      expect(await bodyFallbackText(a, { kind: 'html', text: '<p>h</p>' }, toText)).to.equal(
+        'plain',
+      );
+      expect(await bodyFallbackText(a, { kind: 'markdown', text: '**m**' }, toText)).to.equal(
+        '**m**',
+      );
+      expect(loads).to.equal(0);
+      const b = article({ content_html: '<p>Một &amp; hai</p><p>ba</p>' });
+      expect(
+        await bodyFallbackText(b, { kind: 'html', text: '<p>Một &amp; hai</p><p>ba</p>' }, toText),
+      ).to.equal('Một & hai\n\nba');
+      expect(loads).to.equal(1);
+      expect(await bodyFallbackText(b, { kind: 'html', text: '<p></p>' }, toText)).to.equal(
+        undefined,
+      );
     });
   });
 

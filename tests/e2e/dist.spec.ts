@@ -12,7 +12,7 @@
 // Figures and remarks are printed as `  · ` lines and kept as `note` annotations.
 // `npm run test:dist -- -g "c1"` runs some checks; CIVIC_DIST points at another build
 // folder, CHROME_PATH at another Chromium.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -370,6 +370,67 @@ test('k. a deploy without the extras chunk: a failed feed still gives the error 
     expect(
       warnings.some((w) => /civic-widgets-extras-.*deploy the whole dist\/ folder/.test(w)),
     ).toBe(true);
+  } finally {
+    await context.close();
+  }
+});
+
+test('m. a page whose Trusted Types refuse our policy: an HTML body is shown as its text, the text reader fetched only then', async ({
+  browser,
+  site,
+}) => {
+  // The sanitizer cannot run without the policy, so the card shows the body's text. The
+  // HTML-to-text reader (entity tables and all) is not in the full-article chunk every
+  // full card waits for: it comes from `extras`, fetched for this failure.
+  const context = await browser.newContext();
+  try {
+    const item = {
+      id: 'h',
+      title: 'Tiêu đề',
+      content_html:
+        '<p style="color:red">Một &amp; <b>hai</b></p><script>x()</script><p>Ba<br>bốn</p>',
+    };
+    await context.route(`${site.origin}/tt-refused.json`, (route) =>
+      route.fulfill({
+        contentType: 'application/feed+json',
+        body: JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [item] }),
+      }),
+    );
+    await context.route(`${site.origin}/tt-refused.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: {
+          'content-security-policy':
+            "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
+        },
+        body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/dist/${ENTRY}"></script></head><body>
+<civic-article-card src="/tt-refused.json" variant="full"></civic-article-card></body></html>`,
+      }),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const chunks: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      const name = /civic-widgets-([a-z-]+)-[^/]*\.js$/.exec(new URL(r.url()).pathname)?.[1];
+      if (name) chunks.push(name);
+    });
+    await page.goto(`${site.origin}/tt-refused.html`);
+    const paragraphs = page.locator('civic-article-card').locator('[part=body] p');
+    await expect(paragraphs).toHaveText(['Một & hai', 'Babốn'], { timeout: WAIT_MS });
+    expect(chunks).toContain('full-article');
+    expect(chunks).toContain('extras');
+    expect(errors).toEqual([]);
+    const full = readFileSync(
+      join(
+        ROOT,
+        'dist',
+        readdirSync(join(ROOT, 'dist')).find((f) => f.includes('full-article'))!,
+      ),
+      'utf8',
+    );
+    expect(full, 'the entity tables stay out of the full-article chunk').not.toContain('thetasym');
   } finally {
     await context.close();
   }

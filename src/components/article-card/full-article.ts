@@ -127,8 +127,24 @@ export interface FullView {
   locale: string;
 }
 
-/** A card's sanitized body: keyed by its text; `html` once sanitized, `failed` when it cannot be. */
-type Body = { key: string; html?: SafeHtml; failed?: boolean };
+/**
+ * A card's sanitized body: keyed by its text; `html` once sanitized, `failed` (with the
+ * `text` shown instead, when there is one) when it cannot be.
+ */
+type Body = { key: string; html?: SafeHtml; failed?: boolean; text?: string };
+
+/**
+ * HTML as text, for a body that cannot be sanitized. Not in this chunk, which every full
+ * card waits for: its entity tables are most of the HTML reader, and only this failure
+ * needs them. The import goes to the module itself (in `extras`), not to this chunk's
+ * copy of its tag reader, which the sanitizer uses (vite.config.ts, `ownHtmlText`).
+ */
+const htmlToText = () =>
+  import('../../internal/html-text.js').then(
+    ({ htmlText }) =>
+      (html: string) =>
+        htmlText(html, true),
+  );
 
 /** The state of one card's full article: its sanitized body, kept until the body text changes. */
 export class FullArticle {
@@ -158,7 +174,11 @@ export class FullArticle {
     const pending = (this.#body = { key });
     loadBody({ kind: source.kind, text: source.text }).then(
       (html) => this.#done(pending, { key, html }),
-      () => this.#done(pending, { key, failed: true }),
+      () =>
+        bodyFallbackText(article, source, htmlToText).then(
+          (text) => this.#done(pending, { key, failed: true, text }),
+          () => this.#done(pending, { key, failed: true }),
+        ),
     );
   }
 
@@ -193,8 +213,7 @@ export class FullArticle {
     if (body?.html !== undefined)
       return html`<div class="body" part="body" lang=${ifDefined(lang)} data-sanitized></div>`;
     if (!body?.failed) return this.#rt.placeholder();
-    const text = bodyFallbackText(article, source);
-    if (text) return this.#renderText(text, lang);
+    if (body.text) return this.#renderText(body.text, lang);
     return html`<div class="body" part="body">
       <p>${view.m.bodyUnavailable}</p>
       ${view.url ? html`<p><a href=${view.url}>${view.m.readOriginal}</a></p>` : nothing}
