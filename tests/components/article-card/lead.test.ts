@@ -29,6 +29,17 @@ const piece = fc.constantFrom(
   'e\u0302\u0300',
   '-'.repeat(300),
   'Đoạn hai',
+  // Where a quick reading must not decide: letters and digits outside Latin, symbols that
+  // change case (circled letters), Latin-1 letters and digits among punctuation.
+  'Ⓐⓑ',
+  'ª µ º ² ¹ ¼',
+  '× ÷ © « » … — “”',
+  'Ελλάδα',
+  '東京 ２０２０',
+  '😀',
+  'A',
+  'a',
+  '9',
 );
 const textOf = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
 
@@ -41,8 +52,18 @@ describe('the full card lead', () => {
           letters(text).startsWith(letters(summary)),
         );
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
+  });
+
+  it('decides on letters where the quick reading cannot', () => {
+    // The quick reading keeps "ⓐ", "²" and "µ"; only letters can tell what they are.
+    expect(opensWith('ⓐ Bài viết', 'Bài viết')).to.be.true;
+    expect(opensWith('Bài ² viết', 'Bài viết')).to.be.false;
+    expect(opensWith('µ Bài viết', 'Bài viết')).to.be.false;
+    expect(opensWith('Bài… viết “mới”', 'Bài viết mới')).to.be.true;
+    expect(opensWith('Ελλάδα, νέα', 'ελλάδα')).to.be.true;
+    expect(opensWith('Ελλάδα, νέα', 'ελλαδα')).to.be.false;
   });
 
   it('does not judge by a letter whose combining marks the first reading cut off', () => {
