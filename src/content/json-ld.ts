@@ -63,6 +63,20 @@ export function scriptJson(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** Each reason a block could not be written that the console has been told. */
+const warned = new Set<string>();
+
+/**
+ * Tells the console why a block could not be written, once per page and reason: a page
+ * that refuses our policy refuses it for every card and every render.
+ */
+function cannotWrite(error: unknown): void {
+  const reason = String(error);
+  if (warned.has(reason)) return;
+  warned.add(reason);
+  console.warn('civic-widgets: could not write the NewsArticle JSON-LD', error);
+}
+
 /** The attribute that marks our blocks in `<head>`, so a page can find (and tests count) them. */
 export const JSON_LD_MARK = 'data-civic-article-card';
 
@@ -89,7 +103,7 @@ export class JsonLdBlock {
       try {
         this.set(doc, newsArticleJsonLd(article, feed), article.id);
       } catch (error) {
-        console.warn('civic-article-card: could not write the NewsArticle JSON-LD', error);
+        cannotWrite(error);
       }
     };
     if (queued) return;
@@ -123,7 +137,7 @@ export class JsonLdBlock {
     } catch (error) {
       // A page that enforces Trusted Types without our policy: no structured data, but
       // the card itself is unaffected.
-      console.warn('civic-widgets: could not write the NewsArticle JSON-LD', error);
+      cannotWrite(error);
       this.remove();
       return;
     }

@@ -136,6 +136,12 @@ describe('a page that enforces Trusted Types without the civic-widgets policy', 
 
   it('shows Markdown and HTML bodies as plain text, paragraphs kept, nothing run', async () => {
     const { win, doc } = await page('no-policy');
+    const said: string[] = [];
+    const warn = win.console.warn.bind(win.console);
+    win.console.warn = (...args: unknown[]) => {
+      said.push(String(args[0]));
+      warn(...args);
+    };
     const md = await fullCard(doc, {
       id: 'm',
       title: 'M',
@@ -160,6 +166,12 @@ describe('a page that enforces Trusted Types without the civic-widgets policy', 
     expect(body.querySelectorAll('p br')).to.have.length(1);
     expect(body.querySelector('b, script, [style]')).to.be.null;
     await settle();
+    // Two cards, each drawn more than once: the refused JSON-LD is said once.
+    await waitUntil(() => said.some((s) => s.includes('JSON-LD')), 'no JSON-LD warning', {
+      timeout: 4000,
+    });
+    await settle();
+    expect(said.filter((s) => s.includes('JSON-LD'))).to.have.length(1);
     expect(win.errors, 'uncaught errors').to.deep.equal([]);
     // The only report is the refused policy itself, which the site's CSP asked for.
     expect(
