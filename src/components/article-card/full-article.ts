@@ -153,6 +153,8 @@ export class FullArticle {
    * the body itself changes; `html` once sanitized, `failed` when it cannot be.
    */
   #body?: Body;
+  /** Whether `article`'s summary is drawn as a lead (see `sync`). */
+  #lead?: { article: Article; shown: boolean };
   readonly #rt: FullParts;
   readonly #changed: () => void;
 
@@ -162,8 +164,13 @@ export class FullArticle {
     this.#changed = changed;
   }
 
-  /** Starts sanitizing the article's Markdown or HTML body when it is new. */
+  /**
+   * Starts sanitizing the article's Markdown or HTML body when it is new, and decides
+   * once per article whether its summary is drawn as a lead (`renderLead` runs on every
+   * render; the card calls this in `update`, before each render).
+   */
   sync(article: Article): void {
+    if (this.#lead?.article !== article) this.#lead = { article, shown: leadShown(article) };
     const source = bodySource(article);
     if (!source || source.kind === 'text') {
       this.#body = undefined;
@@ -183,17 +190,15 @@ export class FullArticle {
   }
 
   /**
-   * The summary as a bold lead above the body, unless the body already opens with it
-   * (feeds often repeat their first paragraph as the summary): said once is enough.
+   * The summary as a bold lead above the body, when `leadShown` says so (decided in
+   * `sync`, not on every render).
    */
   renderLead(view: FullView): TemplateResult | typeof litNothing {
     const { html, ifDefined } = this.#rt;
-    const { summary } = view.article;
-    if (!summary) return this.#rt.nothing;
-    const source = bodySource(view.article);
-    if (source && opensWith(source.kind === 'html' ? stripTags(source.text) : source.text, summary))
-      return this.#rt.nothing;
-    return html`<p class="lead" part="summary" lang=${ifDefined(view.lang)}>${summary}</p>`;
+    const { article } = view;
+    const shown = this.#lead?.article === article ? this.#lead.shown : leadShown(article);
+    if (!shown) return this.#rt.nothing;
+    return html`<p class="lead" part="summary" lang=${ifDefined(view.lang)}>${article.summary}</p>`;
   }
 
   /** The body: text at once; Markdown and HTML once sanitized (the placeholder until then). */
@@ -286,6 +291,20 @@ export class FullArticle {
     this.#body = result;
     this.#changed();
   }
+}
+
+/**
+ * Whether a full card draws the article's summary as a bold lead above the body: when
+ * it has one and the body does not already open with it (feeds often repeat their first
+ * paragraph as the summary): said once is enough.
+ */
+function leadShown(article: Article): boolean {
+  const { summary } = article;
+  if (!summary) return false;
+  const source = bodySource(article);
+  return !(
+    source && opensWith(source.kind === 'html' ? stripTags(source.text) : source.text, summary)
+  );
 }
 
 /**
