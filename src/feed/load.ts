@@ -21,7 +21,7 @@
  * the words for a request's rarer failures with the probe that tells a CORS block from a
  * dead server (`failure.ts`).
  */
-import type { LoadedFeed, ParsedFeed } from './model.js';
+import type { FeedWarning, LoadedFeed, ParsedFeed } from './model.js';
 import { FeedError, messages } from './errors.js';
 import { afterPaint, chunk } from '../internal/lazy.js';
 import { feedRuntime } from './runtime.js';
@@ -138,7 +138,7 @@ export function recallFeed(
     const copy = recall(url, memoryOptions);
     if (copy) {
       const read = (parsed: ParsedFeed): Seen => {
-        const entry = { ...withUrl(parsed, url), fetchedAt: copy.fetchedAt, text: copy.text };
+        const entry = withUrl(parsed, url, { fetchedAt: copy.fetchedAt, text: copy.text });
         // Unless the network answered meanwhile with something newer.
         if (seen.get(url) === known) seen.set(url, entry);
         return entry;
@@ -167,8 +167,26 @@ function memoryOf(options: Pick<LoadFeedOptions, 'remember'>): MemoryOptions | u
   return remember === false ? undefined : remember === true ? {} : remember;
 }
 
-function withUrl(parsed: ParsedFeed, url: string): ParsedFeed & { url: string } {
-  return { feed: parsed.feed, warnings: parsed.warnings.map((w) => ({ ...w, url })), url };
+/**
+ * `parsed` with its URL, on it and on each warning, and `more`. The warnings are read
+ * when first asked for (an event's listener, the console after paint): for a JSON Feed
+ * that reads every item, which a list of ten must not pay before it is drawn.
+ */
+function withUrl<T>(parsed: ParsedFeed, url: string, more: T): ParsedFeed & { url: string } & T {
+  let list: FeedWarning[] | undefined;
+  return Object.assign(
+    {
+      feed: parsed.feed,
+      url,
+      get warnings() {
+        return (list ??= parsed.warnings.map((w) => ({ ...w, url })));
+      },
+      set warnings(value) {
+        list = value;
+      },
+    },
+    more,
+  );
 }
 
 /** Splits, resolves and checks the URLs; the absolute form is the sharing key. */
@@ -231,9 +249,9 @@ async function fetchFeed(
     const parsed =
       before && !(before instanceof Promise) && before.text === doc.text
         ? before
-        : withUrl(await readFeedText(doc.text, doc), url);
-    const result: LoadedFeed = { feed: parsed.feed, warnings: parsed.warnings, url, fetchedAt };
-    seen.set(url, { ...result, text: doc.text });
+        : await readFeedText(doc.text, doc);
+    const result: LoadedFeed = withUrl(parsed, url, { fetchedAt });
+    seen.set(url, withUrl(parsed, url, { fetchedAt, text: doc.text }));
     if (memoryOptions) {
       // The writer is a lazy chunk: fetched after paint, with nothing on screen waiting.
       afterPaint(() => {
@@ -262,13 +280,7 @@ async function fetchFeed(
     if (memoryOptions && !(status >= 400 && status < 500)) {
       const copy = await recallFeed(url, options);
       if (copy) {
-        return {
-          feed: copy.feed,
-          warnings: copy.warnings,
-          url,
-          fetchedAt: copy.fetchedAt,
-          stale: failure,
-        };
+        return withUrl(copy, url, { fetchedAt: copy.fetchedAt, stale: failure });
       }
     }
     throw failure;

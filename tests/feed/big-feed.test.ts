@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import sinon from 'sinon';
 import '../../src/components/bulletin-list/bulletin-list.define.js';
 import type { CivicBulletinList } from '../../src/components/bulletin-list/bulletin-list.js';
+import type { CivicFeedLoadEvent } from '../../src/components/shared/events.js';
 import type { Article, FeedWarning, ItemReader } from '../../src/feed/model.js';
 import {
   filterArticles,
@@ -224,6 +225,46 @@ describe('big JSON feeds', function () {
     );
     await el.updateComplete;
     expect(shadow(el).querySelector('[part=status]')?.textContent).to.contain('Chưa có tin');
+  });
+
+  it('from src too: the items a list does not show are read (and warned about) once the page is idle; the event has all the warnings', async () => {
+    // 2,000 items, newest last: the cap keeps 1000-1999, the list shows 1999-1990. Item
+    // 1500 is kept but not shown, 1995 is shown; both have a javascript: URL. (The query's
+    // `run` only makes the URL this test's own: no remembered copy of it exists.)
+    const path = `/faults/hostile/many.json?n=2000&bad=1500,1995&run=${Date.now()}`;
+    const url = new URL(path, location.href).href;
+    const loads: CivicFeedLoadEvent[] = [];
+    const el = await fixture<CivicBulletinList>(
+      html`<civic-bulletin-list
+        src=${path}
+        limit="10"
+        @civic-feed-load=${(e: CivicFeedLoadEvent) => loads.push(e)}
+      ></civic-bulletin-list>`,
+    );
+    await waitUntil(() => titles(el).length === 10, 'the list drawn', { timeout: 20_000 });
+    expect(titles(el)).to.deep.equal(Array.from({ length: 10 }, (_, k) => `Tin ${1999 - k}`));
+    // Until the page is idle, nothing has read the items it does not show.
+    expect(said(warn).filter((l) => l.includes('items[1500]'))).to.deep.equal([]);
+    expect(loads).to.have.length(1);
+    const { detail } = loads[0];
+    expect(detail.url).to.equal(url);
+    // A listener that asks gets every warning, each with its feed's URL.
+    const paths = detail.warnings.map((w) => `${w.url} ${w.path}`);
+    expect(paths).to.include.members([
+      `${url} items`,
+      `${url} items[1500].url`,
+      `${url} items[1995].url`,
+    ]);
+    // Once idle, the console has each line once, with the URL.
+    await waitUntil(() => idle.called, 'an idle callback asked for');
+    for (const call of idle.getCalls()) (call.args[0] as () => void)();
+    const lines = said(warn).filter((l) => /items\[(1500|1995)\]\.url/.test(l));
+    expect(
+      lines.map((l) => l.slice(0, `civic-widgets: ${url}: items[1500].url`.length)).sort(),
+    ).to.deep.equal([
+      `civic-widgets: ${url}: items[1500].url`,
+      `civic-widgets: ${url}: items[1995].url`,
+    ]);
   });
 
   describe('what is read on demand is what a full read gives', () => {

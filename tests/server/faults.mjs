@@ -401,8 +401,12 @@ function hostileBodiesRss() {
 <link>https://tin.example/</link>${items.join('\n')}</channel></rss>`;
 }
 
-/** `n` items, as RSS or JSON Feed: the item-count limit's test. */
-function manyItems(n, format) {
+/**
+ * `n` items, as RSS or JSON Feed, newest last: the item-count limit's test. In JSON, the
+ * items whose indexes `bad` lists (comma-separated) have a `javascript:` URL, which costs
+ * them their link and gives a warning at their path.
+ */
+function manyItems(n, format, bad = '') {
   const date = (i) => new Date(Date.UTC(2020, 0, 1) + i * 60_000);
   if (format === 'rss') {
     const items = [];
@@ -413,8 +417,14 @@ function manyItems(n, format) {
     return `<rss version="2.0"><channel><title>Many</title>${items.join('')}</channel></rss>`;
   }
   const items = [];
+  const spoilt = new Set(bad.split(',').map(Number));
   for (let i = 0; i < n; i++)
-    items.push({ id: `i${i}`, title: `Tin ${i}`, date_published: date(i).toISOString() });
+    items.push({
+      id: `i${i}`,
+      title: `Tin ${i}`,
+      date_published: date(i).toISOString(),
+      ...(spoilt.has(i) ? { url: 'javascript:alert(1)' } : {}),
+    });
   return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Many', items });
 }
 
@@ -476,7 +486,10 @@ async function hostile(ctx, name, q, next) {
     case 'many.rss':
       return send('application/rss+xml; charset=utf-8', manyItems(Number(q.n ?? 10), 'rss'));
     case 'many.json':
-      return send('application/feed+json; charset=utf-8', manyItems(Number(q.n ?? 10), 'json'));
+      return send(
+        'application/feed+json; charset=utf-8',
+        manyItems(Number(q.n ?? 10), 'json', String(q.bad ?? '')),
+      );
     case 'comments.rss':
       // HTML_START's old exponential case: many empty comments before the root.
       return send(

@@ -4,6 +4,7 @@
  */
 import type { Feed, FeedWarning } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
+import { afterPaint } from '../../internal/lazy.js';
 
 /** Detail of `civic-feed-load`. */
 export interface CivicFeedLoadDetail {
@@ -79,9 +80,12 @@ export function reportWarnings(warnings: readonly FeedWarning[]): void {
   }
 }
 
-/** Fires `civic-feed-load` from `target` and reports the warnings. */
+/**
+ * Fires `civic-feed-load` from `target`, and reports the warnings after the next paint:
+ * reading all of a JSON Feed's warnings reads every item, which no first paint waits for.
+ */
 export function announceLoad(target: EventTarget, detail: CivicFeedLoadDetail): void {
-  reportWarnings(detail.warnings);
+  afterPaint(() => reportWarnings(detail.warnings));
   target.dispatchEvent(new CivicFeedLoadEvent(detail));
 }
 

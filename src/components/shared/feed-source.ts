@@ -156,10 +156,9 @@ export class FeedSource implements ReactiveController {
       const parsed = read();
       const { feed } = parsed;
       // A JSON Feed's items are read as they are shown (parse-json.ts): neither the warnings
-      // nor the status read them all. (The event's warnings are all of them; the console
-      // says each line once.)
-      if (announce)
-        this.#later(() => announceLoad(this.#host, { url, feed, warnings: parsed.warnings }));
+      // nor the status read them all. (The event's warnings are all of them, read when a
+      // listener asks; the console says each line once.)
+      if (announce) this.#later(() => announceLoad(this.#host, parsed));
       return {
         status: hasItems(parsed, reportWarnings) ? 'ready' : 'empty',
         feed,
@@ -294,7 +293,8 @@ export class FeedSource implements ReactiveController {
 
   #loaded(result: LoadedFeed): FeedState {
     const state: FeedState = {
-      status: result.stale ? 'stale' : result.feed.items.length ? 'ready' : 'empty',
+      // Its warnings go to the console with their URL, from the event (announceLoad).
+      status: result.stale ? 'stale' : hasItems(result, () => {}) ? 'ready' : 'empty',
       feed: result.feed,
       url: result.url,
       fetchedAt: result.fetchedAt,
@@ -305,8 +305,9 @@ export class FeedSource implements ReactiveController {
   }
 
   #announce(result: LoadedFeed): void {
-    // A LoadedFeed is the detail's shape (`stale` only when set); each event gets its own copy.
-    announceLoad(this.#host, { ...result });
+    // A LoadedFeed is the detail's shape (`stale` only when set); its warnings are read
+    // when a listener (or the console, after paint) asks.
+    announceLoad(this.#host, result);
   }
 
   #cancel(): void {

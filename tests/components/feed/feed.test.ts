@@ -326,6 +326,10 @@ describe('civic-feed', () => {
         await provider(src, 'civic-feed-load');
         expect(first.ev.detail.warnings).to.have.length(16);
         expect(first.ev.detail.feed.items).to.have.length(4);
+        // The console hears of them after the first paint, once the page is idle (reading
+        // all of a feed's warnings reads every item), and once per page.
+        await waitUntil(() => logged.length >= 16, 'the warnings on the console');
+        await new Promise((r) => requestIdleCallback(r, { timeout: 1000 }));
         const dated = logged.filter((l) =>
           l.endsWith('items[1].date_published: "20/03/2020" is not an RFC 3339 date'),
         );
