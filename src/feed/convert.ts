@@ -92,13 +92,21 @@ export function toArticle(value: unknown): Article | undefined {
 
 /**
  * The item an `item-id` names: matched on `id`, then on `url` (so a permalink works too),
- * after trimming; with no id, the feed's first item.
+ * after trimming; with no id, the feed's first item. With `read` (a JSON Feed's reader,
+ * see `readerOf`), the items are read in full only as far as the one found: a card
+ * showing the newest of 500 items reads one.
  */
-export function findArticle(
-  items: readonly Article[],
+export function findArticle<T>(
+  items: readonly T[],
   itemId?: string | null,
+  read = (item: T) => item as Article | undefined,
 ): Article | undefined {
   const id = itemId?.trim();
-  if (!id) return items[0];
-  return items.find((a) => a.id === id) ?? items.find((a) => a.url === id);
+  let byUrl: Article | undefined;
+  for (const item of items) {
+    const a = read(item);
+    if (a && (!id || a.id === id)) return a;
+    if (a?.url === id) byUrl ??= a;
+  }
+  return byUrl;
 }

@@ -6,10 +6,13 @@
  * `npm run bench`, never here.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import fc from 'fast-check';
 import sinon from 'sinon';
 import '../../src/components/bulletin-list/bulletin-list.define.js';
 import type { CivicBulletinList } from '../../src/components/bulletin-list/bulletin-list.js';
+import '../../src/components/article-card/article-card.define.js';
+import type { CivicArticleCard } from '../../src/components/article-card/article-card.js';
 import type { CivicFeedLoadEvent } from '../../src/components/shared/events.js';
 import type { Article, FeedWarning, ItemReader } from '../../src/feed/model.js';
 import {
@@ -265,6 +268,36 @@ describe('big JSON feeds', function () {
       `civic-widgets: ${url}: items[1500].url`,
       `civic-widgets: ${url}: items[1995].url`,
     ]);
+  });
+
+  it('a card reads items only as far as the one it shows: the first, or the one item-id names (id before url)', async () => {
+    // 3,000 items, newest first: the cap keeps 0-999. Every item counts the reads of its title.
+    const items = Array.from({ length: 3000 }, (_, i) => item(i, i));
+    const read = new Set<number>();
+    items.forEach((it, i) =>
+      Object.defineProperty(it, 'title', {
+        enumerable: true,
+        get: () => (read.add(i), `Tin ${i}`),
+      }),
+    );
+    // Item 7's url is what item 400 has as its id: the id wins, wherever it is.
+    items[7].url = 't400';
+    const doc = { version: VERSION, items };
+    const card = async (itemId?: string) => {
+      read.clear();
+      const el = await fixture<CivicArticleCard>(
+        html`<civic-article-card .feed=${doc} item-id=${ifDefined(itemId)}></civic-article-card>`,
+      );
+      await el.updateComplete;
+      return el.shadowRoot!.querySelector('[part=title]')?.textContent.trim();
+    };
+    expect(await card()).to.equal('Tin 0');
+    expect([...read].sort((a, b) => a - b)).to.deep.equal([0]);
+    expect(await card('t400')).to.equal('Tin 400');
+    expect(Math.max(...read), 'read past item 400').to.equal(400);
+    // Only a url matches: every kept item is read for the ids first, none past the cap.
+    expect(await card('https://tinh.example/tin/900')).to.equal('Tin 900');
+    expect(read.has(999) && !read.has(1000)).to.be.true;
   });
 
   describe('what is read on demand is what a full read gives', () => {

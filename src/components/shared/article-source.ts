@@ -4,8 +4,9 @@
  * so both elements read `.item` and `item-id` the same way.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Article } from '../../feed/model.js';
+import type { Article, SortFields } from '../../feed/model.js';
 import { findArticle, toArticle } from '../../feed/convert.js';
+import { readerOf } from '../../feed/parse-json.js';
 import type { FeedSource } from './feed-source.js';
 import { warn } from '../../internal/warn.js';
 
@@ -58,7 +59,10 @@ export class ArticleSource implements ReactiveController {
    */
   get article(): Article | undefined {
     if (this.fromItem) return this.#item?.article;
-    const items = this.#source.state.feed?.items;
-    return items && findArticle(items, this.#host.itemId);
+    const feed = this.#source.state.feed;
+    const reader = feed && readerOf(feed);
+    return (
+      feed && findArticle<SortFields>(reader?.items ?? feed.items, this.#host.itemId, reader?.read)
+    );
   }
 }
