@@ -130,7 +130,10 @@ export interface ParsedFeed {
 /** What `loadFeed` resolves with. */
 export interface LoadedFeed {
   feed: Feed;
-  /** Problems in the feed that cost a field or an item, each with its path. */
+  /**
+   * Problems in the feed that cost a field or an item, each with its path. Read when first
+   * asked for: for a JSON Feed that reads every item in full.
+   */
   warnings: FeedWarning[];
   /** The URL(s) loaded, absolute, space-separated when several. */
   url: string;

@@ -11,7 +11,10 @@ export interface CivicFeedLoadDetail {
   /** The URL(s) loaded, absolute; undefined for an inline feed. */
   url?: string;
   feed: Feed;
-  /** Problems that cost a field or an item, each with its path. */
+  /**
+   * Problems that cost a field or an item, each with its path. Read when a listener first
+   * asks (for a JSON Feed that reads every item); the console has them once the page is idle.
+   */
   warnings: FeedWarning[];
   /** When the document was fetched. */
   fetchedAt?: Date;
