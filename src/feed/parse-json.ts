@@ -431,18 +431,21 @@ export function readJsonFeed(doc: unknown, options: ReadOptions = {}): ParsedFee
     false,
   );
   let kept: Entry[] = [];
-  items.forEach((raw, at) => kept.push(new Entry(raw, at)));
   // Texts of one length (so one form: with a fraction or not, Z or an offset) and one
   // offset sort as their instants do. Any other dated item (a leap second, a space for
-  // the T, a `Date` object, another offset): all are sorted by their instants.
-  const first = kept.find((e) => e.text)?.text ?? '';
-  const zone = first.slice(first.endsWith('Z') ? -1 : -6);
-  if (
-    !kept.every((e) =>
-      e.text ? e.text.length === first.length && e.text.endsWith(zone) : !e.published,
-    )
-  )
-    for (const e of kept) e.text = undefined;
+  // the T, a `Date` object, another offset): all are sorted by their instants. Checked as
+  // the entries are made: a second pass over 10,000 cost a tenth of making them.
+  let first = '';
+  let zone = '';
+  let uniform = true;
+  items.forEach((raw, at) => {
+    const e = new Entry(raw, at);
+    const text = e.text;
+    if (text && !first) zone = (first = text).slice(text.endsWith('Z') ? -1 : -6);
+    uniform &&= text ? text.length === first.length && text.endsWith(zone) : !e.published;
+    kept.push(e);
+  });
+  if (!uniform) for (const e of kept) e.text = undefined;
   const max = maxItems(options);
   if (kept.length > max) {
     w.add('items', messages.tooManyItems(kept.length, max));

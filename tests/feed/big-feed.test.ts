@@ -411,8 +411,11 @@ describe('big JSON feeds', function () {
     ];
     const written = fc
       .tuple(
-        // Whole seconds over years, so that month ends (days 29 to 31) and fractions come up.
-        fc.integer({ min: 0, max: 3_000_000 }).map((s) => NOW - s * 997),
+        // Whole seconds over a month, so that month ends (days 29 to 31) and fractions come
+        // up; or over a day, so that items a few hours apart in other offsets do.
+        fc
+          .oneof(fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 90_000 }))
+          .map((s) => NOW - s * 997),
         fc.constantFrom(0, 1, 2),
         fc.constantFrom(420, 0, -300, 345),
       )
