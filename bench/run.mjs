@@ -47,6 +47,7 @@ import { chromiumLaunchOptions } from '../tests/chromium.mjs';
 import { startStaticServer } from '../tests/server/static-server.mjs';
 import { bundleReport, kib } from '../scripts/check-size.mjs';
 import { cardPages, listPages } from './pages.mjs';
+import { generateFeed } from './feeds.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = resolve(process.env.CIVIC_DIST ?? join(ROOT, 'dist'));
@@ -150,6 +151,15 @@ const listNeedles = seed.items
   .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
   .slice(0, 2)
   .map(({ it }) => norm(it.title));
+// The big feed by src: 2,000 generated items (past the 1,000-item cap), a list of ten.
+const BIG_SRC = 2000;
+// A month old: no item in the "Mới" window, whose badge the hand-written list does not draw.
+const bigSrcDoc = generateFeed(BIG_SRC, Date.now() - 30 * 86_400_000);
+const bigSrcNeedles = bigSrcDoc.items
+  .map((it, i) => ({ it, i, pinned: it._civic?.pinned ? 1 : 0, key: Date.parse(it.date_published) }))
+  .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
+  .slice(0, 2)
+  .map(({ it }) => norm(it.title));
 
 // ---------------------------------------------------------------- helpers for the hand side
 // The hand-written side's libraries, minified like the library's own bundle: the formatters
@@ -190,6 +200,9 @@ if (COMPARE)
     serve(`/dist-b/${f}`, readFileSync(join(COMPARE, f)), 'max-age=3600');
 serve(VENDOR, readFileSync(join(RESULTS, 'vendor.js')), 'max-age=3600');
 serve(FEED, seedText, 'no-cache');
+const BIG_FEED = '/feeds/big.json';
+const FEEDS = [FEED, BIG_FEED];
+serve(BIG_FEED, JSON.stringify(bigSrcDoc), 'no-cache');
 
 /** The full card's pages, whatever the row preloads. */
 const FULL_CARD = { variant: 'full', feed: FEED, needles: fullNeedles, vendor: VENDOR };
@@ -251,6 +264,14 @@ const PAGE_ROWS = [
     label: `seed feed, ${LIST_LIMIT}-item list from src, feed preloaded`,
     pages: (dist) =>
       listPages({ feed: FEED, preload: true, needles: listNeedles, limit: LIST_LIMIT, dist }),
+  },
+  {
+    // No goal of its own: it shows what a big feed by src costs past its bytes (#13: a
+    // list of ten reads ten, whichever way the feed comes).
+    id: 'big-src',
+    label: `${BIG_SRC.toLocaleString('en')}-item feed, 10-item list from src, feed preloaded`,
+    pages: (dist) =>
+      listPages({ feed: BIG_FEED, preload: true, needles: bigSrcNeedles, limit: 10, dist }),
   },
 ].filter((r) => !ONLY || ONLY.includes(r.id));
 for (const r of PAGE_ROWS) {
@@ -409,7 +430,7 @@ async function loadPage(path, { repeat = false } = {}) {
       shifts: r.shifts,
       tDefined: r.tDefined,
       tFirstDrawn: r.tFirstDrawn,
-      feedRequests: requests.filter((p) => p.split('?')[0] === FEED).length,
+      feedRequests: requests.filter((p) => FEEDS.includes(p.split('?')[0])).length,
       requests: requests.length,
       resources: r.resources,
       errors,
