@@ -156,7 +156,12 @@ const BIG_SRC = 2000;
 // A month old: no item in the "Mới" window, whose badge the hand-written list does not draw.
 const bigSrcDoc = generateFeed(BIG_SRC, Date.now() - 30 * 86_400_000);
 const bigSrcNeedles = bigSrcDoc.items
-  .map((it, i) => ({ it, i, pinned: it._civic?.pinned ? 1 : 0, key: Date.parse(it.date_published) }))
+  .map((it, i) => ({
+    it,
+    i,
+    pinned: it._civic?.pinned ? 1 : 0,
+    key: Date.parse(it.date_published),
+  }))
   .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
   .slice(0, 2)
   .map(({ it }) => norm(it.title));
