@@ -141,30 +141,24 @@ const fullNeedles = [
 ];
 // The list: pinned first, then newest; its first two titles.
 const LIST_LIMIT = 5;
-const listNeedles = seed.items
-  .map((it, i) => ({
-    it,
-    i,
-    pinned: it._civic?.pinned ? 1 : 0,
-    key: Date.parse(it.date_published),
-  }))
-  .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
-  .slice(0, 2)
-  .map(({ it }) => norm(it.title));
+/** The first two titles a list of `doc` shows: pinned first, then newest, ties in feed order. */
+const firstTitles = (doc) =>
+  doc.items
+    .map((it, i) => ({
+      it,
+      i,
+      pinned: it._civic?.pinned ? 1 : 0,
+      key: Date.parse(it.date_published),
+    }))
+    .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
+    .slice(0, 2)
+    .map(({ it }) => norm(it.title));
+const listNeedles = firstTitles(seed);
 // The big feed by src: 2,000 generated items (past the 1,000-item cap), a list of ten.
 const BIG_SRC = 2000;
 // A month old: no item in the "Mới" window, whose badge the hand-written list does not draw.
 const bigSrcDoc = generateFeed(BIG_SRC, Date.now() - 30 * 86_400_000);
-const bigSrcNeedles = bigSrcDoc.items
-  .map((it, i) => ({
-    it,
-    i,
-    pinned: it._civic?.pinned ? 1 : 0,
-    key: Date.parse(it.date_published),
-  }))
-  .sort((x, y) => y.pinned - x.pinned || y.key - x.key || x.i - y.i)
-  .slice(0, 2)
-  .map(({ it }) => norm(it.title));
+const bigSrcNeedles = firstTitles(bigSrcDoc);
 
 // ---------------------------------------------------------------- helpers for the hand side
 // The hand-written side's libraries, minified like the library's own bundle: the formatters

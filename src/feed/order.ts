@@ -29,17 +29,17 @@ export function listDate(article: Article, sort: SortKey): Date | undefined {
 }
 
 /**
- * What an article sorts by, or undefined when it has none (it then goes last): a number,
- * or for `published` the date's text where the reader gives one (`SortFields.text`).
+ * The number an article sorts by, or undefined when it has none (it then goes last). (A
+ * big JSON Feed's date texts are sorted on by `orderArticles` directly.)
  */
-function sortValue(article: SortFields, sort: SortKey): Key {
+function sortValue(article: SortFields, sort: SortKey): number | undefined {
   if (sort === 'views') return article.views;
-  return sort === 'updated'
-    ? (article.modified ?? article.published)?.getTime()
-    : (article.text ?? article.published?.getTime());
+  return (
+    sort === 'updated' ? (article.modified ?? article.published) : article.published
+  )?.getTime();
 }
 
-/** Numbers, or texts that sort as their instants (never both in one sort). */
+/** Numbers, or (the direct sort's) texts that sort as their instants; never both in one sort. */
 type Key = number | string | undefined;
 
 interface Keyed<T> {

@@ -320,8 +320,8 @@ function letters(text: string): string {
 
 /**
  * Whether the letters of `text` start with those of `summary` (see `letters`), reading
- * only as much of `text` as can hold them: each render of a full card asks, and a long
- * article's letters take milliseconds. A text never has more letters than characters, so
+ * only as much of `text` as can hold them: a full card asks once per article, on the way
+ * to its first paint, and a long article's letters take milliseconds. A text never has more letters than characters, so
  * the first `n` characters give at most `n`; two letters more than needed keep a cut at
  * the end (a letter whose combining mark was cut off, a final sigma) out of the
  * comparison.
