@@ -117,18 +117,23 @@ export function nextMidnight(instant: Date, zone: string): Date {
   // Tomorrow 00:00 on the wall clock, first read as if it were UTC…
   const wall = Date.UTC(today.year, today.month - 1, today.day + 1);
   // …then moved by the zone's offset; a second pass settles a DST change between the two.
-  let t = wall - offsetMinutes(zone, wall) * 60_000;
-  t = wall - offsetMinutes(zone, t) * 60_000;
-  return new Date(t);
+  const first = wall - offsetMinutes(zone, wall) * 60_000;
+  const second = wall - offsetMinutes(zone, first) * 60_000;
+  // Where the clocks skip midnight itself (00:00 → 01:00 in Cuba, Chile, Paraguay), the
+  // second pass lands before the gap, still today (a line would re-arm its timer every
+  // 50 ms for an hour): the new day then starts where the first pass put it, at 01:00.
+  return new Date(calendarDateIn(new Date(second), zone).day === today.day ? first : second);
 }
 
 /**
- * Read `2020-07-16` (a calendar date) or a full ISO timestamp (then taken in `zone`).
+ * Read `2020-07-16` (a calendar date) or an ISO timestamp: with an offset (`Z`, `+07:00`)
+ * it is an instant, taken in `zone`; without one it is a wall-clock time, whose day is the
+ * one written (ECMAScript would read it in the viewer's zone: another day for some).
  * Returns undefined for anything else, or for a day that does not exist (2020-02-30).
  */
 export function parseCalendarDate(text: string, zone: string): CalendarDate | undefined {
   const s = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$/.exec(s);
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const probe = new Date(Date.UTC(year, month - 1, day));

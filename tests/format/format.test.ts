@@ -115,6 +115,40 @@ describe('format', () => {
       expect(la2.toISOString()).to.equal('2020-03-09T07:00:00.000Z');
     });
 
+    it('starts the next day where the clocks skip midnight itself', () => {
+      // Cuba springs forward at 00:00 on 8 March 2026: that day starts at 01:00 (−04). The
+      // old answer, 23:00 on the 7th, was before the day turned: a date line re-armed its
+      // timer every 50 ms until 01:00.
+      const at = (iso: string, zone: string) => nextMidnight(new Date(iso), zone).toISOString();
+      expect(at('2026-03-07T12:00:00Z', 'America/Havana')).to.equal('2026-03-08T05:00:00.000Z');
+      // Chile, 6 September 2026: 00:00 (−04) becomes 01:00 (−03).
+      expect(at('2026-09-05T12:00:00Z', 'America/Santiago')).to.equal('2026-09-06T04:00:00.000Z');
+      // Samoa skipped 30 December 2011: after the 29th came the 31st, at 00:00 (+14).
+      expect(at('2011-12-29T12:00:00Z', 'Pacific/Apia')).to.equal('2011-12-30T10:00:00.000Z');
+    });
+
+    it('turns the day exactly at the answer, every day of a year, in zones with odd DST', () => {
+      const day = (t: number, zone: string) => JSON.stringify(calendarDateIn(new Date(t), zone));
+      for (const zone of [
+        'America/Havana',
+        'America/Santiago',
+        'America/Asuncion',
+        'Asia/Beirut',
+        'America/Los_Angeles',
+        'Australia/Lord_Howe',
+        'Asia/Ho_Chi_Minh',
+      ]) {
+        for (let d = 0; d < 365; d++) {
+          const t = Date.UTC(2026, 0, 1 + d, 12);
+          const next = nextMidnight(new Date(t), zone).getTime();
+          const where = `${zone} ${new Date(t).toISOString()}`;
+          expect(next, where).to.be.above(t);
+          expect(day(next, zone), where).not.to.equal(day(t, zone));
+          expect(day(next - 1000, zone), where).to.equal(day(t, zone));
+        }
+      }
+    });
+
     it('reads ISO calendar dates and rejects impossible ones', () => {
       expect(parseCalendarDate('2020-07-16', 'UTC')).to.deep.equal({
         year: 2020,
@@ -124,6 +158,21 @@ describe('format', () => {
       expect(parseCalendarDate('2020-02-30', 'UTC')).to.be.undefined;
       expect(parseCalendarDate('16/07/2020', 'UTC')).to.be.undefined;
       expect(parseCalendarDate('', 'UTC')).to.be.undefined;
+    });
+
+    it('reads a timestamp with an offset in the zone, and one without as the day written', () => {
+      const day = (text: string) => parseCalendarDate(text, 'Asia/Ho_Chi_Minh');
+      // 16 July 23:30 in Hà Nội is the 16th (16:30 UTC); 23:30 UTC is the 17th there.
+      expect(day('2020-07-16T23:30:00+07:00')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(day('2020-07-16T16:30:00Z')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(day('2020-07-16T23:30:00Z')).to.deep.equal({ year: 2020, month: 7, day: 17 });
+      // No offset: a wall-clock time, the same day for every viewer (this browser is in Los
+      // Angeles or Kiritimati, where ECMAScript would read it as the 17th or the 16th).
+      expect(day('2020-07-16T23:30:00')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(day('2020-07-16T23:30')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(day('2020-07-16T00:30:00.5')).to.deep.equal({ year: 2020, month: 7, day: 16 });
+      expect(day('2020-02-30T10:00')).to.be.undefined;
+      expect(day('2020-07-16Tnoon')).to.be.undefined;
     });
 
     it('prints the date line in vi and en', () => {

@@ -37,5 +37,9 @@ describe('time zones in a browser without Temporal (zone.ts)', () => {
     expect(nextMidnight(seed, 'Asia/Ho_Chi_Minh').toISOString()).to.equal(
       '2020-03-20T17:00:00.000Z',
     );
+    // Cuba skips 00:00 on 8 March 2026: that day starts at 01:00 (−04).
+    expect(nextMidnight(new Date('2026-03-07T12:00:00Z'), 'America/Havana').toISOString()).to.equal(
+      '2026-03-08T05:00:00.000Z',
+    );
   });
 });

@@ -50,7 +50,11 @@ export class CivicDateLine extends CivicFeedElement {
     lunar: { type: Boolean, reflect: true },
   };
 
-  /** ISO date (`2020-07-16`) or timestamp to show instead of today, for archives and tests. */
+  /**
+   * ISO date (`2020-07-16`) or timestamp to show instead of today, for archives and tests. A
+   * timestamp with an offset (`…T23:30:00Z`) shows its day in the line's zone; one without
+   * an offset shows the day written.
+   */
   declare date?: string;
 
   /** Also print the Vietnamese lunar date, computed for UTC+7: `(26/5 Canh Tý)`. */
