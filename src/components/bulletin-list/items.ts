@@ -72,6 +72,7 @@ export class ItemPrinter {
                 date,
                 now,
                 /^vi\b/.test(messageLocale(locale)) ? 'vi' : locale,
+                zone,
               )
             : formatDate(date, zone, locale, dates === 'datetime' ? 'minutes' : 'date'),
         iso: date ? isoInstant(date) : '',
