@@ -7,6 +7,7 @@ import type { Article, Attachment, Author, Feed, FeedWarning, ReadOptions } from
 import type { Warnings } from './values.js';
 import type { XmlElement } from './xml-node.js';
 import { newestFirst } from './newest.js';
+import { xmlMessages } from './xml-messages.js';
 import {
   NS,
   atomContent,
@@ -100,6 +101,9 @@ function link(
     : undefined;
 }
 
+/** Authors kept for the feed and for each entry: a byline, not a membership list. */
+const MAX_AUTHORS = 20;
+
 function readAuthors(
   el: XmlElement,
   path: string,
@@ -108,7 +112,14 @@ function readAuthors(
 ): Author[] {
   const { assign } = k;
   const out: Author[] = [];
-  kids(el, 'author', NS.atom).forEach((a, i) => {
+  let all = kids(el, 'author', NS.atom);
+  // An entry without authors takes the feed's: a feed with 20,000 of them and 1,000 such
+  // entries made 20 million (seconds, then the tab out of memory).
+  if (all.length > MAX_AUTHORS) {
+    w.add(`${path}.author`, xmlMessages.tooManyAuthors(all.length, MAX_AUTHORS));
+    all = all.slice(0, MAX_AUTHORS);
+  }
+  all.forEach((a, i) => {
     const author: Author = {};
     const uri = kid(a, 'uri', NS.atom);
     assign(author, {

@@ -5,10 +5,13 @@
  */
 export const xmlMessages = {
   notXml: (what: string) => `not XML: ${what}`,
-  notXmlFeed: (root: string) => `not a feed: the XML root is <${root}>, not <rss> or Atom <feed>`,
+  notXmlFeed: (root: string) =>
+    `not a feed: the XML root is <${clip(root)}>, not <rss> or Atom <feed>`,
   notRss: (why: string) => `not an RSS feed: ${why}`,
   tooManyItems: (count: number, max: number) =>
     `has ${count} items; only the first ${max} are read`,
+  tooManyAuthors: (count: number, max: number) =>
+    `has ${count} authors; only the first ${max} are kept`,
   brokenXml: (what: string) => `not XML from here on: ${what}; the items before it are kept`,
   notDate: (value: string) => `"${clip(value)}" is not an RFC 822 or RFC 3339 date; not used`,
   notCount: (value: string) => `"${clip(value)}" is not a non-negative integer; not used`,

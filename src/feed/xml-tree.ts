@@ -60,11 +60,16 @@ function decodeXml(text: string, attribute: boolean): string {
 }
 
 class Fail extends Error {
+  readonly reason: string;
   constructor(
-    readonly reason: string,
+    reason: string,
     readonly at: number,
   ) {
-    super(reason);
+    // The names in a reason are the feed's own text: a 100 KB tag name is cut short here,
+    // as every other message cuts what it quotes.
+    const short = reason.length > 200 ? `${reason.slice(0, 199)}…` : reason;
+    super(short);
+    this.reason = short;
   }
 }
 

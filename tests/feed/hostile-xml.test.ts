@@ -159,4 +159,44 @@ describe('hostile XML', () => {
       '<p>Một<br>hai &amp; <em title="a&quot;b">ba</em></p><p></p>',
     );
   });
+
+  it('keeps 20 authors of a feed that lists 20,000, so entries without their own do not copy them all', () => {
+    const authors = '<author><name>Ban biên tập</name></author>'.repeat(20_000);
+    const entries = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `<entry><id>e${i}</id><title>T${i}</title><updated>2020-07-16T00:00:00Z</updated></entry>`,
+    ).join('');
+    const started = performance.now();
+    const { feed, warnings } = parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>${authors}${entries}</feed>`,
+    );
+    expect(feed.items).to.have.length(1000);
+    expect(feed.items[999].authors).to.have.length(20);
+    expect(warnings.find((x) => x.path === 'feed.author')?.message).to.equal(
+      'has 20000 authors; only the first 20 are kept',
+    );
+    // Before: 20 million author objects (seconds, then the tab out of memory).
+    expect(performance.now() - started).to.be.below(2000);
+  });
+
+  it("cuts the feed's own text short in messages: a 100 KB tag name, zone or language", () => {
+    const long = 'x'.repeat(100_000);
+    const broken = parseXml(`<rss><${long}></rss>`);
+    expect(broken.error?.reason.length).to.be.below(201);
+    expect(() => parseFeed(`<${long}/>`)).to.throw(/^not a feed: the XML root is <x{79}…>/);
+    const { warnings } = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        language: long,
+        _civic: { time_zone: long },
+        items: [{ id: 'a', title: 'A' }],
+      }),
+    );
+    const quoted = warnings.filter((x) =>
+      /not an IANA time zone|not a language tag/.test(x.message),
+    );
+    expect(quoted).to.have.length(2);
+    for (const x of quoted) expect(x.message.length, x.message).to.be.below(120);
+  });
 });
