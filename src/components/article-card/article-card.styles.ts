@@ -46,8 +46,8 @@ export const articleCardStyles = [
       height: 100%;
       object-fit: cover;
     }
-    .image.failed {
-      visibility: hidden;
+    .media:has(.failed) {
+      display: none;
     }
 
     .title {

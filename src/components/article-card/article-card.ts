@@ -81,7 +81,7 @@ const fullChunk = chunk(fullArticle, runtime);
  *   state (and before any data source is set); hidden once the article shows.
  *
  * @csspart base - The `<article>` (and the loading placeholder in its place).
- * @csspart media - The image frame, drawn only for an article with an image.
+ * @csspart media - The image frame, drawn only for an article with an image (and gone if it cannot be loaded).
  * @csspart image - The article's image.
  * @csspart title - The heading with the title link.
  * @csspart meta - The meta line: updated/published date and view count.

@@ -118,7 +118,8 @@ export function renderImage(article: Article): TemplateResult | typeof nothing {
 }
 
 function onImageError(event: Event): void {
-  // A broken image leaves its box (no layout shift) but not the browser's broken icon.
+  // An image that cannot be loaded takes its frame with it (the styles hide the frame of
+  // a failed image): an empty tinted box is not content, with or without a broken icon.
   (event.target as HTMLImageElement).classList.add('failed');
 }
 

@@ -50,9 +50,16 @@ const STYLES = css`
   .body > :last-child {
     margin-bottom: 0;
   }
-  .body img {
+  .body img,
+  .body video {
     max-width: 100%;
     height: auto;
+  }
+  /* A code block (a contact list laid out with spaces) wraps like the text around it:
+     kept on its lines, it pushed a phone's whole page sideways. Its runs of spaces wrap
+     too (break-spaces): at the end of a line they would hang out of the card. */
+  .body pre {
+    white-space: break-spaces;
   }
   .body a,
   .attachments a {

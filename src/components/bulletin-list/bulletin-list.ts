@@ -87,7 +87,7 @@ const layouts = chunk(() => import('./layouts.js'), runtime);
  * @csspart title - The title link (a `<span>` when the item has no URL).
  * @csspart meta - The line with the date (and the view count with `show-views`).
  * @csspart summary - The summary (`list` and `grid` layouts).
- * @csspart image - The picture box of a `grid` card whose item has a picture.
+ * @csspart image - The picture box of a `grid` card whose item has a picture (gone if it cannot be loaded).
  * @csspart badge - The "Mới" badge.
  * @csspart more - The "Xem thêm" button.
  * @csspart pause - The ticker's pause toggle.

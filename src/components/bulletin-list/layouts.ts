@@ -79,6 +79,10 @@ const LAYOUT_CSS =
       background: var(--_skeleton);
       overflow: hidden;
     }
+    /* A picture that cannot be loaded takes its frame with it: no empty tinted box. */
+    .image:has(.failed) {
+      display: none;
+    }
     .image img {
       display: block;
       width: 100%;
@@ -210,6 +214,11 @@ function onTickerFocusOut(e: FocusEvent): void {
   viewport.scrollLeft = 0;
 }
 
+/** Marks an image that cannot be loaded, whose frame the styles then hide. */
+function hideBroken(event: Event): void {
+  (event.target as HTMLImageElement).classList.add('failed');
+}
+
 /** A grid card: a picture box only for an item with a picture, the text below. */
 function renderGridItem(
   { html, nothing }: Needs,
@@ -221,7 +230,7 @@ function renderGridItem(
     ${
       image
         ? html`<span class="image" part="image"
-            ><img src=${image} alt="" loading="lazy" decoding="async"
+            ><img src=${image} alt="" loading="lazy" decoding="async" @error=${hideBroken}
           /></span>`
         : nothing
     }

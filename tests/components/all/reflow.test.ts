@@ -23,6 +23,20 @@ import {
 type Json = Record<string, unknown>;
 
 const LONG_WORD = 'Chốngthamnhũnglãngphítiêucựcvàtộiphạmkinhtếtrongcơquannhànước';
+// A full card's body: a code block laid out with spaces (a contact list, as bodies have
+// them), a table, a long link. None may push the page sideways on a phone.
+const LONG_BODY = [
+  'Đoạn một.',
+  '```',
+  'Đơn vị                          Điện thoại          Thư điện tử',
+  'Phòng Cảnh sát hình sự          0000 000 001        pc02@congan.tinh.example',
+  '```',
+  '| Đơn vị | Địa chỉ | Điện thoại |',
+  '| --- | --- | --- |',
+  `| ${LONG_WORD} | Số 1 đường Trung tâm, thành phố tỉnh lỵ | 0000 000 000 |`,
+  '',
+  `Xem https://congan.tinh.example/tin-tuc/${LONG_WORD}/${LONG_WORD}.html`,
+].join('\n');
 /** An item with everything long: a title with a word wider than a phone, tags, category. */
 const longItem: Json = {
   id: 'long',
@@ -37,6 +51,7 @@ const longItem: Json = {
   date_modified: '2020-03-20T03:57:36+07:00',
   tags: ['Phòng chống tội phạm công nghệ cao', LONG_WORD, 'Thông báo'],
   _civic: {
+    markdown: LONG_BODY,
     views: 1234567,
     category: 'Cải cách hành chính và chuyển đổi số',
     pinned: true,

@@ -320,30 +320,35 @@ describe('civic-article-card', () => {
   });
 
   describe('when the article has an image', () => {
+    /** The seed's pictured item, its picture on its way for the whole test (the server holds it). */
+    const pictured = (key: string) =>
+      html`<civic-article-card
+        .item=${{ ...clone(items(viDoc)[1]), image: `/faults/hang?ms=30000&key=${key}` }}
+      ></civic-article-card>`;
+
     it('lazy-loads it in a box whose aspect ratio is reserved before it arrives', async () => {
-      const el = await card(
+      const seed = await card(
         html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
       );
-      el.style.setProperty('--civic-article-card-image-max-height', 'none');
-      const img = $<HTMLImageElement>(el, 'img[part=image]')!;
-      expect(img.getAttribute('src')).to.equal(
+      expect($(seed, 'img[part=image]')!.getAttribute('src')).to.equal(
         'https://congan.tinh.example/anh/hoi-nghi-tong-ket-2019.jpg',
       );
+      const el = await card(pictured('ratio'));
+      el.style.setProperty('--civic-article-card-image-max-height', 'none');
+      const img = $<HTMLImageElement>(el, 'img[part=image]')!;
       expect(img.getAttribute('loading')).to.equal('lazy');
       expect(img.getAttribute('decoding')).to.equal('async');
       expect(img.getAttribute('alt'), 'decorative: the title names the card').to.equal('');
       const box = img.parentElement!;
       expect(getComputedStyle(box).aspectRatio).to.equal('16 / 9');
-      // The image host does not exist, so the height can only come from the ratio.
+      // The image has not arrived, so the height can only come from the ratio.
       const { width, height } = box.getBoundingClientRect();
       expect(width).to.be.greaterThan(0);
       expect(height).to.be.closeTo((width * 9) / 16, 1);
     });
 
     it('lets a site change the ratio with --civic-article-card-image-ratio', async () => {
-      const el = await card(
-        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
-      );
+      const el = await card(pictured('ratio-2'));
       el.style.setProperty('--civic-article-card-image-ratio', '1 / 1');
       el.style.setProperty('--civic-article-card-image-max-height', 'none');
       const { width, height } = $(el, '.media')!.getBoundingClientRect();
@@ -351,15 +356,29 @@ describe('civic-article-card', () => {
     });
 
     it('caps the box at 16rem (--civic-article-card-image-max-height), cropping the image', async () => {
-      const el = await card(
-        html`<civic-article-card src=${VI} item-id="2020-tong-ket-cong-tac"></civic-article-card>`,
-      );
+      const el = await card(pictured('cap'));
       el.style.width = '1000px';
       const box = $(el, '[part=media]')!.getBoundingClientRect();
       expect(box.height).to.equal(256);
       expect(getComputedStyle($(el, 'img')!).objectFit).to.equal('cover');
       el.style.setProperty('--civic-article-card-image-max-height', '10rem');
       expect($(el, '[part=media]')!.getBoundingClientRect().height).to.equal(160);
+    });
+
+    it('takes the frame away with an image that cannot be loaded: no empty box', async () => {
+      for (const variant of ['summary', 'full']) {
+        const el = await card(
+          html`<civic-article-card
+            .item=${{ ...clone(items(viDoc)[1]), image: '/faults/404' }}
+            variant=${variant}
+          ></civic-article-card>`,
+        );
+        await waitUntil(
+          () => $(el, '[part=media]')?.getClientRects().length === 0,
+          `${variant}: the frame of a missing image stays`,
+        );
+        expect(text($(el, '[part=title]')), variant).to.not.equal('');
+      }
     });
 
     it('draws no frame for an article without an image, in any variant', async () => {

@@ -796,6 +796,17 @@ describe('civic-bulletin-list', () => {
       expect(getComputedStyle(shadow(el).querySelector('ul')!).display).to.equal('grid');
     });
 
+    it('grid takes the picture box away when the picture cannot be loaded', async () => {
+      const broken = specs.map((x, i) => (i === 0 ? { ...x, image: '/faults/404' } : x));
+      const el = await withFeed(jsonFeed(broken), { layout: 'grid' });
+      const box = items(el)[0].querySelector('[part=image]');
+      await waitUntil(
+        () => box?.getClientRects().length === 0,
+        'the box of a missing picture stays, empty',
+      );
+      expect(items(el)[0].querySelector('.title')!.getClientRects().length).to.be.above(0);
+    });
+
     it('ticker has no "Xem thêm", and a pause toggle that stops the motion', async () => {
       const many = Array.from({ length: 12 }, (_, i) => ({
         id: `t${i}`,
