@@ -22,21 +22,20 @@ export function toSortKey(value: string | null | undefined): SortKey {
  * `updated`, falling back to the publication date; the publication date otherwise,
  * falling back to the update date so that an item with only one of them still shows one.
  */
-export function listDate(article: Article, sort: SortKey): Date | undefined {
+export function listDate(article: SortFields, sort: SortKey): Date | undefined {
   return sort === 'updated'
     ? (article.modified ?? article.published)
     : (article.published ?? article.modified);
 }
 
 /**
- * The number an article sorts by, or undefined when it has none (it then goes last). (A
- * big JSON Feed's date texts are sorted on by `orderArticles` directly.)
+ * The number an article sorts by, or undefined when it has none (it then goes last): the
+ * date the list prints (`listDate`: an item with only an update date is as new as it),
+ * or the view count. (A big JSON Feed's date texts are sorted on by `orderArticles`
+ * directly.)
  */
 function sortValue(article: SortFields, sort: SortKey): number | undefined {
-  if (sort === 'views') return article.views;
-  return (
-    sort === 'updated' ? (article.modified ?? article.published) : article.published
-  )?.getTime();
+  return sort === 'views' ? article.views : listDate(article, sort)?.getTime();
 }
 
 /** Numbers, or (the direct sort's) texts that sort as their instants; never both in one sort. */
@@ -57,7 +56,7 @@ export function orderArticles<T extends SortFields>(items: readonly T[], sort: S
   // The sort is stable (ECMAScript 2019), so ties keep the feed's order. A big JSON Feed's
   // entries, whose keys are their `text`s (or none), are sorted as they are: a keyed copy
   // would be one more object per item (10,000 of them, half of what capping costs).
-  if (sort === 'published' && items.every((a) => a.text !== undefined || !a.published))
+  if (sort === 'published' && items.every((a) => a.text !== undefined || !listDate(a, sort)))
     return items.slice().sort((a, b) => +b.pinned - +a.pinned || compareDescending(a.text, b.text));
   // Else keys are computed once per item, not once per comparison: lists reach 1,000 items.
   const keyed: Keyed<T>[] = items.map((article) => ({

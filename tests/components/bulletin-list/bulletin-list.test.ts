@@ -440,6 +440,17 @@ describe('civic-bulletin-list', () => {
       expect(order(el)).to.deep.equal(['pin-new', 'pin-old', 'b', 'c', 'a', 'nodate1', 'nodate2']);
     });
 
+    it('sorts an item with only an update date by it, the date it prints', async () => {
+      const doc = jsonFeed([
+        { id: 'old', published: '2020-01-01T08:00:00+07:00' },
+        { id: 'new', modified: '2024-06-01T08:00:00+07:00' },
+        { id: 'mid', published: '2022-03-01T08:00:00+07:00' },
+      ]);
+      const el = await withFeed(doc);
+      expect(order(el)).to.deep.equal(['new', 'mid', 'old']);
+      expect(items(el)[0].querySelector('time')!.textContent).to.equal('01/06/2024');
+    });
+
     it('never prints a date for an undated item', async () => {
       const el = await withFeed(jsonFeed(specs));
       const undated = items(el)[5];
