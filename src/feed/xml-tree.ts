@@ -49,7 +49,8 @@ function decodeXml(text: string, attribute: boolean): string {
   const normal = attribute ? text.replace(/[\t\n\r]/g, ' ') : text;
   if (!normal.includes('&')) return normal;
   return normal.replace(
-    /&(?:#(\d{1,10})|#x([\da-fA-F]{1,8})|([A-Za-z_][\w.-]{0,63}));/g,
+    // Leading zeros are allowed (`&#0065;` is "A"), and are not digits of the number.
+    /&(?:#0*(\d{1,10})|#x0*([\da-fA-F]{1,8})|([A-Za-z_][\w.-]{0,63}));/g,
     (whole, dec?: string, hex?: string, name?: string) =>
       name === undefined
         ? numericCharacter(dec ?? hex!, dec === undefined)

@@ -309,7 +309,8 @@ export function numericCharacter(digits: string, hex: boolean): string {
 export function decodeHtml(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(
-    /&(?:#(\d{1,10})|#[xX]([\da-fA-F]{1,8})|([A-Za-z][A-Za-z\d]{0,31}));?/g,
+    // Leading zeros are allowed (`&#x00041;` is "A"), and are not digits of the number.
+    /&(?:#0*(\d{1,10})|#[xX]0*([\da-fA-F]{1,8})|([A-Za-z][A-Za-z\d]{0,31}));?/g,
     (whole, dec?: string, hex?: string, name?: string) => {
       if (name === undefined) return numericCharacter(dec ?? hex!, dec === undefined);
       const c = namedCharacter(name);

@@ -83,5 +83,8 @@ describe('html-text: HTML read as a string', () => {
     );
     expect(htmlText('  no   markup  ')).to.equal('no markup');
     expect(decodeHtml('&#0;&#xD800;&#1114112;')).to.equal('\ufffd\ufffd\ufffd');
+    // Leading zeros are not digits of the number (they gave U+FFFD, or U+0004 and "1;").
+    expect(decodeHtml('&#0000000065;&#x000000041;&#x0042&#00;')).to.equal('AAB\ufffd');
+    expect(decodeHtml(`&#${'0'.repeat(100_000)}x`)).to.equal('\ufffdx');
   });
 });

@@ -199,4 +199,11 @@ describe('hostile XML', () => {
     expect(quoted).to.have.length(2);
     for (const x of quoted) expect(x.message.length, x.message).to.be.below(120);
   });
+
+  it('reads numeric references with leading zeros, as XML allows', () => {
+    const { feed } = parseFeed(
+      `<rss version="2.0"><channel><title>C</title><item><guid>a</guid><title>&#0000000065;&#x000000041;B</title></item></channel></rss>`,
+    );
+    expect(feed.items[0].title).to.equal('AAB');
+  });
 });
