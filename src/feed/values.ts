@@ -19,15 +19,16 @@ export class Warnings {
 // Every field in range (the day is checked against its month apart), so that the form
 // built from it is a valid ECMAScript date-time string: Date.parse must read those alike
 // in every engine, while what it does with an invalid one (30 February, 24:00) is each
-// engine's own.
+// engine's own. Years from 1000 on: a news date before then is a typo, and the years
+// below 100 read as 19xx in Date.UTC and year 0 as 1 BC in Intl ("31/12/00-1").
 const RFC3339 =
-  /^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))[Tt ](([01]\d|2[0-3]):[0-5]\d:)([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+  /^([1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))[Tt ](([01]\d|2[0-3]):[0-5]\d:)([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 // Most feeds write that form already: upper-case T and Z, no leap second, three digits
 // of fraction or none. Read as it is, it spares the string built below, which costs more
 // than the reading itself.
 const USUAL =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3])(:[0-5]\d){2}(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+  /^[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3])(:[0-5]\d){2}(\.\d{3})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * Whether the day of a text that starts `YYYY-MM-DD` is one its month has (not 30

@@ -129,11 +129,12 @@ export function nextMidnight(instant: Date, zone: string): Date {
  * Read `2020-07-16` (a calendar date) or an ISO timestamp: with an offset (`Z`, `+07:00`)
  * it is an instant, taken in `zone`; without one it is a wall-clock time, whose day is the
  * one written (ECMAScript would read it in the viewer's zone: another day for some).
- * Returns undefined for anything else, or for a day that does not exist (2020-02-30).
+ * Returns undefined for anything else, for a day that does not exist (2020-02-30), or
+ * before the year 1000 (as feed dates, see `values.ts`).
  */
 export function parseCalendarDate(text: string, zone: string): CalendarDate | undefined {
   const s = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+)?$/.exec(s);
+  const m = /^([1-9]\d{3})-(\d{2})-(\d{2})(?:T[\d:.]+)?$/.exec(s);
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const probe = new Date(Date.UTC(year, month - 1, day));
@@ -146,7 +147,7 @@ export function parseCalendarDate(text: string, zone: string): CalendarDate | un
     }
     return { year, month, day };
   }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
+  if (/^[1-9]\d{3}-\d{2}-\d{2}T/.test(s)) {
     const t = Date.parse(s);
     if (!Number.isNaN(t)) return calendarDateIn(new Date(t), zone);
   }

@@ -522,6 +522,8 @@ describe('big JSON feeds', function () {
         );
       if (!m) return undefined;
       const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+      // News dates start in the year 1000 (values.ts): earlier ones are typos.
+      if (year < 1000) return undefined;
       let offset = 0;
       if (!m[8]) {
         const oh = Number(m[10]);
@@ -583,12 +585,14 @@ describe('big JSON feeds', function () {
         }),
         { numRuns: 5000 },
       );
-      // The edges: leap day, leap second, a carry from the fraction, years below 100.
+      // The edges: leap day, leap second, a carry from the fraction, years below 1000.
       for (const s of [
         '2020-02-29T00:00:00Z',
         '2021-02-29T00:00:00Z',
         '0000-02-29T00:00:00Z',
         '0100-02-29T12:00:00+01:00',
+        '0999-12-31T23:59:59Z',
+        '1000-01-01T00:00:00+07:00',
         '2016-12-31T23:59:60.9996Z',
         '2020-04-31T00:00:00Z',
         '2020-01-01T24:00:00Z',

@@ -17,8 +17,8 @@ describe('values', () => {
       expect(iso(parseRfc3339('2020-07-16t04:05:00.250z'))).to.equal('2020-07-16T04:05:00.250Z');
       expect(iso(parseRfc3339('2016-12-31T23:59:60Z'))).to.equal('2016-12-31T23:59:59.000Z');
       expect(iso(parseRfc3339('2020-02-29T00:00:00Z'))).to.equal('2020-02-29T00:00:00.000Z');
-      // A year below 100 is that year, not 19xx.
-      expect(iso(parseRfc3339('0099-12-31T23:00:00-02:00'))).to.equal('0100-01-01T01:00:00.000Z');
+      // The first year read: 1000 (see below), that year, as written.
+      expect(iso(parseRfc3339('1000-12-31T23:00:00-02:00'))).to.equal('1001-01-01T01:00:00.000Z');
     });
 
     it('refuses what is not one, instead of making an Invalid Date', () => {
@@ -34,10 +34,17 @@ describe('values', () => {
         '1900-02-29T00:00:00Z',
         '2020-01-01T24:00:00Z',
         '2020-01-01T00:00:00+25:00',
+        // Before the year 1000 (a typo in news: 0050 read as 1950, 0000 printed "00-1").
+        '0000-01-01T00:00:00Z',
+        '0050-06-01T00:00:00+07:00',
+        '0999-12-31T23:59:59Z',
         '',
       ]) {
         expect(parseRfc3339(bad), bad).to.equal(undefined);
       }
+      expect(iso(parseRfc3339('1000-01-01T00:00:00Z'))).to.equal('1000-01-01T00:00:00.000Z');
+      expect(parseRfc822('0050-06-01T00:00:00 Asia/Ho_Chi_Minh')).to.be.undefined;
+      expect(parseRfc822('Sat, 01 Jun 0050 10:00:00 +0700')).to.be.undefined;
     });
   });
 

@@ -173,6 +173,9 @@ describe('format', () => {
       expect(day('2020-07-16T00:30:00.5')).to.deep.equal({ year: 2020, month: 7, day: 16 });
       expect(day('2020-02-30T10:00')).to.be.undefined;
       expect(day('2020-07-16Tnoon')).to.be.undefined;
+      // Before the year 1000: "Năm 50", on the weekday of 1950.
+      expect(day('0050-03-01')).to.be.undefined;
+      expect(day('0050-03-01T12:00:00Z')).to.be.undefined;
     });
 
     it('prints the date line in vi and en', () => {
