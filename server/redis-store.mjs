@@ -195,9 +195,13 @@ export class RedisStore {
     client.on('node-error', (/** @type {unknown} */ error) => this.#markDown(error));
     client.on('ready', () => this.#markUp());
     client.on('node-ready', () => this.#markUp());
-    // Clocks drift: measure again now and then.
+    // Clocks drift: measure again now and then. The rate-limit secret is read again too:
+    // a Redis that lost its data (a restart without persistence, FLUSHALL, an eviction)
+    // has another one by now, which every instance must share for the limit to hold.
     this.#recalibrate = setInterval(() => {
-      if (!this.#down) this.#offset = undefined;
+      if (this.#down) return;
+      this.#offset = undefined;
+      this.#secret = undefined;
     }, 60_000);
     this.#recalibrate.unref();
   }
@@ -238,6 +242,8 @@ export class RedisStore {
 
   #markUp() {
     this.#offset = undefined;
+    // A Redis back from a restart may have lost the shared secret: read it again.
+    this.#secret = undefined;
     if (!this.#down) return;
     this.#down = false;
     this.#log('info', 'redis available again');
@@ -284,14 +290,21 @@ export class RedisStore {
     });
   }
 
-  /** Redis's clock minus ours: half the round trip is the error bound. */
+  /**
+   * Redis's clock minus ours, at its lower bound: Redis read its clock somewhere between
+   * our asking and its answer arriving, so the true offset lies between this and this
+   * plus the round trip. The lower bound puts a hit's deadline early, never late: from the
+   * midpoint, a Redis that froze while asked (a 1.5 s stall) moved every deadline 0.75 s
+   * late for a minute, and hits answered 503 were counted once it woke.
+   */
+  async #measureOffset() {
+    const redisNow = await this.#client.civicTime(SECRET);
+    return redisNow - Date.now();
+  }
+
   #clockOffset() {
     if (!this.#offset) {
-      const measuring = (async () => {
-        const before = Date.now();
-        const redisNow = await this.#client.civicTime(SECRET);
-        return redisNow - (before + Date.now()) / 2;
-      })();
+      const measuring = this.#measureOffset();
       this.#offset = measuring;
       measuring.catch(() => {
         if (this.#offset === measuring) this.#offset = undefined;
@@ -365,9 +378,7 @@ export class RedisStore {
   ping(deadline) {
     // A fresh round trip (a frozen Redis must fail it), which also re-measures the clock.
     return this.#within(deadline, async () => {
-      const before = Date.now();
-      const redisNow = await this.#client.civicTime(SECRET);
-      this.#offset = Promise.resolve(redisNow - (before + Date.now()) / 2);
+      this.#offset = Promise.resolve(await this.#measureOffset());
     });
   }
 

@@ -83,6 +83,31 @@ describe('Redis faults', () => {
     assert.ok(limited.logs.some((l) => l.msg === 'redis not answering in time'));
   });
 
+  test("a clock read while Redis froze does not let the 503'd hits count when it wakes", async () => {
+    // A service that has not read Redis's clock yet: the first hit reads it, and Redis
+    // freezes while asked. Thawed after the answers (1.3 s) but before the deadline a
+    // midpoint reading would have set (0.8 s + half the stall): those hits ran late.
+    const fresh = await startService({ REDIS_URL: redis.url, RATE_LIMIT: '0' });
+    try {
+      assert.equal((await views(fresh.url, 'skew')).status, 200);
+      redis.freeze();
+      let answers;
+      try {
+        const pending = Promise.all(Array.from({ length: 5 }, () => hit(fresh.url, 'skew')));
+        await sleep(1450);
+        redis.thaw();
+        answers = await pending;
+      } finally {
+        redis.thaw();
+      }
+      for (const answer of answers) assert.equal(answer.status, 503);
+      await sleep(500);
+      assert.deepEqual((await views(fresh.url, 'skew')).body, { id: 'skew', views: 0 });
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   test('down (killed): 503 within 2 s; back within 5 s of a restart, counts kept', async () => {
     await hit(limited.url, 'down');
     await redis.kill();

@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { once } from 'node:events';
-import { hit, request, runCli, startRedis, startService, views } from './helpers.mjs';
+import { connect } from 'node:net';
+import { hit, request, runCli, startRedis, startService, until, views } from './helpers.mjs';
 
 const SITE = 'https://www.example.gov.vn';
 
@@ -270,6 +271,66 @@ describe('civic-counter on Redis', () => {
     const del = await request(base, '/views?id=a', { method: 'DELETE' });
     assert.equal(del.status, 405);
     assert.match(del.headers.allow, /GET, POST/);
+  });
+});
+
+describe('civic-counter when Redis loses its data', () => {
+  test('the limit still holds across instances: each reads the new shared secret', async () => {
+    const redis = await startRedis();
+    const first = await startService({ REDIS_URL: redis.url, TRUST_PROXY: '1', RATE_LIMIT: '5' });
+    let second;
+    try {
+      const headers = { 'X-Forwarded-For': '203.0.113.99' };
+      assert.equal(
+        (await hit(first.url, 'warm', { headers: { 'X-Forwarded-For': '192.0.2.1' } })).status,
+        200,
+      );
+      // A restart without persistence: counts, limits and the secret are gone.
+      await redis.restart();
+      second = await startService({ REDIS_URL: redis.url, TRUST_PROXY: '1', RATE_LIMIT: '5' });
+      await until(async () => (await request(first.url, '/healthz')).status === 200, 'first back');
+      for (let i = 0; i < 5; i++) {
+        const target = i % 2 ? second.url : first.url;
+        assert.equal((await hit(target, 'after-loss', { headers })).status, 200, `hit ${i + 1}`);
+      }
+      assert.equal((await hit(first.url, 'after-loss', { headers })).status, 429);
+      assert.equal((await hit(second.url, 'after-loss', { headers })).status, 429);
+      assert.equal((await views(first.url, 'after-loss')).body.views, 5);
+    } finally {
+      await Promise.all([first.stop(), second?.stop()]);
+      await redis.close();
+    }
+  });
+});
+
+describe('civic-counter and slow clients', () => {
+  test('headers sent a byte at a time get 408 within the 5 s limit, not half a minute later', async () => {
+    const service = await startService({ RATE_LIMIT: '0' });
+    try {
+      const { port } = new URL(service.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await once(socket, 'connect');
+      const started = Date.now();
+      let answer = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (text) => (answer += text));
+      const closed = once(socket, 'close');
+      const header = 'GET /views?id=slow HTTP/1.1\r\nHost: x\r\nX-Slow: ' + 'a'.repeat(100);
+      let i = 0;
+      const trickle = setInterval(() => {
+        if (i < header.length && !socket.destroyed) socket.write(header[i++]);
+      }, 250);
+      try {
+        await closed;
+      } finally {
+        clearInterval(trickle);
+      }
+      const took = Date.now() - started;
+      assert.match(answer, /^HTTP\/1\.1 408/);
+      assert.ok(took < 7000, `closed after ${took} ms`);
+    } finally {
+      await service.stop();
+    }
   });
 });
 
