@@ -49,24 +49,29 @@ const EXTRAS = [
 const isExternal = (id: string) => runtimeDeps.some((d) => id === d || id.startsWith(`${d}/`));
 
 /**
- * The script-tag build's Lit says its two `css` misuse errors in a few words: only our
- * own modules call that copy's `css`, each with a literal, so no one can meet them (a page
- * that extends our elements uses its own Lit), and the long texts cost the entry 130
+ * The script-tag build's Lit says its misuse errors in a few words: the two of `css` and
+ * the one of `html` given something other than a template literal. Only our own modules
+ * call that copy's `css` and `html`, each with a literal, so no one can meet them (a page
+ * that extends our elements uses its own Lit), and the long texts cost the entry 140
  * bytes gzipped. The checks still throw; only their words are shorter. The npm build
  * leaves Lit to the application, untouched.
  */
-function shortLitCssErrors(): Plugin {
-  const words: [string, string][] = [
-    ['CSSResult is not constructable. Use `unsafeCSS` or `css` instead.', 'Lit: use css``'],
-    ["Value passed to 'css' function must be a 'css' function result: ", 'Lit: not css``: '],
-    [". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.", ''],
-  ];
+function shortLitErrors(): Plugin {
+  const words: Record<string, [string, string][]> = {
+    '/@lit/reactive-element/css-tag.js': [
+      ['CSSResult is not constructable. Use `unsafeCSS` or `css` instead.', 'Lit: use css``'],
+      ["Value passed to 'css' function must be a 'css' function result: ", 'Lit: not css``: '],
+      [". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security.", ''],
+    ],
+    '/lit-html/lit-html.js': [['invalid template strings array', 'Lit: not html``']],
+  };
   return {
-    name: 'civic-short-lit-css-errors',
+    name: 'civic-short-lit-errors',
     transform(code, id) {
-      if (!id.includes('/@lit/reactive-element/css-tag.js')) return undefined;
+      const file = Object.keys(words).find((f) => id.includes(f));
+      if (!file) return undefined;
       let out = code;
-      for (const [long, short] of words) {
+      for (const [long, short] of words[file]) {
         // A Lit release that rewords them: the entry budget check then says so too.
         if (!out.includes(long)) this.warn(`Lit no longer says "${long.slice(0, 30)}…"`);
         out = out.split(long).join(short);
@@ -229,7 +234,7 @@ export default defineConfig(({ mode }) =>
           ownHtmlText(),
           minifyLitCss(),
           minifyLitHtml(),
-          shortLitCssErrors(),
+          shortLitErrors(),
           noGroupsForIife(),
         ],
         build: {

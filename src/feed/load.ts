@@ -271,13 +271,17 @@ async function fetchFeed(
     const failure =
       error instanceof FeedError ? error : new FeedError(String(error), { url, cause: error });
     const status = failure.status ?? 0;
+    const refused = status >= 400 && status < 500;
     // A 4xx is the server's answer about the feed itself, not a passing fault: no copy
-    // stands in. 410 Gone also forgets it, so a feed that was withdrawn stays gone.
+    // stands in, and the page's last good load goes too (a widget added later asks again
+    // rather than drawing what the server took back). 410 Gone also forgets the
+    // remembered copy, so a feed that was withdrawn stays gone.
+    if (refused) loaded.delete(url);
     if (status === 410) {
       seen.delete(url);
       if (memoryOptions) forgetNow(url, memoryOptions);
     }
-    if (memoryOptions && !(status >= 400 && status < 500)) {
+    if (memoryOptions && !refused) {
       const copy = await recallFeed(url, options);
       if (copy) {
         return withUrl(copy, url, { fetchedAt: copy.fetchedAt, stale: failure });

@@ -99,6 +99,19 @@ export async function faultMiddleware(ctx, next) {
       return serveFixture(ctx, q.file);
     }
 
+    case 'script': {
+      // Answers by a script of statuses, one per request for this key (the last repeats):
+      // `codes=200,500,500,200` is a feed that goes down for a moment and comes back.
+      const c = countFor(key);
+      c.hits++;
+      const codes = String(q.codes ?? '200').split(',');
+      const code = Number(codes[Math.min(c.hits, codes.length) - 1]);
+      if (code === 200) return serveFixture(ctx, q.file);
+      ctx.status = code;
+      ctx.body = 'Scripted failure';
+      return;
+    }
+
     case 'once': {
       // Good once, then down for good: the "feed went down" scenario.
       const c = countFor(key);

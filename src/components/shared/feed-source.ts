@@ -265,8 +265,9 @@ export class FeedSource implements ReactiveController {
       (result) => {
         if (this.#request !== request) return;
         this.#request = undefined;
-        if (result.feed === this.state.feed && !result.stale) {
-          // The same document as on screen: nothing to draw. Only the time is news.
+        if (result.feed === this.state.feed && !result.stale && !this.state.error) {
+          // The same document as on screen: nothing to draw. Only the time is news. (Not
+          // after a failed refresh: its note must go, and the widgets under a provider hear.)
           this.state = { ...this.state, fetchedAt: result.fetchedAt };
         } else {
           this.#set(this.#loaded(result));

@@ -494,6 +494,58 @@ describe('civic-feed', () => {
     });
   });
 
+  describe('when the feed comes back, or is withdrawn', () => {
+    it('drops the stale note once a refresh succeeds, even with the same document', async () => {
+      const k = key('back');
+      const el = document.createElement('civic-feed');
+      // Good; down for a reload and its one retry; good again, the same bytes.
+      el.src = `/faults/script?key=${k}&codes=200,500,500,200`;
+      el.innerHTML = '<feed-probe></feed-probe>';
+      const first = once(el, 'civic-feed-load');
+      document.body.append(el);
+      await first;
+      const probe = el.querySelector('feed-probe')!;
+      await statusOf(probe, 'ready');
+      try {
+        el.reload();
+        await statusOf(probe, 'stale', 4500);
+        const back = once(el, 'civic-feed-load');
+        el.reload();
+        expect((await back).detail.stale).to.equal(undefined);
+        // Before: the widgets kept "chưa cập nhật được tin mới" for good.
+        await statusOf(probe, 'ready');
+        expect(probe.source.state.error).to.equal(undefined);
+        expect((await counts(k)).hits).to.equal(4);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('after a 4xx, a widget added later asks again instead of drawing the withdrawn feed', async () => {
+      const k = key('gone');
+      const src = `/faults/script?key=${k}&codes=200,410`;
+      const first = document.createElement('civic-feed');
+      first.src = src;
+      first.innerHTML = '<feed-probe></feed-probe>';
+      document.body.append(first);
+      const probe = first.querySelector('feed-probe')!;
+      const later = document.createElement('civic-feed');
+      try {
+        await statusOf(probe, 'ready');
+        first.reload();
+        await statusOf(probe, 'error');
+        later.src = src;
+        later.innerHTML = '<feed-probe></feed-probe>';
+        document.body.append(later);
+        await statusOf(later.querySelector('feed-probe')!, 'error');
+        expect((await counts(k)).hits).to.equal(3);
+      } finally {
+        first.remove();
+        later.remove();
+      }
+    });
+  });
+
   describe('when locale and time-zone are set', () => {
     it('hands them to the widgets inside', async () => {
       const el = await fixture<CivicFeed>(
