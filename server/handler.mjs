@@ -90,23 +90,25 @@ export function createCounterHandler(options) {
       res.setHeader('Cache-Control', 'no-store');
       return res.end();
     }
+    // HEAD is GET without the body (RFC 9110; Node leaves the body out).
+    const get = req.method === 'GET' || req.method === 'HEAD';
     if (onHealth) {
-      if (req.method !== 'GET') return notAllowed(res, 'GET, OPTIONS');
+      if (!get) return notAllowed(res, 'GET, HEAD, OPTIONS');
       return answer(res, () =>
         store.ping(deadline()).then(() => ({ status: 'ok', store: store.kind })),
       );
     }
-    if (req.method === 'GET') {
+    if (get) {
       let id;
       try {
-        id = checkId(new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)).get('id'));
+        id = checkId(queryId(queryAt < 0 ? '' : target.slice(queryAt + 1)));
       } catch (error) {
         return bad(res, error);
       }
       return answer(res, async () => ({ id, views: await store.views(id, deadline()) }));
     }
     if (req.method === 'POST') return post(req, res);
-    return notAllowed(res, 'GET, POST, OPTIONS');
+    return notAllowed(res, 'GET, HEAD, POST, OPTIONS');
   }
 
   /** @param {IncomingMessage} req @param {ServerResponse} res */
@@ -225,6 +227,23 @@ export function checkId(id) {
     throw new BadRequest(`id is longer than ${MAX_ID_LENGTH} characters`);
   if (CONTROL.test(id)) throw new BadRequest('id contains control characters');
   return id;
+}
+
+/**
+ * The first `id` of a query string, percent-decoded strictly: bytes that are not UTF-8
+ * (`%FF`, a lone surrogate's `%ED%A0%80`) are refused, as in a POST body, where
+ * URLSearchParams would read them as U+FFFD and answer with another id's count.
+ * @param {string} query
+ * @returns {string | null}
+ */
+function queryId(query) {
+  const part = query.split('&').find((p) => p.startsWith('id='));
+  if (part === undefined) return null;
+  try {
+    return decodeURIComponent(part.slice(3).replace(/\+/g, ' '));
+  } catch {
+    throw new BadRequest('id is not valid UTF-8');
+  }
 }
 
 /** @param {string} body @returns {unknown} */

@@ -8,6 +8,13 @@ import { RATE_WINDOW_MS, hashClient } from './store.mjs';
 
 /** @typedef {import('./store.mjs').CounterStore} CounterStore */
 
+/**
+ * Ids the embedded store keeps: the most recently counted. Past it, the id counted least
+ * recently is let go (its count starts again from 0): a stream of made-up ids cannot grow
+ * the process for ever (100,000 ids of 200 characters take about 60 MB).
+ */
+export const MAX_IDS = 100_000;
+
 /** @implements {CounterStore} */
 export class MemoryStore {
   /** @type {'memory'} */
@@ -21,9 +28,15 @@ export class MemoryStore {
   #secret = randomBytes(32);
   #sweeper;
 
-  /** @param {Iterable<[string, number]>} [seed] starting counts */
-  constructor(seed = []) {
-    for (const [id, views] of seed) this.#views.set(id, views);
+  #maxIds;
+
+  /**
+   * @param {Iterable<[string, number]>} [seed] starting counts
+   * @param {{ maxIds?: number }} [options] how many ids to keep (default MAX_IDS)
+   */
+  constructor(seed = [], { maxIds = MAX_IDS } = {}) {
+    this.#maxIds = maxIds;
+    for (const [id, views] of seed) this.#count(id, views);
     // Drops ended windows, so a stream of distinct clients cannot grow the map for ever.
     this.#sweeper = setInterval(() => {
       const now = Date.now();
@@ -56,14 +69,24 @@ export class MemoryStore {
       window.hits++;
     }
     const views = (this.#views.get(id) ?? 0) + 1;
-    this.#views.set(id, views);
+    this.#count(id, views);
     return { views };
+  }
+
+  /** Sets a count, the id now the most recent (a Map keeps insertion order), within the cap. */
+  #count(/** @type {string} */ id, /** @type {number} */ views) {
+    this.#views.delete(id);
+    if (this.#views.size >= this.#maxIds) {
+      const oldest = this.#views.keys().next();
+      if (!oldest.done) this.#views.delete(oldest.value);
+    }
+    this.#views.set(id, views);
   }
 
   /** @param {string} id @param {number} views */
   async seed(id, views) {
     const current = this.#views.get(id) ?? 0;
-    if (views > current) this.#views.set(id, views);
+    if (views > current) this.#count(id, views);
     return Math.max(views, current);
   }
 

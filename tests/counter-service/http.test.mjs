@@ -270,7 +270,39 @@ describe('civic-counter on Redis', () => {
     assert.equal((await request(base, '/views/x?id=a')).status, 404);
     const del = await request(base, '/views?id=a', { method: 'DELETE' });
     assert.equal(del.status, 405);
-    assert.match(del.headers.allow, /GET, POST/);
+    assert.match(del.headers.allow, /GET, HEAD, POST/);
+    // HEAD is GET without a body (RFC 9110).
+    for (const path of ['/views?id=a', '/healthz']) {
+      const head = await new Promise((done, fail) => {
+        const req = httpRequest(new URL(`${base}${path}`), { method: 'HEAD' }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk) => (bytes += chunk.length));
+          res.on('end', () =>
+            done({ status: res.statusCode, type: res.headers['content-type'], bytes }),
+          );
+        });
+        req.on('error', fail);
+        req.end();
+      });
+      assert.deepEqual(
+        head,
+        { status: 200, type: 'application/json; charset=utf-8', bytes: 0 },
+        path,
+      );
+    }
+  });
+
+  test('an id in the query that is not UTF-8 is 400, not the count of "\uFFFD"', async () => {
+    for (const raw of ['%FF', '%ED%A0%80', 'a%E1%BB']) {
+      const answer = await request(base, `/views?id=${raw}`);
+      assert.equal(answer.status, 400, raw);
+      assert.equal(answer.body.error, 'id is not valid UTF-8');
+    }
+    // Well-formed UTF-8, "+" for a space, and the first id of several, as before.
+    assert.deepEqual((await request(base, '/views?id=C%C3%B4ng+an&id=x')).body, {
+      id: 'Công an',
+      views: 0,
+    });
   });
 });
 
@@ -330,6 +362,27 @@ describe('civic-counter and slow clients', () => {
       assert.ok(took < 7000, `closed after ${took} ms`);
     } finally {
       await service.stop();
+    }
+  });
+});
+
+describe('the embedded store', () => {
+  test('keeps the most recently counted ids, up to its cap', async () => {
+    const { MemoryStore, MAX_IDS } = await import('../../server/memory-store.mjs');
+    assert.equal(MAX_IDS, 100_000);
+    const store = new MemoryStore([['seeded', 7]], { maxIds: 3 });
+    try {
+      await store.hit('a', null);
+      await store.hit('b', null);
+      // Counting "seeded" again makes it the most recent; "a" is now the oldest.
+      assert.deepEqual(await store.hit('seeded', null), { views: 8 });
+      await store.hit('c', null);
+      assert.equal(await store.views('a'), 0);
+      assert.equal(await store.views('b'), 1);
+      assert.equal(await store.views('seeded'), 8);
+      assert.equal(await store.views('c'), 1);
+    } finally {
+      await store.close();
     }
   });
 });
