@@ -82,7 +82,8 @@ export function describeFault(f: FaultInfo): string {
     case 'timeout':
       return `timed out after ${limit / 1000} s loading ${where}`;
     default:
-      return `feed too large: ${where} is over ${+(limit / 1048576).toFixed(2)} MB (the maxBytes limit)`;
+      // A cap under 0.01 MB in bytes: "over 0 MB" said nothing.
+      return `feed too large: ${where} is over ${limit < 10486 ? `${limit} bytes` : `${+(limit / 1048576).toFixed(2)} MB`} (the maxBytes limit)`;
   }
 }
 

@@ -219,7 +219,11 @@ function loadOne(url: string, options: LoadFeedOptions): Promise<LoadedFeed> {
     if (done) return Promise.resolve(done);
   }
   return pending.join(
-    url,
+    // Callers share a request only under the same size cap, the one option that turns
+    // an answer into a failure (a call with `maxBytes: 100` made every caller of the URL
+    // fail). The widgets all use the default: one request. (`timeout` and `remember` stay
+    // the first caller's: a shared answer comes within its time and is remembered by it.)
+    `${options.maxBytes} ${url}`,
     (aborted) => {
       // Beside the request, not after it: an RSS or Atom URL will need the XML readers.
       expectFormat(url);

@@ -9,12 +9,13 @@
  * (disconnected, then connected again) keeps its request.
  */
 
-/** Why a signal aborted, always as an Error (an AbortError DOMException unless the caller gave one). */
+/**
+ * Why a signal aborted, always as an Error: the caller's own, or an AbortError
+ * DOMException that says the reason it was given (`abort('left the page')`).
+ */
 export function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
-  return reason instanceof Error
-    ? reason
-    : new DOMException('The operation was aborted.', 'AbortError');
+  return reason instanceof Error ? reason : new DOMException(String(reason), 'AbortError');
 }
 
 interface Flight<T> {

@@ -415,6 +415,20 @@ describe('loadFeed', () => {
       expect(after.sent).to.be.below(5_000_000);
     });
 
+    it('shares a request only with callers under the same cap, and names a small cap in bytes', async () => {
+      const url = `/faults/counted?key=${key('cap')}&delay=200`;
+      const [small, plain] = await Promise.allSettled([
+        loadFeed(url, { maxBytes: 100, remember: false }),
+        loadFeed(url, { remember: false }),
+      ]);
+      // Before: one request under the first caller's cap, and both failed ("over 0 MB").
+      expect(small.status).to.equal('rejected');
+      expect(((small as PromiseRejectedResult).reason as Error).message).to.equal(
+        `feed too large: ${url} is over 100 bytes (the maxBytes limit)`,
+      );
+      expect(plain.status, String((plain as PromiseRejectedResult).reason)).to.equal('fulfilled');
+    });
+
     it('refuses more than 5 MB by default', async () => {
       const k = key('drip5');
       // 20 MB at 256 KB every 40 ms: 3 s for all of it, 5 MB after about 0.8 s.
