@@ -66,7 +66,7 @@ const fullChunk = chunk(fullArticle, runtime);
  * time a card shows a full article (a body placeholder stands in meanwhile).
  *
  * Loaded, the card takes its natural size: an image frame only for an article with an
- * image, titles and tags that wrap, a meta line that wraps between its parts (its "|"
+ * image (it goes away if the image cannot be loaded), titles and tags that wrap, a meta line that wraps between its parts (its "|"
  * never dangles), and in the `summary` variant a summary that stops after three lines
  * with an ellipsis. While the feed loads, a placeholder with bars for a typical article
  * (an estimate) keeps the page from jumping much. A `full` card shows the summary as a

@@ -65,14 +65,16 @@ const layouts = chunk(() => import('./layouts.js'), runtime);
  * there is room, with the date under the title in a narrow container), the summary stops
  * after `--civic-bulletin-list-summary-lines` lines with an ellipsis, nothing is reserved
  * for what an item does not have, and a grid card has a picture box only when the item
- * has a picture. While the feed loads, the skeleton draws `limit` typical items, an
+ * has a picture that can be loaded. While the feed loads, the skeleton draws `limit` typical items, an
  * estimate of the height to come. The "Xem thêm" handling and the styles of the
  * `compact`, `grid` and `ticker` layouts load on first need; until the styles arrive,
  * those layouts show the skeleton.
  *
  * The `ticker` layout shows the first `limit` headlines on one moving line, with no
- * "Xem thêm". It stops while hovered or while a link in it has focus, has a
- * "Tạm dừng" toggle (first in the tab order), and is a static, wrapping list under `prefers-reduced-motion`.
+ * "Xem thêm". It stops while hovered or while a link in it has focus (the focused headline
+ * is brought fully into view), has a "Tạm dừng" toggle (first in the tab order) that turns it
+ * into a static, wrapping list until pressed again, and is that list for good under
+ * `prefers-reduced-motion`.
  *
  * @summary A list of news: newest and pinned first, "Mới" badges, filters, paging.
  *

@@ -137,8 +137,7 @@ const LAYOUT_CSS =
       .layout-ticker .list {
         animation: civic-ticker var(--civic-bulletin-list-ticker-duration, 40s) linear infinite;
       }
-      .ticker-viewport:hover .list,
-      .paused .list {
+      .ticker-viewport:hover .list {
         animation-play-state: paused;
       }
       /* A keyboard user must see the link they are on: stop, and let the browser scroll it into view. */
@@ -146,8 +145,16 @@ const LAYOUT_CSS =
         animation: none;
       }
     }
+    /* Paused, the headlines stand still as a wrapping list, each readable whole (a line
+       stopped mid-way showed a phone a piece of one); without motion they always do. */
+    .paused .list {
+      width: auto;
+      flex-wrap: wrap;
+      row-gap: 0.25em;
+      white-space: normal;
+      animation: none;
+    }
     @media (prefers-reduced-motion: reduce) {
-      /* No motion: the headlines become a static, wrapping list. */
       .layout-ticker .list {
         width: auto;
         flex-wrap: wrap;
@@ -202,8 +209,16 @@ function renderTicker(
     >
       ${pauseLabel}
     </button>
-    <div class="ticker-viewport" @focusout=${onTickerFocusOut}>${list}</div>
+    <div class="ticker-viewport" @focusin=${onTickerFocusIn} @focusout=${onTickerFocusOut}>
+      ${list}
+    </div>
     ${live}`;
+}
+
+// The browser scrolls a focused link into view only when none of it shows: a headline
+// half out of the stopped ticker stayed half hidden, its focus ring with it.
+function onTickerFocusIn(e: FocusEvent): void {
+  (e.target as HTMLElement).scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 // Tabbing through the stopped ticker scrolls its viewport to each link; once focus

@@ -188,7 +188,9 @@ export class CivicViewCounter extends CivicFeedElement {
         >`;
     }
     if (this.#usesFeed && status === 'error') {
-      return html`<span class="unavailable" part="status">${m.viewsUnavailable}</span
+      // An alert, as the card's error is: it is said when it appears (the loading state's
+      // status region is gone by then, so a polite one would be silent).
+      return html`<span class="unavailable" part="status" role="alert">${m.viewsUnavailable}</span
         ><button type="button" class="retry" part="retry" @click=${this.#retry}>${m.retry}</button>
         <slot></slot>`;
     }

@@ -832,9 +832,43 @@ describe('civic-bulletin-list', () => {
       pause.click();
       await el.updateComplete;
       expect(pause.getAttribute('aria-pressed')).to.equal('true');
+      // Paused, the headlines stand still as a wrapping list: each can be read whole.
       const ul = shadow(el).querySelector('ul')!;
-      if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
-        expect(getComputedStyle(ul).animationPlayState).to.equal('paused');
+      expect(getComputedStyle(ul).animationName).to.equal('none');
+      expect(getComputedStyle(ul).flexWrap).to.equal('wrap');
+      const viewport = shadow(el).querySelector('.ticker-viewport')!.getBoundingClientRect();
+      for (const li of items(el)) {
+        const box = li.getBoundingClientRect();
+        expect(box.right, li.textContent).to.be.at.most(viewport.right + 1);
+      }
+    });
+
+    it('ticker brings a long headline that is partly out of view fully in when it gets focus', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const many = Array.from({ length: 6 }, (_, i) => ({
+        id: `h${i}`,
+        title: `Tin dài số ${i}: cảnh báo thủ đoạn lừa đảo qua mạng`,
+        published: '2020-07-01T08:00:00+07:00',
+      }));
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div style="width: 640px">
+          <button>before</button
+          ><civic-bulletin-list layout="ticker" .feed=${jsonFeed(many)}></civic-bulletin-list>
+        </div>`,
+      );
+      const el = await settled(wrap.querySelector('civic-bulletin-list')!);
+      wrap.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      const viewport = shadow(el).querySelector('.ticker-viewport')!;
+      for (let i = 0; i < 6; i++) {
+        await sendKeys({ press: 'Tab' });
+        const link = shadow(el).activeElement as HTMLAnchorElement;
+        const box = viewport.getBoundingClientRect();
+        const at = link.getBoundingClientRect();
+        // Before: a link already partly in view was left where it was, its end cut off.
+        expect(at.width, 'the headline fits the viewport').to.be.below(box.width);
+        expect(at.left, link.textContent).to.be.at.least(box.left - 1);
+        expect(at.right, link.textContent).to.be.at.most(box.right + 1);
       }
     });
 

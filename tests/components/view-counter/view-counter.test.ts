@@ -387,6 +387,8 @@ describe('civic-view-counter', () => {
       );
       await until(() => el.shadowRoot!.querySelector('button') !== null, 'the error state');
       expect(part(el, 'status')!.textContent).to.equal('Không tải được lượt xem');
+      // Said when it appears (the loading state's status region is gone by then).
+      expect(part(el, 'status')!.getAttribute('role')).to.equal('alert');
       expect(part(el, 'retry')!.textContent).to.equal('Thử lại');
       expect(el.shadowRoot!.querySelector('slot')!.assignedElements()).to.have.length(1);
       expectClean(el);
