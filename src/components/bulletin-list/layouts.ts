@@ -154,6 +154,10 @@ const LAYOUT_CSS =
       white-space: normal;
       animation: none;
     }
+    /* Beside the first headline, not halfway down a list of them. */
+    .paused .pause {
+      align-self: flex-start;
+    }
     @media (prefers-reduced-motion: reduce) {
       .layout-ticker .list {
         width: auto;
