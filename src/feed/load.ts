@@ -64,7 +64,7 @@ export { DEFAULT_MAX_FEED_BYTES, DEFAULT_RETRY_DELAY, DEFAULT_TIMEOUT } from './
 
 /** Good results of this page, by absolute URL. */
 const loaded = new Map<string, LoadedFeed>();
-/** Requests under way, by absolute URL. */
+/** Requests under way, by size cap and absolute URL (see `loadOne`). */
 const pending = new Flights<LoadedFeed>();
 
 /** A document this page has read (fresh, or remembered), kept to compare the next body with. */

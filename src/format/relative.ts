@@ -2,32 +2,26 @@
  * Relative dates ("2 giờ trước", "hôm qua", "3 days ago") for `<civic-bulletin-list
  * date-format="relative">`. Few lists ask for them, so this is lazy (the `extras` chunk):
  * the list starts loading it at upgrade when it sees the attribute, and shows its
- * skeleton until it is in. Imports nothing (see src/internal/lazy.ts).
+ * skeleton until it is in. Imports nothing (see src/internal/lazy.ts): the zone's calendar
+ * is the entry's `calendarDateIn`, handed in by the runtime.
  */
+/** The entry's calendar of a zone (`dates.ts`), as the runtime hands it over. */
+type CalendarDateIn = typeof import('./dates.js').calendarDateIn;
 
-/** The module's door (see `src/internal/lazy.ts`): it needs no runtime. */
-export function init(): { formatRelative: typeof formatRelative } {
+/** The module's door (see `src/internal/lazy.ts`): it borrows the zone's calendar. */
+export function init(rt: { calendarDateIn: CalendarDateIn }): {
+  formatRelative: typeof formatRelative;
+} {
+  calendarDateIn = rt.calendarDateIn;
   return { formatRelative };
 }
 
+let calendarDateIn: CalendarDateIn;
 const formats = new Map<string, Intl.RelativeTimeFormat>();
-const calendars = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar day `t` falls on in `zone`: days since 1970-01-01, and year × 12 + month. */
+/** The calendar day `t` falls on in `zone` (`dates.ts`): days since 1970-01-01, and year × 12 + month. */
 function calendarOf(t: number, zone: string): [days: number, months: number] {
-  let f = calendars.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    calendars.set(zone, f);
-  }
-  const p: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const { type, value } of f.formatToParts(t)) p[type] = Number(value);
-  const { year = 0, month = 1, day = 1 } = p;
+  const { year, month, day } = calendarDateIn(new Date(t), zone);
   return [Date.UTC(year, month - 1, day) / 86_400_000, year * 12 + month];
 }
 

@@ -11,6 +11,7 @@ import { formatDate, isoInstant } from '../../format/dates.js';
 import { headline } from '../../format/headline.js';
 import { messageLocale, messagesVersion } from '../../format/messages.js';
 import { chunk } from '../../internal/lazy.js';
+import { runtime } from '../shared/runtime.js';
 import { formatCount } from '../../format/numbers.js';
 
 /**
@@ -18,7 +19,7 @@ import { formatCount } from '../../format/numbers.js';
  * at upgrade and shows its skeleton until they are in (`relativeDates.ready`), or, when
  * they cannot load, its dates in full.
  */
-export const relativeDates = chunk(() => import('../../format/relative.js'), undefined);
+export const relativeDates = chunk(() => import('../../format/relative.js'), runtime);
 
 /** How the list is drawn. */
 export type BulletinLayout = 'list' | 'compact' | 'grid' | 'ticker';

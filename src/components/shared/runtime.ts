@@ -10,6 +10,7 @@ import { loadFeed } from '../../feed/load.js';
 import { counterRuntime } from '../../counter/runtime.js';
 import { feedRuntime } from '../../feed/runtime.js';
 import { safeUrl } from '../../feed/values.js';
+import { calendarDateIn } from '../../format/dates.js';
 import { formatCount } from '../../format/numbers.js';
 import { announceError, announceLoad } from './events.js';
 
@@ -24,6 +25,7 @@ export const runtime = {
   announceLoad,
   announceError,
   formatCount,
+  calendarDateIn,
   // `as const` keeps `nothing` Lit's own unique symbol, which a plain property widens to `symbol`.
 } as const;
 
