@@ -1,7 +1,8 @@
 /**
  * Every message a feed can fail or warn with lives here, so "why did this feed fail?"
  * has one answer; except those only the lazy chunks raise, which travel with them:
- * the XML readers' (`xml-messages.ts`), the merge's (`merge.ts`), a broken JSON text's
+ * the XML readers' (`xml-messages.ts`, with the HTML page's: only the XML chunk tells one
+ * from a feed), the merge's (`merge.ts`), a broken JSON text's
  * (`json-error.ts`) and a failed request's rarer causes (`failure.ts`: CORS, time limit,
  * size cap).
  */
@@ -26,7 +27,6 @@ export const messages = {
   noUrl: () => `no feed URL given`,
   // Unusable: the document.
   empty: () => `not a feed: the response is empty`,
-  html: () => `not a feed: got an HTML page, not JSON Feed, RSS or Atom`,
   notJsonFeed: (why: string) => `not a JSON Feed: ${why}`,
   notFeedValue: () => `not a feed: expected a JSON Feed object or a Feed from loadFeed`,
   // Warnings: what was wrong with a field or an item (the path says where).

@@ -52,13 +52,13 @@ export function looksLikeHtml(body: string): boolean {
  * @throws FeedError (the runtime's) when the text is not a usable XML feed.
  */
 function readXml(text: string, options: ReadOptions): ParsedFeed {
-  const { FeedError, messages } = k;
-  if (looksLikeHtml(text)) throw new FeedError(messages.html());
+  const { FeedError } = k;
+  if (looksLikeHtml(text)) throw new FeedError(xmlMessages.html());
   const doc = parseXml(text);
   const root = doc.documentElement;
   const broken = doc.error && describe(doc.error);
   if (!root || (broken && !isFeedRoot(root))) throw new FeedError(xmlMessages.notXml(broken ?? ''));
-  if (root.localName === 'html') throw new FeedError(messages.html());
+  if (root.localName === 'html') throw new FeedError(xmlMessages.html());
   const old = notRead(root);
   if (old) throw new FeedError(xmlMessages.notRead(old));
   if (broken) dropUnfinished(doc);

@@ -4,6 +4,8 @@
  * page whose feeds are JSON never needs them.
  */
 export const xmlMessages = {
+  // Only the XML chunk tells an HTML page (a body that starts with `<`) from a feed.
+  html: () => `not a feed: got an HTML page, not JSON Feed, RSS or Atom`,
   notXml: (what: string) => `not XML: ${what}`,
   notXmlFeed: (root: string) =>
     `not a feed: the XML root is <${clip(root)}>, not <rss> or Atom <feed>`,

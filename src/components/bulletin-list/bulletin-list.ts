@@ -260,6 +260,7 @@ export class CivicBulletinList extends CivicFeedElement {
         isNewArticle(a.published, now, days) ? badge : nothing,
         views,
         grid,
+        a.language ?? feed.language,
       );
     }
 

@@ -4,6 +4,7 @@
  * only how each looks.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article } from '../../feed/model.js';
 import { listDate, type SortKey } from '../../feed/order.js';
 import { safeUrl } from '../../feed/values.js';
@@ -98,7 +99,12 @@ export type GridItem = (
  * flat template; anything missing takes the general path below. Title and badge share a
  * line box (.head): the badge follows the title's last word, wherever that wraps.
  *
+ * The headline and summary carry the article's language (its own, else the feed's), as
+ * the card's do, so that a screen reader reads an English headline with English rules on a
+ * Vietnamese page (WCAG 3.1.2); the date, the count and the badge stay in the page's.
+ *
  * @param grid the grid card's template, once the layouts chunk is in (a plain `<li>` before)
+ * @param lang the article's language, when the article or its feed names one
  */
 export function renderItem(
   layout: BulletinLayout,
@@ -107,12 +113,13 @@ export function renderItem(
   badge: TemplateResult | typeof nothing,
   viewsLabel: string,
   grid: GridItem | undefined,
+  lang: string | undefined,
 ): TemplateResult {
   const cls = a.featured ? 'item featured' : 'item';
   const views = p.views ? html` <span class="views">${viewsLabel} ${p.views}</span>` : nothing;
   const summary =
     a.summary && (layout === 'list' || layout === 'grid')
-      ? html`<p class="summary" part="summary">${a.summary}</p>`
+      ? html`<p class="summary" part="summary" lang=${ifDefined(lang)}>${a.summary}</p>`
       : nothing;
   // Every bound URL passes safeUrl: the article may come from a hand-built object, or
   // inherit `url` from a polluted Object.prototype.
@@ -120,14 +127,16 @@ export function renderItem(
   const image = safeUrl(a.image);
   if (url && p.date && layout !== 'grid') {
     return html`<li class=${cls} part=${cls}>
-      <span class="head"><a class="title" part="title" href=${url}>${itemName(a)}</a>${badge}</span
+      <span class="head"
+        ><a class="title" part="title" href=${url} lang=${ifDefined(lang)}>${itemName(a)}</a
+        >${badge}</span
       ><span class="meta" part="meta"><time datetime=${p.iso}>${p.date}</time>${views}</span
       >${summary}
     </li>`;
   }
   const title = url
-    ? html`<a class="title" part="title" href=${url}>${itemName(a)}</a>`
-    : html`<span class="title" part="title">${itemName(a)}</span>`;
+    ? html`<a class="title" part="title" href=${url} lang=${ifDefined(lang)}>${itemName(a)}</a>`
+    : html`<span class="title" part="title" lang=${ifDefined(lang)}>${itemName(a)}</span>`;
   const text = html`<span class="head">${title}${badge}</span
     ><span class="meta" part="meta"
       >${p.date ? html`<time datetime=${p.iso}>${p.date}</time>` : nothing}${views}</span

@@ -1033,6 +1033,45 @@ describe('civic-bulletin-list', () => {
     });
   });
 
+  describe("when the feed's language is not the page's", () => {
+    it('marks each headline and summary with it (WCAG 3.1.2), not the dates or the badge', async () => {
+      const clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-02T12:00:00+07:00'),
+        toFake: ['Date'],
+      });
+      try {
+        const doc = jsonFeed(
+          [
+            { id: 'a', published: '2020-07-02T08:00:00+07:00', summary: 'Road works on Main St.' },
+            { id: 'b', published: '2020-06-02T08:00:00+07:00', url: null },
+            { id: 'c', published: '2020-06-01T08:00:00+07:00' },
+          ],
+          { language: 'en-US' },
+        ) as { items: Record<string, unknown>[] };
+        // An item in a language of its own keeps it.
+        doc.items[2].language = 'fr';
+        const el = await withFeed(doc);
+        const [a, b, c] = items(el);
+        // The flat template (a link and a date), the general one (no link), an item's own.
+        expect(a.querySelector('[part=title]')!.getAttribute('lang')).to.equal('en-US');
+        expect(a.querySelector('[part=summary]')!.getAttribute('lang')).to.equal('en-US');
+        expect(b.querySelector('[part=title]')!.getAttribute('lang')).to.equal('en-US');
+        expect(c.querySelector('[part=title]')!.getAttribute('lang')).to.equal('fr');
+        // The page's words stay in the page's language: nothing inside the item marks them.
+        expect(a.querySelector('time')!.closest('[lang]')).to.equal(null);
+        expect(a.querySelector('[part=badge]')!.closest('[lang]')).to.equal(null);
+        await expect(el).to.be.accessible();
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('marks nothing when the feed names no language', async () => {
+      const el = await withFeed(jsonFeed([{ id: 'a', published: '2020-07-02T08:00:00+07:00' }]));
+      expect(shadow(el).querySelector('[lang]')).to.equal(null);
+    });
+  });
+
   describe('when labelled and counting views', () => {
     it('names the list with label, and prints "Lượt xem: 2.007" with show-views', async () => {
       const el = await withFeed(
