@@ -102,11 +102,18 @@ export async function faultMiddleware(ctx, next) {
     case 'script': {
       // Answers by a script of statuses, one per request for this key (the last repeats):
       // `codes=200,500,500,200` is a feed that goes down for a moment and comes back.
+      // `files=a.json,b.json` and `delays=0,400` (ms before answering) script the same way:
+      // a feed that changes, or a refresh that is still under way when the test acts.
       const c = countFor(key);
       c.hits++;
-      const codes = String(q.codes ?? '200').split(',');
-      const code = Number(codes[Math.min(c.hits, codes.length) - 1]);
-      if (code === 200) return serveFixture(ctx, q.file);
+      const nth = (list) => {
+        const all = String(list).split(',');
+        return all[Math.min(c.hits, all.length) - 1];
+      };
+      const code = Number(nth(q.codes ?? '200'));
+      const delay = Number(nth(q.delays ?? '0'));
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      if (code === 200) return serveFixture(ctx, nth(q.files ?? q.file ?? SEED));
       ctx.status = code;
       ctx.body = 'Scripted failure';
       return;

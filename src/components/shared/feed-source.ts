@@ -64,6 +64,8 @@ export class FeedSource implements ReactiveController {
   #key?: string;
   #feedValue: unknown;
   #request?: AbortController;
+  /** Whether the last request was a refresh (`revalidate`): one cut short by leaving the page is made again. */
+  #refreshing = false;
   #provided?: FeedState;
   readonly #retry = () => this.reload();
 
@@ -123,8 +125,11 @@ export class FeedSource implements ReactiveController {
     const src = host.src?.trim();
     if (src) {
       if (!force && this.#key === `src:${src}`) return;
+      // Back on the page after leaving mid-refresh (moved by a script: disconnected and
+      // connected at once): the refresh is made again, not answered from the page's copy.
+      const again = !this.#key && this.#refreshing;
       this.#key = `src:${src}`;
-      this.#load(src, force);
+      this.#load(src, force || again);
       return;
     }
     const inline = this.#options.inline?.();
@@ -207,6 +212,7 @@ export class FeedSource implements ReactiveController {
 
   #load(src: string, revalidate: boolean): void {
     this.#cancel();
+    this.#refreshing = revalidate;
     let url: string;
     try {
       url = toUrls(src).join(' ');

@@ -546,6 +546,38 @@ describe('civic-feed', () => {
     });
   });
 
+  describe('when it is moved while a refresh is under way', () => {
+    it('refreshes where it lands, instead of announcing the feed it had', async () => {
+      const k = key('moved');
+      const el = document.createElement('civic-feed');
+      // The seed feed, then the English one, a moment late: the refresh is still under way
+      // when the element moves.
+      el.src = `/faults/script?key=${k}&files=vi-cong-an-tinh.json,en-city-news.json&delays=0,300`;
+      el.innerHTML = '<feed-probe></feed-probe>';
+      const first = once(el, 'civic-feed-load');
+      document.body.append(el);
+      const seed = (await first).detail.feed;
+      const probe = el.querySelector('feed-probe')!;
+      await statusOf(probe, 'ready');
+      const elsewhere = document.createElement('section');
+      document.body.append(elsewhere);
+      try {
+        el.reload();
+        const next = once(el, 'civic-feed-load');
+        // A CMS script or a framework moves it: disconnected and connected in one task.
+        elsewhere.append(el);
+        const moved = (await next).detail.feed;
+        // Before: the request was dropped, and the old feed announced as if it were new.
+        expect(moved).not.to.equal(seed);
+        expect(moved.language).to.equal('en-US');
+        await waitUntil(() => probe.source.state.feed === moved, 'the widget never drew it');
+        expect((await counts(k)).hits).to.be.at.least(2);
+      } finally {
+        elsewhere.remove();
+      }
+    });
+  });
+
   describe('when locale and time-zone are set', () => {
     it('hands them to the widgets inside', async () => {
       const el = await fixture<CivicFeed>(
