@@ -71,7 +71,7 @@ const STYLES = css`
   }
   .attachments ul {
     margin: 0;
-    padding-left: 1.25rem;
+    padding-inline-start: 1.25rem;
   }
   .file-meta {
     color: var(--_muted);
@@ -79,7 +79,8 @@ const STYLES = css`
   }
   .body blockquote {
     margin: 1em 0;
-    padding: 0.25em 0 0.25em 1em;
+    padding: 0.25em 0;
+    padding-inline-start: 1em;
     border-inline-start: 4px solid var(--_border);
     color: var(--_muted);
     font-style: italic;

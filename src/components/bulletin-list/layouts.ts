@@ -100,7 +100,7 @@ const LAYOUT_CSS =
       outline-offset: 2px;
     }
 
-    /* ticker: one line of headlines moving right to left, CSS only; a pause button first. */
+    /* ticker: one line of headlines moving towards the line's start, CSS only; a pause button first. */
     .pause {
       border: 1px solid;
       border-radius: 4px;
@@ -114,6 +114,11 @@ const LAYOUT_CSS =
       flex: 1;
       min-width: 0;
       overflow: hidden;
+    }
+    /* Right to left, the headlines start at the right and run off it, the next coming in
+       from the left (moving left, as in LTR, the list left the box after the first one). */
+    .ticker-viewport:dir(rtl) {
+      --_ticker-end: 100%;
     }
     .layout-ticker .list {
       flex-direction: row;
@@ -171,7 +176,7 @@ const LAYOUT_CSS =
     }
     @keyframes civic-ticker {
       to {
-        transform: translateX(-100%);
+        transform: translateX(var(--_ticker-end, -100%));
       }
     }
     @media (forced-colors: active) {

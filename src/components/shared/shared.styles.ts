@@ -79,7 +79,7 @@ export const sharedStyles = [
     }
     .error {
       display: block;
-      border-left: 3px solid var(--_accent);
+      border-inline-start: 3px solid var(--_accent);
       padding: 0.5em 0.75em;
     }
     .error-text {
@@ -106,7 +106,7 @@ export const sharedStyles = [
         border: 1px solid CanvasText;
       }
       .error {
-        border-left-color: CanvasText;
+        border-inline-start-color: CanvasText;
       }
     }
   `,

@@ -1020,7 +1020,13 @@ describe('civic-article-card', () => {
       await waitUntil(() => body.querySelector('blockquote'), 'no blockquote');
       const style = getComputedStyle(body.querySelector('blockquote')!);
       expect(Number.parseFloat(style.borderInlineStartWidth)).to.be.greaterThan(0);
+      // The space between the bar and the text is on the bar's side, in either direction.
+      expect(style.paddingInlineStart).to.equal(style.fontSize);
       expect(style.fontStyle).to.equal('italic');
+      el.dir = 'rtl';
+      expect(getComputedStyle(body.querySelector('blockquote')!).paddingRight).to.equal(
+        style.fontSize,
+      );
     });
 
     it('keeps light-DOM fallback content out of the loading and loaded states', async () => {

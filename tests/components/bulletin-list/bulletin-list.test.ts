@@ -372,6 +372,19 @@ describe('civic-bulletin-list', () => {
     });
   });
 
+  describe('when the page runs right to left', () => {
+    it("puts the error's accent bar on the side the text starts", async () => {
+      const wrap = await fixture<HTMLElement>(
+        html`<div dir="rtl"><civic-bulletin-list src=${NOT_FOUND}></civic-bulletin-list></div>`,
+      );
+      const el = await settled(wrap.querySelector('civic-bulletin-list')!);
+      await waitUntil(() => shadow(el).querySelector('.error'), 'no error state');
+      const bar = getComputedStyle(shadow(el).querySelector('.error')!);
+      expect(bar.borderRightWidth).to.equal('3px');
+      expect(bar.borderLeftWidth).to.equal('0px');
+    });
+  });
+
   describe('when a remembered copy stands in for a failed load', () => {
     // A 503 (a passing fault, unlike a 404) with a copy from two days ago, 03:00 UTC.
     const src = `/faults/status/503?key=bl-remembered-${Math.random().toString(36).slice(2)}`;
@@ -841,6 +854,36 @@ describe('civic-bulletin-list', () => {
         const box = li.getBoundingClientRect();
         expect(box.right, li.textContent).to.be.at.most(viewport.right + 1);
       }
+    });
+
+    it('ticker runs towards the start of the line, right to left in a right-to-left page', async () => {
+      const many = Array.from({ length: 8 }, (_, i) => ({
+        id: `t${i}`,
+        published: '2020-07-01T08:00:00+07:00',
+      }));
+      const shiftAt = async (dir: 'ltr' | 'rtl') => {
+        const wrap = await fixture<HTMLElement>(
+          html`<div dir=${dir} style="width: 300px">
+            <civic-bulletin-list layout="ticker" .feed=${jsonFeed(many)}></civic-bulletin-list>
+          </div>`,
+        );
+        const el = await settled(wrap.querySelector('civic-bulletin-list')!);
+        const ul = shadow(el).querySelector('ul')!;
+        const viewport = shadow(el).querySelector('.ticker-viewport')!.getBoundingClientRect();
+        const [motion] = ul.getAnimations();
+        motion.pause();
+        // A quarter of the way: a quarter of the list has gone by, and headlines still show.
+        motion.currentTime = Number(motion.effect!.getComputedTiming().duration) / 4;
+        const shown = items(el).filter((li) => {
+          const box = li.getBoundingClientRect();
+          return box.right > viewport.left && box.left < viewport.right;
+        });
+        expect(shown.length, `${dir}: headlines in view a quarter of the way`).to.be.at.least(1);
+        return new DOMMatrix(getComputedStyle(ul).transform).m41;
+      };
+      expect(await shiftAt('ltr')).to.be.below(0);
+      // Before: it ran left too, and after the first headline the box stayed empty.
+      expect(await shiftAt('rtl')).to.be.above(0);
     });
 
     it('ticker brings a long headline that is partly out of view fully in when it gets focus', async () => {
