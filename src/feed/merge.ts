@@ -24,6 +24,7 @@ const sourceFailed = (why: string) => `${why}; this feed's items are missing fro
  * Merges feeds in the order given. When two items share an id or a url, the one from
  * the earlier feed wins. The result has format `merged`; its metadata (title, zone,
  * language) is the first feed's, and it has no `nextUrl` since there is no single next page.
+ * An item without a language of its own takes its feed's.
  */
 export function mergeFeeds(feeds: Feed[]): Feed {
   const seenIds = new Set<string>();
@@ -34,7 +35,9 @@ export function mergeFeeds(feeds: Feed[]): Feed {
       if (seenIds.has(item.id) || (item.url !== undefined && seenUrls.has(item.url))) continue;
       seenIds.add(item.id);
       if (item.url !== undefined) seenUrls.add(item.url);
-      items.push(item);
+      // Each item keeps its own feed's language: the merged feed names only the first's,
+      // and an English item under a Vietnamese one was marked (and read out) as Vietnamese.
+      items.push(item.language || !feed.language ? item : { ...item, language: feed.language });
     }
   }
   const first = feeds[0] ?? ({} as Partial<Feed>);

@@ -213,4 +213,29 @@ describe('mergeFeeds', () => {
     expect(merged.timeZone).to.equal('Asia/Ho_Chi_Minh');
     expect(merged).not.to.have.property('nextUrl');
   });
+
+  it("gives each item its own feed's language, unless it has one", () => {
+    const vi: Feed = {
+      format: 'json',
+      language: 'vi',
+      items: [article('v', '2020-01-01T00:00:00Z')],
+    };
+    const fr = { ...article('f', '2020-01-02T00:00:00Z'), language: 'fr' };
+    const en: Feed = {
+      format: 'rss',
+      language: 'en-US',
+      items: [article('e', '2020-01-03T00:00:00Z'), fr],
+    };
+    const none: Feed = { format: 'json', items: [article('n', '2020-01-04T00:00:00Z')] };
+    const merged = mergeFeeds([vi, en, none]);
+    expect(merged.language).to.equal('vi');
+    expect(merged.items.map((i) => [i.id, i.language])).to.deep.equal([
+      ['n', undefined],
+      ['e', 'en-US'],
+      ['f', 'fr'],
+      ['v', 'vi'],
+    ]);
+    // The feeds handed in are left as they were.
+    expect(en.items[0]).not.to.have.property('language');
+  });
 });
