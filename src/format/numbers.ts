@@ -7,6 +7,8 @@
  * and these forms are fixed. A test holds them to Intl's output.
  */
 
+import { messageLocale } from './messages.js';
+
 /** `standard` (2.007) or `compact` (15 N). */
 export type Notation = 'standard' | 'compact';
 
@@ -19,6 +21,11 @@ export function formatCount(
   notation: Notation = 'standard',
 ): string {
   if (!Number.isFinite(value)) return '';
+  // A count speaks the language of the words beside it: on a page whose language has no
+  // message table (a French page reads "Lượt xem"), it is written as that table's are
+  // ("2.007", not "2 007" beside "2,007" in the next widget).
+  const words = messageLocale(locale);
+  if (!locale.toLowerCase().startsWith(words)) locale = words;
   if (
     notation === 'standard' &&
     Number.isSafeInteger(value) &&

@@ -203,6 +203,18 @@ describe('format', () => {
       expect(formatCount(15890, 'en', 'compact')).to.equal('15.9K');
     });
 
+    it('writes a count as the words beside it are written: a tag with no table as its fallback', () => {
+      // Before: "Lượt xem: 2 007" on a French page, "Lượt xem: 2,007" on a Japanese one
+      // (a Vietnamese reader takes that for two), and "2.007" in the counter beside them.
+      expect(formatCount(2007, 'ja')).to.equal('2.007');
+      expect(formatCount(2007, 'ar-EG')).to.equal('2.007');
+      expect(formatCount(15000, 'ja', 'compact')).to.match(/^15\sN$/);
+      // A language with a table keeps its own forms, regional ones included.
+      expect(formatCount(100000, 'en-IN')).to.equal('1,00,000');
+      defineMessages('pt-BR', { more: 'Mais' });
+      expect(formatCount(2007, 'pt-BR')).to.equal(new Intl.NumberFormat('pt-BR').format(2007));
+    });
+
     it('never prints NaN', () => {
       expect(formatCount(NaN, 'vi')).to.equal('');
       expect(formatCount(Infinity, 'en')).to.equal('');
@@ -225,7 +237,10 @@ describe('format', () => {
         'fr',
         'ar-EG',
       ]) {
-        const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+        // A tag with no message table is written as the table it falls back to (below).
+        const words = messageLocale(locale);
+        const as = locale.toLowerCase().startsWith(words) ? locale : words;
+        const intl = new Intl.NumberFormat(as, { maximumFractionDigits: 0 });
         for (const n of counts)
           expect(formatCount(n, locale), `${locale} ${n}`).to.equal(intl.format(n));
       }

@@ -4,7 +4,6 @@ import { html, type PropertyDeclarations, type PropertyValues, type TemplateResu
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { toCount } from '../../feed/values.js';
 import { formatDate } from '../../format/dates.js';
-import { messageLocale } from '../../format/messages.js';
 import { formatCount, type Notation } from '../../format/numbers.js';
 import { ArticleSource } from '../shared/article-source.js';
 import { CivicFeedElement } from '../shared/civic-feed-element.js';
@@ -198,7 +197,7 @@ export class CivicViewCounter extends CivicFeedElement {
   }
 
   #renderCount(views: number, fromFeed: boolean): TemplateResult {
-    const tag = this.#numberLocale;
+    const tag = this.localeTag;
     const exact = formatCount(views, tag);
     const shown = this.notation === 'compact' ? formatCount(views, tag, 'compact') : exact;
     const { state } = this.source;
@@ -240,13 +239,6 @@ export class CivicViewCounter extends CivicFeedElement {
   /** True when the feed's state decides what shows: no `count` and no `.item` to go by. */
   get #usesFeed(): boolean {
     return toCount(this.count) === undefined && !this.#articles.fromItem;
-  }
-
-  /** Numbers speak the language of the label: a tag with no message table of its own prints like the fallback. */
-  get #numberLocale(): string {
-    const tag = this.localeTag;
-    const table = messageLocale(tag);
-    return tag.toLowerCase().split('-')[0] === table.toLowerCase().split('-')[0] ? tag : table;
   }
 
   #retry(e: Event): void {
