@@ -219,6 +219,21 @@ async function strictCspWorks(open: Open, site: Site, path: string) {
     'the seed card with its Markdown body',
   );
   await settle(s.page);
+  // Styled by adopted style sheets (the build keeps no `<style>` fallback, which this CSP
+  // would refuse): every widget has its sheets, and the card's own look is there.
+  const styles = await s.page.evaluate(() => ({
+    unstyled: [...document.querySelectorAll('*')]
+      .filter((e) => e.localName.startsWith('civic-') && e.shadowRoot)
+      .filter((e) => e.shadowRoot!.adoptedStyleSheets.length === 0)
+      .map((e) => e.localName),
+    styleElements: [...document.querySelectorAll('*')]
+      .filter((e) => e.shadowRoot)
+      .reduce((n, e) => n + e.shadowRoot!.querySelectorAll('style').length, 0),
+    cardDisplay: getComputedStyle(document.querySelector('civic-article-card')!).display,
+  }));
+  expect(styles.unstyled, 'widgets without their style sheets').toEqual([]);
+  expect(styles.styleElements, '<style> elements in shadow roots').toBe(0);
+  expect(styles.cardDisplay, "the card's :host style").toBe('block');
   const violations = await s.page.evaluate(() => window.__civic.violations);
   const [publisher, library] = partition(
     violations,
