@@ -5,7 +5,7 @@
  */
 import type { Article, Feed, FeedFormat } from './model.js';
 import { FeedError, messages } from './errors.js';
-import { isObject, own, readFeedFields, readItem, readJsonFeed } from './parse-json.js';
+import { isObject, own, readFeedFields, readItem, readJsonFeed, zoneOf } from './parse-json.js';
 import type { ParsedFeed } from './model.js';
 import { Warnings, documentBase } from './values.js';
 
@@ -87,7 +87,11 @@ function convertFeed(value: unknown): ParsedFeed {
  * title and content).
  */
 export function toArticle(value: unknown): Article | undefined {
-  return checkArticle(value, 'item', new Warnings());
+  const article = checkArticle(value, 'item', new Warnings());
+  // The re-checked copy keeps the zone of the feed the article came from.
+  const zone = zoneOf.get(value as object);
+  if (article && zone) zoneOf.set(article, zone);
+  return article;
 }
 
 /**

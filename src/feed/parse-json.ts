@@ -350,6 +350,12 @@ interface Reader extends ItemReader<Entry> {
 
 const readers = new WeakMap<Feed, Reader>();
 
+/**
+ * The time zone of the feed each article was read from, when it names one: a card handed
+ * the article alone (`.item`) prints its dates in the publisher's zone all the same.
+ */
+export const zoneOf = new WeakMap<object, string>();
+
 /** How to read the items of a feed from `readJsonFeed` one by one; undefined for other feeds. */
 export const readerOf = (feed: Feed): ItemReader | undefined => readers.get(feed);
 
@@ -460,7 +466,9 @@ export function readJsonFeed(doc: unknown, options: ReadOptions = {}): ParsedFee
     read(e) {
       if (!e[DONE]) {
         const iw = new Warnings();
-        e[DONE] = [readItem(e.raw, `items[${e.at}]`, iw, base), iw.list];
+        const a = readItem(e.raw, `items[${e.at}]`, iw, base);
+        if (a && feed.timeZone) zoneOf.set(a, feed.timeZone);
+        e[DONE] = [a, iw.list];
         reader.report?.(iw.list);
       }
       return e[DONE][0];

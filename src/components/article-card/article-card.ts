@@ -10,6 +10,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Article, Feed } from '../../feed/model.js';
 import type { FeedError } from '../../feed/errors.js';
 import { safeUrl } from '../../feed/values.js';
+import { zoneOf } from '../../feed/parse-json.js';
 import { formatDate } from '../../format/dates.js';
 import { headline } from '../../format/headline.js';
 import type { JsonLdBlock } from '../../content/json-ld.js';
@@ -291,7 +292,8 @@ export class CivicArticleCard extends CivicFeedElement {
   ): TemplateResult {
     const m = this.messages;
     const variant = this.#shownVariant;
-    const zone = this.zoneFor(feed?.timeZone);
+    // Handed alone (`.item`), an article read from a feed still has its publisher's zone.
+    const zone = this.zoneFor(feed?.timeZone ?? zoneOf.get(article));
     const url = safeUrl(article.url);
     const lang = article.language ?? feed?.language;
     const wide = variant !== 'compact';

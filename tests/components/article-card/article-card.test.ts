@@ -280,13 +280,27 @@ describe('civic-article-card', () => {
       );
     });
 
-    it('takes an Article from the feed layer through .item', async () => {
+    it("takes an Article from the feed layer through .item, dated in its feed's zone", async () => {
       const { feed } = toFeed(clone(viDoc));
       const el = await card(html`<civic-article-card .item=${feed.items[0]}></civic-article-card>`);
-      // No feed, no time-zone: the viewer's zone, so compare with formatDate itself.
-      const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      // The feed's zone (Asia/Ho_Chi_Minh), although the card never sees the feed. Before:
+      // the viewer's zone, "19/03/2020 13:57:36" for a viewer in Los Angeles.
       expect(text($(el, '[part=meta]'))).to.equal(
-        `Ngày cập nhật: ${formatDate(feed.items[0].modified!, viewer, 'vi')} | Lượt xem: 2.007`,
+        'Ngày cập nhật: 20/03/2020 03:57:36 | Lượt xem: 2.007',
+      );
+      // `time-zone` still decides.
+      el.timeZone = 'UTC';
+      await el.updateComplete;
+      expect(text($(el, '[part=meta]'))).to.contain('Ngày cập nhật: 19/03/2020 20:57:36');
+    });
+
+    it("dates a raw JSON Feed item, which names no zone, in the viewer's zone", async () => {
+      const item = clone(items(viDoc)[0]);
+      const el = await card(html`<civic-article-card .item=${item}></civic-article-card>`);
+      const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const modified = new Date(String(item.date_modified));
+      expect(text($(el, '[part=meta]'))).to.equal(
+        `Ngày cập nhật: ${formatDate(modified, viewer, 'vi')} | Lượt xem: 2.007`,
       );
     });
 
