@@ -19,23 +19,24 @@ export const DEFAULT_LOCALE = 'vi';
  * still sees the page's language), else `vi`.
  */
 export function resolveLocaleTag(el: Element, locale?: string | null): string {
-  const own = locale?.trim();
-  if (own && toLanguage(own)) return own;
-  let node: Node | null = el;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang')?.trim();
-      if (lang && toLanguage(lang)) return lang;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return DEFAULT_LOCALE;
+  let tag = locale && toLanguage(locale);
+  // Up the tree, crossing shadow roots, to the first `lang` that names a language.
+  for (
+    let node: Node | null = el;
+    !tag && node;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)
+  )
+    if (node instanceof Element) tag = toLanguage(node.getAttribute('lang') ?? '');
+  return tag || DEFAULT_LOCALE;
 }
 
-/** A BCP 47 tag in canonical form, else undefined. */
+/**
+ * A BCP 47 tag in canonical form, else undefined. An underscore reads as a hyphen:
+ * `en_GB` is how many systems write locales, and CMS templates print it into `lang`.
+ */
 export function toLanguage(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag.trim())[0];
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
   } catch {
     return undefined;
   }
@@ -57,14 +58,16 @@ export function isTimeZone(zone: string): boolean {
 
 /**
  * The message-table key for a tag: `vi-VN` → `vi`, `en-GB` → `en`. A site that
- * registered its own table (see `defineMessages`) is matched first, exactly then by
- * its primary language.
+ * registered its own table (see `defineMessages`) is matched as RFC 4647 lookup says:
+ * the whole tag first, then ever shorter prefixes.
  */
 export function lookupLocale(tag: string, available: Iterable<string>): string {
   const keys = [...available];
-  const lower = tag.toLowerCase();
-  const exact = keys.find((k) => k.toLowerCase() === lower);
-  if (exact) return exact;
-  const primary = lower.split('-')[0];
-  return keys.find((k) => k.toLowerCase() === primary) ?? DEFAULT_LOCALE;
+  // RFC 4647 lookup: the whole tag, then without its last subtag, and so on
+  // (`zh-Hant-TW` finds a `zh-Hant` table).
+  for (let t = tag.toLowerCase(); t; t = t.slice(0, Math.max(t.lastIndexOf('-'), 0))) {
+    const found = keys.find((k) => k.toLowerCase() === t);
+    if (found) return found;
+  }
+  return DEFAULT_LOCALE;
 }

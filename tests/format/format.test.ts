@@ -252,6 +252,20 @@ describe('format', () => {
       expect(lookupLocale('vi-VN', ['vi', 'en'])).to.equal('vi');
       expect(lookupLocale('EN-gb', ['vi', 'en'])).to.equal('en');
       expect(lookupLocale('fr', ['vi', 'en'])).to.equal('vi');
+      // Ever shorter prefixes (RFC 4647 lookup): before, only the whole tag and its language.
+      expect(lookupLocale('zh-Hant-TW', ['vi', 'en', 'zh-hant'])).to.equal('zh-hant');
+      expect(lookupLocale('zh-Hans-CN', ['vi', 'en', 'zh-hant'])).to.equal('vi');
+    });
+
+    it('reads a locale written with an underscore (en_GB), as CMS templates print it', () => {
+      const page = document.createElement('div');
+      page.setAttribute('lang', 'en_GB');
+      const el = document.createElement('span');
+      page.append(el);
+      // Before: not a tag, so the page read as Vietnamese.
+      expect(resolveLocaleTag(el)).to.equal('en-GB');
+      expect(resolveLocaleTag(el, 'vi_VN')).to.equal('vi-VN');
+      expect(messageLocale(resolveLocaleTag(el))).to.equal('en');
     });
 
     it('reads the nearest lang, across shadow roots', () => {
