@@ -105,7 +105,8 @@ export function findArticle<T>(
   itemId?: string | null,
   read = (item: T) => item as Article | undefined,
 ): Article | undefined {
-  const id = itemId?.trim();
+  // A number from a CMS (`card.itemId = 12`) names the item whose id is "12".
+  const id = String(itemId ?? '').trim();
   let byUrl: Article | undefined;
   for (const item of items) {
     const a = read(item);

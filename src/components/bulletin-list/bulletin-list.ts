@@ -316,7 +316,8 @@ export class CivicBulletinList extends CivicFeedElement {
   }
 
   get #newDaysValue(): number {
-    const n = Number(this.newDays);
+    // A removed attribute is null, which Number() would read as 0 (no badges).
+    const n = Number(this.newDays ?? DEFAULT_NEW_DAYS);
     return Number.isFinite(n) ? n : DEFAULT_NEW_DAYS;
   }
 

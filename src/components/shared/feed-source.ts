@@ -122,7 +122,8 @@ export class FeedSource implements ReactiveController {
       this.#set(this.#fromValue(() => toFeed(host.feed), undefined, false));
       return;
     }
-    const src = host.src?.trim();
+    // A URL object (or anything else a script sets) as its text: DOM `src` properties take one.
+    const src = String(host.src ?? '').trim();
     if (src) {
       if (!force && this.#key === `src:${src}`) return;
       // Back on the page after leaving mid-refresh (moved by a script: disconnected and

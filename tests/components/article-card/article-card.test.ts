@@ -304,6 +304,27 @@ describe('civic-article-card', () => {
       );
     });
 
+    it('takes a URL object as src and a number as itemId, as DOM properties do', async () => {
+      const doc = clone(viDoc);
+      items(doc)[1]['id'] = '12';
+      const el = document.createElement('civic-article-card');
+      // Before: "host.src?.trim is not a function" from inside Lit's update; a blank card.
+      (el as unknown as { src: URL }).src = new URL(VI, location.href);
+      document.body.append(el);
+      try {
+        await waitUntil(() => $(el, 'article'), 'no article from a URL object');
+        expect(text($(el, '[part=title]'))).to.equal(String(items(viDoc)[0]['title']));
+        el.removeAttribute('src');
+        (el as unknown as { src: null }).src = null;
+        el.feed = doc;
+        (el as unknown as { itemId: number }).itemId = 12;
+        await el.updateComplete;
+        await waitUntil(() => text($(el, '[part=title]')) === String(items(doc)[1]['title']));
+      } finally {
+        el.remove();
+      }
+    });
+
     it('shows the empty state (and warns) for an .item it cannot use', async () => {
       const warn = sinon.stub(console, 'warn');
       try {

@@ -714,6 +714,10 @@ describe('civic-bulletin-list', () => {
       el.setAttribute('new-days', '0');
       await el.updateComplete;
       expect(badged(el)).to.deep.equal([]);
+      // Taking the attribute away goes back to the default of 3 (it read as 0: no badges).
+      el.removeAttribute('new-days');
+      await el.updateComplete;
+      expect(badged(el)).to.deep.equal(['today', 'two-days']);
     });
 
     it('keeps the badge a visible box, and featured items marked, in forced colours', async () => {
