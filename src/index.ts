@@ -19,7 +19,9 @@ export type {
   JsonFeedItem,
 } from './feed/json-feed.js';
 export { FeedError } from './feed/errors.js';
-export { loadFeed, type LoadFeedOptions, type LoadedFeed } from './feed/load.js';
+// The loader behind a check of its arguments (the widgets call the loader itself).
+export { loadFeed } from './feed/load-api.js';
+export type { LoadFeedOptions, LoadedFeed } from './feed/load.js';
 export { parseFeed, toFeed, toArticle, type ParseOptions, type ParsedFeed } from './feed/parse.js';
 export { mergeFeeds } from './feed/merge.js';
 export type { FeedState, FeedStatus } from './components/shared/feed-context.js';

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { FeedError } from '../../src/feed/errors.js';
 import { loadFeed, peekFeed, recallFeed, type LoadFeedOptions } from '../../src/feed/load.js';
+import { loadFeed as publicLoadFeed } from '../../src/index.js';
 import { recall } from '../../src/feed/memory.js';
 import { remember } from '../../src/feed/memory-write.js';
 
@@ -457,5 +458,50 @@ describe('loadFeed', () => {
       const result = await loadFeed(url, { maxBytes: 200_000, remember: false });
       expect(result.feed.title).to.have.length.above(199_000);
     });
+  });
+});
+
+describe('loadFeed as the package exports it', () => {
+  const SEED = '/tests/fixtures/vi-cong-an-tinh.json';
+  const refused = async (call: () => Promise<unknown>): Promise<string> => {
+    try {
+      await call();
+    } catch (e) {
+      expect(e).to.be.instanceOf(FeedError);
+      return (e as Error).message;
+    }
+    throw new Error('it did not refuse');
+  };
+
+  it('says which argument is wrong (it threw TypeErrors from inside, or dropped the size cap)', async () => {
+    expect(await refused(() => publicLoadFeed(SEED, { timeout: -1 }))).to.equal(
+      'loadFeed: timeout must be a number above 0, got -1',
+    );
+    expect(await refused(() => publicLoadFeed(SEED, { timeout: Infinity }))).to.contain(
+      'timeout must be',
+    );
+    expect(await refused(() => publicLoadFeed(SEED, { maxBytes: NaN }))).to.equal(
+      'loadFeed: maxBytes must be a number above 0, got NaN',
+    );
+    expect(await refused(() => publicLoadFeed(SEED, { retryDelay: -5 }))).to.equal(
+      'loadFeed: retryDelay must be a number from 0, got -5',
+    );
+    expect(await refused(() => publicLoadFeed(42 as unknown as string))).to.equal(
+      'loadFeed: the feed URL must be a string or a URL, got 42',
+    );
+    expect(await refused(() => publicLoadFeed(undefined as unknown as string))).to.equal(
+      'loadFeed: the feed URL must be a string or a URL, got undefined',
+    );
+    expect(
+      await refused(() => publicLoadFeed(SEED, { signal: 'stop' as unknown as AbortSignal })),
+    ).to.equal('loadFeed: signal must be an AbortSignal, got "stop"');
+  });
+
+  it('takes URL objects, alone or in a list', async () => {
+    const url = new URL(SEED, location.href);
+    const { feed } = await publicLoadFeed(url);
+    expect(feed.items.length).to.be.greaterThan(0);
+    const merged = await publicLoadFeed([url, '/tests/fixtures/en-city-news.json']);
+    expect(merged.feed.format).to.equal('merged');
   });
 });

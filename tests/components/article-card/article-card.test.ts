@@ -316,7 +316,7 @@ describe('civic-article-card', () => {
         expect(text($(el, '[part=title]'))).to.equal(String(items(viDoc)[0]['title']));
         el.removeAttribute('src');
         (el as unknown as { src: null }).src = null;
-        el.feed = doc;
+        (el as unknown as { feed: unknown }).feed = doc;
         (el as unknown as { itemId: number }).itemId = 12;
         await el.updateComplete;
         await waitUntil(() => text($(el, '[part=title]')) === String(items(doc)[1]['title']));
