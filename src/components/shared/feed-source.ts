@@ -172,7 +172,9 @@ export class FeedSource implements ReactiveController {
       };
     } catch (e) {
       const error = e instanceof FeedError ? e : new FeedError(String(e), { cause: e });
-      if (announce) this.#later(() => announceError(this.#host, { url, error }));
+      // Said even for `.feed` (which fires no load event): an unusable feed gives
+      // `civic-feed-error` and its console line, whatever it came from (the contract).
+      this.#later(() => announceError(this.#host, { url, error }));
       return { status: 'error', error, retry: this.#retry };
     }
   }

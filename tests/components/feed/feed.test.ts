@@ -261,6 +261,25 @@ describe('civic-feed', () => {
       await new Promise((r) => setTimeout(r, 150));
       expect((await counts(k)).hits).to.equal(0);
     });
+
+    it('says why an unusable one fails: civic-feed-error and one console line', async () => {
+      const warn = sinon.stub(console, 'warn');
+      try {
+        const el = document.createElement('civic-feed');
+        el.append(document.createElement('feed-probe'));
+        const failed = once(el, 'civic-feed-error');
+        el.feed = { items: 'nope' } as unknown as CivicFeed['feed'];
+        document.body.append(el);
+        // Before: the error state, but no event and nothing on the console.
+        const { detail } = await failed;
+        expect(detail.error.message).to.equal('not a JSON Feed: "items" must be an array');
+        expect(warn.calledWith('civic-widgets: not a JSON Feed: "items" must be an array')).to.be
+          .true;
+        await statusOf(el.querySelector('feed-probe')!, 'error');
+      } finally {
+        warn.restore();
+      }
+    });
   });
 
   describe('when the feed is unusable', () => {
