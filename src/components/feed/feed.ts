@@ -57,8 +57,10 @@ export class CivicFeed extends CivicElement {
 
   readonly #provider = new ContextProvider<FeedState | undefined>(this, feedContext, undefined);
 
+  // With no feed of its own (`.feed`, `src`, an inline script), it passes on the one of
+  // the `<civic-feed>` around it, with its own `locale` and `time-zone`: a section in
+  // English inside a Vietnamese page's provider.
   readonly #source = new FeedSource(this, {
-    consume: false,
     inline: () => this.#inlineFeed(),
     onChange: () => {
       this.#lastLoad = Date.now();

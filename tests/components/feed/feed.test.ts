@@ -282,6 +282,27 @@ describe('civic-feed', () => {
     });
   });
 
+  describe('when it has no feed of its own, inside another', () => {
+    it("passes on the outer one's feed with its own locale and zone", async () => {
+      const outer = document.createElement('civic-feed');
+      outer.src = SEED;
+      outer.innerHTML =
+        '<section><civic-feed locale="en" time-zone="UTC"><feed-probe></feed-probe></civic-feed></section>';
+      document.body.append(outer);
+      const probe = outer.querySelector('feed-probe')!;
+      // Before: the inner one published "idle", and the widgets inside showed nothing.
+      await statusOf(probe, 'ready');
+      const state = probe.source.state;
+      expect(state.feed!.items.length).to.be.greaterThan(0);
+      expect(state.locale).to.equal('en');
+      expect(state.timeZone).to.equal('UTC');
+      // Its retry is the outer one's: one more request for the outer feed.
+      const again = once(outer, 'civic-feed-load');
+      state.retry();
+      await again;
+    });
+  });
+
   describe('when the feed is unusable', () => {
     const cases: [string, (k: string) => string, (k: string) => string][] = [
       [
