@@ -103,6 +103,43 @@ function adoptedStylesOnly(): Plugin {
 }
 
 /**
+ * The script-tag build's Lit without the hooks a page of its own never uses: the
+ * polyfill and server-side hydration entry points (`litHtmlPolyfillSupport`,
+ * `reactiveElementPolyfillSupport`, `litElementPolyfillSupport`,
+ * `litElementHydrateSupport`: ShadyDOM and SSR, neither of which a script tag meets) and
+ * the version lists Lit appends to `globalThis` for its dev-mode duplicate warning. About
+ * 80 bytes gzipped. The npm build, which an application may hydrate, keeps Lit whole.
+ */
+const LIT_HOOKS: [string, RegExp][] = [
+  ['/lit-html/lit-html.js', /\w+\.litHtmlPolyfillSupport(?=;)/],
+  ['/lit-html/lit-html.js', /\(\w+\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\)/],
+  ['/@lit/reactive-element/reactive-element.js', /\w+\.reactiveElementPolyfillSupport(?=,)/],
+  [
+    '/@lit/reactive-element/reactive-element.js',
+    /\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\)/,
+  ],
+  ['/lit-element/lit-element.js', /\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)/],
+  ['/lit-element/lit-element.js', /\w+\.litElementPolyfillSupport(?=;)/],
+  ['/lit-element/lit-element.js', /\(\w+\.litElementVersions\?\?=\[\]\)\.push\("[\d.]+"\)/],
+];
+function litWithoutHooks(): Plugin {
+  return {
+    name: 'civic-lit-without-hooks',
+    transform(code, id) {
+      const hooks = LIT_HOOKS.filter(([file]) => id.includes(file));
+      if (!hooks.length) return undefined;
+      let out = code;
+      for (const [, hook] of hooks) {
+        // A Lit release that words them otherwise: the entry budget check then says so too.
+        if (!hook.test(out)) this.warn(`Lit no longer has ${hook.source.slice(0, 40)}`);
+        out = out.replace(hook, 'void 0');
+      }
+      return out;
+    },
+  };
+}
+
+/**
  * Minifies the CSS inside Lit's css`` templates in our sources (Rolldown minifies the
  * JavaScript around them but keeps template text as written): comments go, whitespace
  * shrinks to what CSS needs. Our style templates hold no `${}` interpolations.
@@ -257,6 +294,7 @@ export default defineConfig(({ mode }) =>
           minifyLitHtml(),
           shortLitErrors(),
           adoptedStylesOnly(),
+          litWithoutHooks(),
           noGroupsForIife(),
         ],
         build: {
