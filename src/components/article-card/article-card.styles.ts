@@ -21,8 +21,8 @@ export const articleCardStyles = [
       position: relative;
       display: flex;
       flex-direction: column;
-      gap: var(--civic-article-card-gap, 0.5rem);
-      padding: var(--civic-article-card-padding, 1rem);
+      gap: var(--civic-article-card-gap, 0.5em);
+      padding: var(--civic-article-card-padding, 1em);
       border: var(--civic-article-card-border, 1px solid var(--_border));
       border-radius: var(--civic-article-card-radius, 8px);
       background: var(--civic-article-card-background, var(--_surface));
@@ -35,7 +35,7 @@ export const articleCardStyles = [
     .media {
       aspect-ratio: var(--civic-article-card-image-ratio, 16 / 9);
       width: 100%;
-      max-height: var(--civic-article-card-image-max-height, 16rem);
+      max-height: var(--civic-article-card-image-max-height, 16em);
       overflow: hidden;
       border-radius: var(--civic-article-card-image-radius, 4px);
       background: var(--_skeleton);
@@ -52,12 +52,12 @@ export const articleCardStyles = [
 
     .title {
       color: var(--civic-article-card-title-color, inherit);
-      font-size: var(--civic-article-card-title-size, 1.25rem);
+      font-size: var(--civic-article-card-title-size, 1.25em);
       font-weight: var(--civic-article-card-title-weight, 700);
       line-height: 1.3;
     }
     .compact .title {
-      font-size: var(--civic-article-card-title-size, 1rem);
+      font-size: var(--civic-article-card-title-size, 1em);
     }
     .lead {
       line-height: 1.5;
@@ -101,7 +101,7 @@ export const articleCardStyles = [
       column-gap: 1.5em;
       overflow: hidden;
       color: var(--civic-article-card-meta-color, var(--_muted));
-      font-size: var(--civic-article-card-meta-size, 0.875rem);
+      font-size: var(--civic-article-card-meta-size, 0.875em);
       line-height: 1.5;
     }
     .views {
@@ -128,7 +128,7 @@ export const articleCardStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.5rem;
+      gap: 0.5em;
     }
     .action {
       display: inline-block;
@@ -137,12 +137,12 @@ export const articleCardStyles = [
       border-radius: 4px;
       background: transparent;
       color: inherit;
-      font-size: 0.875rem;
+      font-size: 0.875em;
       line-height: 1.5;
     }
     .announce {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: 0.875em;
     }
 
     /* The body's own typography and the attachments list come with their lazy chunk
@@ -158,8 +158,8 @@ export const articleCardStyles = [
     .taxonomy {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
-      font-size: 0.875rem;
+      gap: 0.25em 0.5em;
+      font-size: 0.875em;
       line-height: 1.5;
       color: var(--_muted);
     }
@@ -173,7 +173,7 @@ export const articleCardStyles = [
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.25rem 0.5rem;
+      gap: 0.25em 0.5em;
     }
     .tags ul {
       display: contents;
@@ -211,8 +211,8 @@ export const articleCardStyles = [
       }
     }
     .stale {
-      margin: 0.25rem 0 0;
-      font-size: 0.875rem;
+      margin: 0.25em 0 0;
+      font-size: 0.875em;
     }
 
     @media print {
@@ -248,6 +248,6 @@ export const articleCardStyles = [
   // these properties.
   unsafeCSS(
     '.title{text-wrap:pretty}.placeholder{container-type:inline-size}' +
-      '@container (width>=40rem){.placeholder .title{--_n:1}}',
+      '@container (width>=40em){.placeholder .title{--_n:1}}',
   ),
 ];

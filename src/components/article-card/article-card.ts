@@ -95,18 +95,18 @@ const fullChunk = chunk(fullArticle, runtime);
  * @csspart status - Loading, empty, error and saved-copy messages.
  * @csspart retry - The "Thử lại" button of the error state.
  *
- * @cssproperty --civic-article-card-gap - Space between the parts (default `0.5rem`).
- * @cssproperty --civic-article-card-padding - Inner padding (default `1rem`).
+ * @cssproperty --civic-article-card-gap - Space between the parts (default `0.5em`).
+ * @cssproperty --civic-article-card-padding - Inner padding (default `1em`).
  * @cssproperty --civic-article-card-border - Border (default `1px solid` the border colour).
  * @cssproperty --civic-article-card-radius - Corner radius (default `8px`).
  * @cssproperty --civic-article-card-background - Background (default `--civic-color-surface`, transparent).
  * @cssproperty --civic-article-card-title-color - Title colour (default: inherited).
- * @cssproperty --civic-article-card-title-size - Title font size (default `1.25rem`; `1rem` when compact).
+ * @cssproperty --civic-article-card-title-size - Title font size (default `1.25em`; `1em` when compact).
  * @cssproperty --civic-article-card-title-weight - Title font weight (default `700`).
  * @cssproperty --civic-article-card-meta-color - Meta line colour (default `--civic-color-muted`).
- * @cssproperty --civic-article-card-meta-size - Meta line font size (default `0.875rem`).
+ * @cssproperty --civic-article-card-meta-size - Meta line font size (default `0.875em`).
  * @cssproperty --civic-article-card-image-ratio - Image box aspect ratio (default `16 / 9`).
- * @cssproperty --civic-article-card-image-max-height - Tallest the image box grows; the image is cropped to it (default `16rem`).
+ * @cssproperty --civic-article-card-image-max-height - Tallest the image box grows; the image is cropped to it (default `16em`).
  * @cssproperty --civic-article-card-image-radius - Image corner radius (default `4px`).
  * @cssproperty --civic-article-card-tag-background - Tag chip background (default transparent).
  */

@@ -66,12 +66,12 @@ const STYLES = css`
     color: var(--_accent);
   }
   .attachments-heading {
-    margin: 0 0 0.25rem;
-    font-size: 1rem;
+    margin: 0 0 0.25em;
+    font-size: 1em;
   }
   .attachments ul {
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   .file-meta {
     color: var(--_muted);

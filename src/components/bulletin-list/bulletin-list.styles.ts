@@ -17,7 +17,7 @@ export const bulletinListStyles = [
       line-height: 1.4;
       /* A word wider than a phone (a long URL as a title) breaks rather than spill out. */
       overflow-wrap: anywhere;
-      --_gap: var(--civic-bulletin-list-gap, 0.75rem);
+      --_gap: var(--civic-bulletin-list-gap, 0.75em);
       --_badge-background: var(--civic-bulletin-list-badge-background, #b3261e);
       --_badge-color: var(--civic-bulletin-list-badge-color, #fff);
       --_sl: var(--civic-bulletin-list-summary-lines, 3);
@@ -122,7 +122,7 @@ export const bulletinListStyles = [
     .layout-grid {
       --_cols: repeat(
         auto-fill,
-        minmax(min(100%, var(--civic-bulletin-list-grid-min-width, 15rem)), 1fr)
+        minmax(min(100%, var(--civic-bulletin-list-grid-min-width, 15em)), 1fr)
       );
     }
     .layout-grid .skeleton {
@@ -154,7 +154,7 @@ export const bulletinListStyles = [
   // because lit-analyzer's CSS checker predates these properties.
   unsafeCSS(
     '.title{text-wrap:pretty}.skeleton{container-type:inline-size}' +
-      '@container (width>=26rem){.layout-compact .skeleton-line{height:1.2lh}}' +
-      '@container (width>=40rem){.layout-list .skeleton-line{height:calc(3.2lh + .25em)}}',
+      '@container (width>=26em){.layout-compact .skeleton-line{height:1.2lh}}' +
+      '@container (width>=40em){.layout-list .skeleton-line{height:calc(3.2lh + .25em)}}',
   ),
 ];

@@ -96,14 +96,14 @@ const layouts = chunk(() => import('./layouts.js'), runtime);
  * @csspart status - Loading, empty, error and stale-copy messages.
  * @csspart retry - The error state's "Thử lại" button.
  *
- * @cssproperty --civic-bulletin-list-gap - Space between items (default `0.75rem`).
+ * @cssproperty --civic-bulletin-list-gap - Space between items (default `0.75em`).
  * @cssproperty --civic-bulletin-list-title-color - Title link colour (default: inherited).
  * @cssproperty --civic-bulletin-list-date-color - Date line colour (default: `--civic-color-muted`).
  * @cssproperty --civic-bulletin-list-badge-background - "Mới" badge background (default `#b3261e`).
  * @cssproperty --civic-bulletin-list-badge-color - "Mới" badge text colour (default `#fff`).
  * @cssproperty --civic-bulletin-list-featured-color - Bar beside featured items (default: `--civic-color-accent`).
  * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it stops with an ellipsis (default `3`; keep it at 3 or more).
- * @cssproperty --civic-bulletin-list-grid-min-width - Narrowest grid column (default `15rem`).
+ * @cssproperty --civic-bulletin-list-grid-min-width - Narrowest grid column (default `15em`).
  * @cssproperty --civic-bulletin-list-image-ratio - Aspect ratio of grid images (default `16 / 9`).
  * @cssproperty --civic-bulletin-list-ticker-duration - Time for the ticker to cross once; longer is slower (default `40s`).
  */

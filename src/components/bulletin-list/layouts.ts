@@ -145,14 +145,13 @@ const LAYOUT_CSS =
       .ticker-viewport:hover .list {
         animation-play-state: paused;
       }
-      /* A keyboard user must see the link they are on: stop, and let the browser scroll it into view. */
-      .ticker-viewport:focus-within .list {
-        animation: none;
-      }
     }
     /* Paused, the headlines stand still as a wrapping list, each readable whole (a line
-       stopped mid-way showed a phone a piece of one); without motion they always do. */
-    .paused .list {
+       stopped mid-way showed a phone a piece of one); without motion they always do. So
+       they do while the keyboard is in them: a headline wider than the box, scrolled
+       into view on one line, showed only its middle. */
+    .paused .list,
+    .ticker-viewport:focus-within .list {
       width: auto;
       flex-wrap: wrap;
       row-gap: 0.25em;
@@ -160,7 +159,8 @@ const LAYOUT_CSS =
       animation: none;
     }
     /* Beside the first headline, not halfway down a list of them. */
-    .paused .pause {
+    .paused .pause,
+    .pause:has(+ .ticker-viewport:focus-within) {
       align-self: flex-start;
     }
     @media (prefers-reduced-motion: reduce) {
@@ -185,10 +185,10 @@ const LAYOUT_CSS =
       }
     }
   ` +
-  // The compact list is a container: narrower than 26rem, the date goes under the title.
+  // The compact list is a container: narrower than 26em, the date goes under the title.
   // Plain text because lit-analyzer's CSS checker predates container queries.
   '.layout-compact{container-type:inline-size}' +
-  '@container (width<26rem){.layout-compact .item{display:block}}';
+  '@container (width<26em){.layout-compact .item{display:block}}';
 
 /** The layouts' sheet, built once (the door opens once) and shared by every list on the page. */
 function layoutSheet(): CSSStyleSheet {

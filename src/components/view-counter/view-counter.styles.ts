@@ -45,8 +45,12 @@ export const viewCounterStyles = [
     .unavailable {
       color: var(--_muted);
     }
+    /* In the line, after the words (the shared rule puts it on a line of its own under an
+       error box: in a meta line that stacked the counter and tripled the line's height). */
     .retry {
-      margin: 0 0 0 0.25em;
+      display: inline;
+      margin: 0;
+      margin-inline-start: 0.25em;
       padding: 0 0.5em;
     }
   `,

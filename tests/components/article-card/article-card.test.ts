@@ -974,6 +974,29 @@ describe('civic-article-card', () => {
       content_text: 'Body',
     };
 
+    it("sizes its text from the page's text, not the root's (html { font-size: 62.5% })", async () => {
+      const root = document.documentElement;
+      root.style.fontSize = '62.5%';
+      try {
+        const wrap = await fixture<HTMLElement>(
+          html`<div style="font-size: 16px">
+            <civic-article-card
+              .item=${{ ...item, date_published: '2020-03-20T03:57:36+07:00' }}
+            ></civic-article-card>
+          </div>`,
+        );
+        const el = wrap.querySelector('civic-article-card')!;
+        await waitUntil(() => $(el, 'article'), 'no article');
+        const px = (sel: string) => getComputedStyle($(el, sel)!).fontSize;
+        // Before: the title at 12.5 px under its 16 px summary, the meta line at 8.75 px.
+        expect(px('[part=title]')).to.equal('20px');
+        expect(px('[part=meta]')).to.equal('14px');
+        expect(getComputedStyle($(el, '.card')!).paddingTop).to.equal('16px');
+      } finally {
+        root.style.fontSize = '';
+      }
+    });
+
     it('wraps a long title in full and stops a long summary at three lines', async () => {
       const el = await card(html`<civic-article-card .item=${item}></civic-article-card>`);
       const title = $(el, '[part=title]')!;

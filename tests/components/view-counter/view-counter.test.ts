@@ -395,6 +395,19 @@ describe('civic-view-counter', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('stays in the line of text it sits in', async () => {
+      const line = await fixture<HTMLParagraphElement>(
+        html`<p style="width: 800px; line-height: 20px">
+          Ngày đăng: 01/01/2020 | <civic-view-counter src="/faults/404"></civic-view-counter> | Tác
+          giả
+        </p>`,
+      );
+      const el = line.querySelector('civic-view-counter')!;
+      await until(() => el.shadowRoot!.querySelector('button') !== null, 'the error state');
+      // Before: the button took a line of its own, and the paragraph grew to 59 px.
+      expect(line.getBoundingClientRect().height).to.be.below(25);
+    });
+
     it('asks again on "Thử lại"', async () => {
       const key = crypto.randomUUID();
       const el = await fixture<CivicViewCounter>(
