@@ -220,12 +220,21 @@ export const articleCardStyles = [
       .announce {
         display: none;
       }
-      .link::after {
-        display: none;
-      }
       .card {
         border: none;
         padding: 0;
+      }
+      /* On paper the summary is not cut short, and the link that covered the card on screen
+         writes out the address of the rest instead. */
+      .summary .lead {
+        display: block;
+        overflow: visible;
+      }
+      .link::after {
+        position: static;
+        content: ' (' attr(href) ')';
+        font-size: 0.75em;
+        font-weight: 400;
       }
     }
     @media (forced-colors: active) {
@@ -240,6 +249,11 @@ export const articleCardStyles = [
       }
       .media {
         background: Canvas;
+      }
+      /* The placeholder's bars are a background, which forced colours remove: outlined,
+         the loading card is not an empty frame. */
+      .placeholder > :not(.actions, .visually-hidden) {
+        border: 1px solid CanvasText;
       }
     }
   `,

@@ -18,8 +18,18 @@ export const PRINT_ATTRIBUTE = 'data-civic-print';
 // While printing, everything in the document that is neither the card nor one of its
 // ancestors is taken out of the layout, so the article starts on page one. A
 // constructable sheet, not a <style> element: a strict CSP (style-src) allows it.
+// The card and the elements around it print as plain full-width blocks: in a 300 px
+// sidebar, a grid column or an `aside` the page's own print styles hide, the article
+// printed as a narrow column at the edge of the sheet, or not at all.
 const PRINT_CSS = `@media print {
   body *:not([${PRINT_ATTRIBUTE}]) { display: none !important; }
+  [${PRINT_ATTRIBUTE}] {
+    display: block !important; position: static !important; float: none !important;
+    width: auto !important; max-width: none !important; min-width: 0 !important;
+    height: auto !important; max-height: none !important; overflow: visible !important;
+    margin: 0 !important; padding: 0 !important; border: 0 !important;
+    grid-column: 1 / -1 !important; transform: none !important; visibility: visible !important;
+  }
 }`;
 
 let sheet: CSSStyleSheet | undefined;

@@ -163,12 +163,14 @@ const LAYOUT_CSS =
     .pause:has(+ .ticker-viewport:focus-within) {
       align-self: flex-start;
     }
-    @media (prefers-reduced-motion: reduce) {
+    /* On paper, too: a moving line printed one headline cut at the edge of the box. */
+    @media print, (prefers-reduced-motion: reduce) {
       .layout-ticker .list {
         width: auto;
         flex-wrap: wrap;
         row-gap: 0.25em;
         white-space: normal;
+        animation: none;
       }
       .pause {
         display: none;

@@ -100,6 +100,13 @@ export const sharedStyles = [
       background: transparent;
       color: inherit;
     }
+    /* Buttons do nothing on paper (:host outranks each element's own display rule). */
+    @media print {
+      :host .retry,
+      :host .more {
+        display: none;
+      }
+    }
     @media (forced-colors: active) {
       /* Backgrounds are replaced in forced colours; an outline keeps the bars visible. */
       .skeleton-line {

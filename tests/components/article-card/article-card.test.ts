@@ -545,6 +545,43 @@ describe('civic-article-card', () => {
       }
     });
 
+    it('print: a card in a narrow sidebar the page hides on paper prints full width, whole', async () => {
+      const layout = await fixture<HTMLDivElement>(html`
+        <div style="display: grid; grid-template-columns: 1fr 300px; width: 900px">
+          <main>Other page content</main>
+          <aside class="sidebar"></aside>
+        </div>
+      `);
+      // The page's own print styles, as many sites have them.
+      const pageSheet = new CSSStyleSheet();
+      pageSheet.replaceSync('@media print { .sidebar { display: none } }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageSheet];
+      const el = document.createElement('civic-article-card');
+      el.src = VI;
+      el.setAttribute('actions', 'print');
+      el.variant = 'summary';
+      layout.querySelector('aside')!.append(el);
+      await waitUntil(() => button(el, 'print'), 'no print button');
+      sinon.stub(window, 'print');
+      try {
+        button(el, 'print').click();
+        await emulateMedia({ media: 'print' });
+        const aside = layout.querySelector('aside')!;
+        // Before: not printed at all (the sidebar hidden), or a 300 px column at the edge.
+        expect(getComputedStyle(aside).display).to.equal('block');
+        expect(el.getBoundingClientRect().width).to.be.greaterThan(600);
+        // The summary whole, and the address of the rest written out.
+        const lead = $(el, '.lead')!;
+        expect(lead.scrollHeight).to.equal(lead.clientHeight);
+        expect(getComputedStyle($(el, 'a.link')!, '::after').content).to.contain('https://');
+      } finally {
+        window.dispatchEvent(new Event('afterprint'));
+        (window.print as sinon.SinonStub).restore();
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== pageSheet);
+        await emulateMedia({ media: 'screen' });
+      }
+    });
+
     it('copy-link: writes the link to the clipboard and says so politely', async () => {
       const el = await seedCard('copy-link');
       const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
@@ -878,6 +915,28 @@ describe('civic-article-card', () => {
   });
 
   describe('when loading', () => {
+    it('keeps its bars visible in forced colours (Windows High Contrast)', async () => {
+      const el = await card(
+        html`<civic-article-card
+          src=${`/faults/hang?ms=30000&key=fc-${Math.random()}`}
+        ></civic-article-card>`,
+        '.placeholder',
+      );
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        for (const part of ['.title', '.meta', '.lead']) {
+          const bar = getComputedStyle($(el, `.placeholder ${part}`)!);
+          // Before: the bars are a background, which forced colours drop: an empty frame.
+          expect(bar.backgroundImage, part).to.equal('none');
+          expect(bar.borderTopStyle, part).to.equal('solid');
+          expect(bar.borderTopWidth, part).to.equal('1px');
+        }
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+        el.remove();
+      }
+    });
+
     it('shows a skeleton of a typical card, with one status region, and passes axe', async () => {
       const { el } = await provided({ status: 'loading' });
       const base = $(el, '[part=base]')!;

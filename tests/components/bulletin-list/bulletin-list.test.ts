@@ -973,6 +973,28 @@ describe('civic-bulletin-list', () => {
     });
   });
 
+  describe('when printed', () => {
+    afterEach(() => emulateMedia({ media: 'screen' }));
+
+    it('prints the ticker as a still, wrapping list, and no buttons', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const many = Array.from({ length: 12 }, (_, i) => ({
+        id: `t${i}`,
+        published: '2020-07-01T08:00:00+07:00',
+      }));
+      const ticker = await withFeed(jsonFeed(many), { layout: 'ticker' });
+      const list = await withFeed(jsonFeed(many), { limit: 3 });
+      await emulateMedia({ media: 'print' });
+      const ul = shadow(ticker).querySelector('ul')!;
+      // Before: one moving line, cut at the box's edge, with "Tạm dừng" and "Xem thêm".
+      expect(getComputedStyle(ul).animationName).to.equal('none');
+      expect(getComputedStyle(ul).flexWrap).to.equal('wrap');
+      const pause = shadow(ticker).querySelector('button[part=pause]')!;
+      expect(getComputedStyle(pause).display).to.equal('none');
+      expect(getComputedStyle(moreButton(list)!).display).to.equal('none');
+    });
+  });
+
   describe('when the reader prefers reduced motion', () => {
     afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
