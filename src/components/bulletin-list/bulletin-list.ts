@@ -105,7 +105,7 @@ const layouts = chunk(() => import('./layouts.js'), runtime);
  * @cssproperty --civic-bulletin-list-summary-lines - Summary lines shown before it stops with an ellipsis (default `3`; keep it at 3 or more).
  * @cssproperty --civic-bulletin-list-grid-min-width - Narrowest grid column (default `15em`).
  * @cssproperty --civic-bulletin-list-image-ratio - Aspect ratio of grid images (default `16 / 9`).
- * @cssproperty --civic-bulletin-list-ticker-duration - Time for the ticker to cross once; longer is slower (default `40s`).
+ * @cssproperty --civic-bulletin-list-ticker-duration - Time for the ticker to cross once; longer is slower (default: a steady 60 px a second, at least `10s`).
  */
 export class CivicBulletinList extends CivicFeedElement {
   static override styles = bulletinListStyles;

@@ -220,10 +220,31 @@ function renderTicker(
     >
       ${pauseLabel}
     </button>
-    <div class="ticker-viewport" @focusin=${onTickerFocusIn} @focusout=${onTickerFocusOut}>
+    <div
+      class="ticker-viewport"
+      @focusin=${onTickerFocusIn}
+      @focusout=${onTickerFocusOut}
+      @animationstart=${pace}
+      @animationiteration=${pace}
+    >
       ${list}
     </div>
     ${live}`;
+}
+
+/** How fast the ticker's headlines move, in CSS pixels a second: a pace one can read at. */
+const TICKER_SPEED = 60;
+
+// The ticker crosses its list at one pace, however many headlines it has and however long
+// they are: with a fixed time, ten headlines ran past at 170 px a second, too fast to
+// read, and three crawled. Measured when each run starts (the list's width is its
+// headlines', whatever the box's); set through the CSSOM, which a strict CSP allows. A
+// site's `--civic-bulletin-list-ticker-duration` wins.
+function pace(e: AnimationEvent): void {
+  const list = e.target as HTMLElement;
+  if (e.animationName !== 'civic-ticker') return;
+  if (getComputedStyle(list).getPropertyValue('--civic-bulletin-list-ticker-duration')) return;
+  list.style.animationDuration = `${Math.max(list.scrollWidth / TICKER_SPEED, 10)}s`;
 }
 
 // The browser scrolls a focused link into view only when none of it shows: a headline

@@ -860,6 +860,34 @@ describe('civic-bulletin-list', () => {
       }
     });
 
+    it('ticker moves at one readable pace, however many headlines it has', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const headlines = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({
+          id: `p${n}-${i}`,
+          title: `Tin số ${i}: hướng dẫn đăng ký thường trú qua dịch vụ công trực tuyến`,
+          published: '2020-07-01T08:00:00+07:00',
+        }));
+      const speedOf = async (n: number) => {
+        const el = await withFeed(jsonFeed(headlines(n)), { layout: 'ticker', limit: n });
+        const ul = shadow(el).querySelector('ul')!;
+        await waitUntil(() => ul.style.animationDuration !== '', 'never paced');
+        return ul.scrollWidth / Number.parseFloat(getComputedStyle(ul).animationDuration);
+      };
+      // Before: 40 s for any list, so ten headlines ran three times as fast as three.
+      for (const n of [3, 10]) expect(await speedOf(n), `${n} headlines`).to.be.closeTo(60, 1);
+      // A site's own duration wins.
+      const el = await fixture<HTMLElement>(
+        html`<civic-bulletin-list
+          layout="ticker"
+          .feed=${jsonFeed(headlines(5))}
+          style="--civic-bulletin-list-ticker-duration: 99s"
+        ></civic-bulletin-list>`,
+      );
+      const ul = (await settled(el as CivicBulletinList)).shadowRoot!.querySelector('ul')!;
+      expect(getComputedStyle(ul).animationDuration).to.equal('99s');
+    });
+
     it('ticker runs towards the start of the line, right to left in a right-to-left page', async () => {
       const many = Array.from({ length: 8 }, (_, i) => ({
         id: `t${i}`,
