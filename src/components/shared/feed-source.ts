@@ -93,6 +93,9 @@ export class FeedSource implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    // Taken out of its <civic-feed>: that feed is no longer this widget's. Back on the page,
+    // it asks again (the same provider answers at once; none leaves it idle).
+    if (this.#key === 'context') this.#provided = this.#key = undefined;
     if (this.#request) {
       this.#request.abort();
       this.#request = undefined;

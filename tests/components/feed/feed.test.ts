@@ -282,6 +282,30 @@ describe('civic-feed', () => {
     });
   });
 
+  describe('when a widget leaves it', () => {
+    it('no longer shows its feed once moved where no <civic-feed> is', async () => {
+      const { el, probe } = await provider(SEED, 'civic-feed-load');
+      await statusOf(probe, 'ready');
+      // Moved inside the provider: still its feed.
+      const inner = document.createElement('div');
+      el.append(inner);
+      inner.append(probe);
+      await probe.updateComplete;
+      expect(probe.source.state.status).to.equal('ready');
+      // Moved out: before, it kept drawing the feed, no longer updated.
+      document.body.append(probe);
+      try {
+        await statusOf(probe, 'idle');
+        expect(probe.source.state.feed).to.equal(undefined);
+        // And back in: the feed again.
+        el.append(probe);
+        await statusOf(probe, 'ready');
+      } finally {
+        probe.remove();
+      }
+    });
+  });
+
   describe('when it has no feed of its own, inside another', () => {
     it("passes on the outer one's feed with its own locale and zone", async () => {
       const outer = document.createElement('civic-feed');
