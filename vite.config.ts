@@ -97,7 +97,11 @@ function adoptedStylesOnly(): Plugin {
       if (!id.includes('/@lit/reactive-element/css-tag.js')) return undefined;
       // A Lit release that words the test otherwise: the entry budget check then says so too.
       if (!code.includes(LIT_STYLE_TEST)) this.warn('Lit tests adoptedStyleSheets differently');
-      return code.replace(LIT_STYLE_TEST, '!0');
+      // Nor the guard that stops a page from constructing a CSSResult itself: this copy's
+      // css-tag is called by our modules alone, with the token.
+      const guard = /if\(this\._\$cssResult\$=!0,\w+!==\w+\)throw Error\([^)]*\);/;
+      if (!guard.test(code)) this.warn('Lit guards CSSResult differently');
+      return code.replace(LIT_STYLE_TEST, '!0').replace(guard, 'this._$cssResult$=!0;');
     },
   };
 }
@@ -216,6 +220,34 @@ function ownHtmlText(): Plugin {
   };
 }
 
+/**
+ * The script-tag entry in a function of its own. As a module (`<script type="module">`,
+ * as the README says) this changes nothing: it exports nothing. Pasted without
+ * `type="module"`, a classic script, its top-level names (`$`, `_`, …, minified) became
+ * globals and broke the page's jQuery or Underscore, silently, and its lazy parts were
+ * looked for beside the page instead of beside the script. Wrapped, it keeps its names to
+ * itself, and a classic load (the only kind with a `document.currentScript`) loads the
+ * same file again as a module (`import()` works in classic scripts; the browser has the
+ * bytes) and stops: the widgets appear as if the tag had been right.
+ */
+function ownScope(): Plugin {
+  return {
+    name: 'civic-own-scope',
+    // After minifying (which would drop the directive: a module is strict already). Strict,
+    // a classic script scopes block functions as the module does; the check names no
+    // variable, which could meet one of the minified code's own.
+    generateBundle(options, bundle) {
+      if (options.format !== 'es') return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        if (/^\s*(?:import|export)\b/m.test(chunk.code))
+          this.error('the script-tag entry must import and export nothing to be wrapped');
+        chunk.code = `(()=>{"use strict";if(document.currentScript)return import(document.currentScript.src);${chunk.code}})();\n`;
+      }
+    },
+  };
+}
+
 /** Tags the pages style as blocks (or flex items, where such space is dropped too). */
 const BLOCK = '(?:div|p|ul|li|article|h[1-6])';
 const BLOCK_START = new RegExp(`(<${BLOCK}\\b[^<>]*>)\\s*\\n\\s*`, 'g');
@@ -295,6 +327,7 @@ export default defineConfig(({ mode }) =>
           shortLitErrors(),
           adoptedStylesOnly(),
           litWithoutHooks(),
+          ownScope(),
           noGroupsForIife(),
         ],
         build: {

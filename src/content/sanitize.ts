@@ -46,7 +46,17 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'imagesrcset']);
  *   restyle the card around the body;
  * - `slot`: inside our shadow root it would pull the host's light DOM into the body;
  * - `id`, `name`, `class`: they could collide with the card's own ids and classes
- *   (its aria-labelledby, its block-link overlay).
+ *   (its aria-labelledby, its block-link overlay); `part` and `exportparts` likewise
+ *   with its parts, which the site's `::part()` styles would then give feed text;
+ * - `role` and `aria-*`: a body's `role="heading"` or `role="alert"` would outrank the
+ *   card's outline (its headings are shifted below the title) or interrupt a reader, and
+ *   an `aria-label` would give a link a name its text does not show;
+ * - `autoplay` and `loop`: sound a visitor did not ask for (media keep their controls and
+ *   load nothing until played, see the hook);
+ * - `canvas`, and `width`, `height`, `nowrap` on anything but pictures and videos (which
+ *   the card's styles keep within its width): `<table width="3000">` pushed a phone's
+ *   page sideways;
+ * - `download`: a link that saves a file of the feed's naming.
  */
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
@@ -76,6 +86,7 @@ const CONFIG: Config = {
     'template',
     'dialog',
     'noscript',
+    'canvas',
   ],
   FORBID_ATTR: [
     'style',
@@ -94,8 +105,16 @@ const CONFIG: Config = {
     'popovertarget',
     'slot',
     'is',
+    'part',
+    'exportparts',
+    'role',
+    'autoplay',
+    'loop',
+    'nowrap',
+    'download',
   ],
   ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
   // Only http, https and mailto, or no scheme at all (relative). The hook below also
   // refuses data: URIs, which DOMPurify would otherwise allow on images.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
@@ -107,12 +126,16 @@ const CONFIG: Config = {
  */
 function isSafeUrl(value: string): boolean {
   const text = value.trim();
+  if (text === '') return false;
   try {
-    return (
-      text !== '' && /^(?:https?:|mailto:|relative:)$/.test(new URL(text, 'relative:///').protocol)
-    );
+    return /^(?:https?|mailto):$/.test(new URL(text).protocol);
   } catch {
-    return false;
+    // Relative (not absolute as written): safe when it is a URL at all.
+    try {
+      return !!new URL(text, 'http://h/');
+    } catch {
+      return false;
+    }
   }
 }
 
@@ -138,9 +161,11 @@ function isOtherSite(href: string): boolean {
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
   const p = createDOMPurify(window);
-  p.addHook('uponSanitizeAttribute', (_node, data) => {
+  p.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName.toLowerCase();
     if (name.startsWith('on')) data.keepAttr = false;
+    else if ((name === 'width' || name === 'height') && !/^(?:img|video)$/i.test(node.nodeName))
+      data.keepAttr = false;
     else if (URL_ATTRIBUTES.has(name) && !isSafeUrl(data.attrValue)) data.keepAttr = false;
     else if (SRCSET_ATTRIBUTES.has(name) && !isSafeSrcset(data.attrValue)) data.keepAttr = false;
   });
@@ -148,6 +173,11 @@ function getPurifier(): DOMPurify {
     if (node instanceof HTMLAnchorElement || node instanceof HTMLAreaElement) {
       const href = node.getAttribute('href');
       if (href !== null && isOtherSite(href)) node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (node instanceof HTMLMediaElement) {
+      // Played only by the visitor, with the controls to stop it, loading nothing before.
+      node.setAttribute('controls', '');
+      node.setAttribute('preload', 'none');
     }
     if (node instanceof HTMLImageElement) {
       // An image the feed gave no text alternative is announced by its file name, which

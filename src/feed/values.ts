@@ -87,16 +87,28 @@ export type UrlCheck = { ok: true; url: string } | { ok: false; message: string 
  */
 export function checkUrl(raw: string, base?: string): UrlCheck {
   const text = raw.trim();
-  if (text === '') return { ok: false, message: messages.notUrl(raw) };
   let url: URL;
   try {
-    url = new URL(text, base ?? 'relative:///');
+    url = new URL(text, base);
   } catch {
-    return { ok: false, message: messages.notUrl(raw) };
+    // Relative, with no base to resolve it against: kept as written when it is a URL at
+    // all. (Not resolved against a made-up scheme: a feed can write that scheme itself,
+    // and `relative:x` passed as relative.)
+    return text && !base && parses(text)
+      ? { ok: true, url: text }
+      : { ok: false, message: messages.notUrl(raw) };
   }
-  if (url.protocol === 'relative:') return { ok: true, url: text };
   if (!SAFE_SCHEMES.has(url.protocol)) return { ok: false, message: messages.badScheme(raw) };
   return { ok: true, url: url.href };
+}
+
+/** Whether `text` is a URL relative to some http base. */
+function parses(text: string): boolean {
+  try {
+    return !!new URL(text, 'http://h/');
+  } catch {
+    return false;
+  }
 }
 
 /**

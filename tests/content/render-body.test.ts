@@ -117,6 +117,35 @@ describe('src/content', () => {
       expect(p.getAttributeNames()).to.deep.equal([]);
     });
 
+    it("leaves a body no way to play sound, widen the page, take the card's parts or outrank its outline", () => {
+      const el = clean(
+        '<audio autoplay loop src="/tone.wav"></audio><video autoplay src="/v.mp4" poster="/p.png" width="640"></video>' +
+          '<table width="3000" height="30000"><tr><td nowrap width="900">x</td></tr></table><hr width="3000">' +
+          '<canvas width="3000" height="3000"></canvas><img src="/i.png" width="40" height="30">' +
+          '<p part="title" exportparts="x">p</p><p role="heading" aria-level="1">h</p>' +
+          '<div role="alert" aria-live="assertive">a</div><a href="/f" download="a.exe" aria-label="Đăng nhập">f</a>',
+      );
+      // Media: no autoplay or loop, controls to stop them, nothing fetched before play.
+      for (const media of el.querySelectorAll('audio, video')) {
+        expect(media.hasAttribute('autoplay')).to.be.false;
+        expect(media.hasAttribute('loop')).to.be.false;
+        expect(media.hasAttribute('controls')).to.be.true;
+        expect(media.getAttribute('preload')).to.equal('none');
+      }
+      // Sizes only on pictures and videos (which the card's styles keep within its width).
+      expect(el.querySelector('canvas')).to.be.null;
+      for (const sel of ['table', 'td', 'hr'])
+        expect(el.querySelector(sel)!.getAttributeNames(), sel).to.deep.equal([]);
+      expect(el.querySelector('img')!.getAttribute('width')).to.equal('40');
+      expect(el.querySelector('video')!.getAttribute('width')).to.equal('640');
+      // No parts, roles, ARIA or downloads.
+      expect(el.querySelector('[part], [exportparts], [role], [aria-level], [aria-live]')).to.be
+        .null;
+      const a = el.querySelector('a')!;
+      expect(a.hasAttribute('download')).to.be.false;
+      expect(a.hasAttribute('aria-label')).to.be.false;
+    });
+
     it('marks links to other sites noopener noreferrer, and lazy-loads images with an alt', () => {
       const el = clean(
         `<a href="https://other.example/">o</a><a href="${location.origin}/same">s</a><img src="/i.png">`,

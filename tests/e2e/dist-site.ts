@@ -194,6 +194,18 @@ export const routes = new Map<string, { body: string }>([
     '/__check/es-and-iife.html',
     { body: page({ head: ES() + CLASSIC(), body: ALL_WIDGETS(FEED_PATH) }) },
   ],
+  [
+    // The module pasted as a classic script (no type="module"), in a folder of its own, on
+    // a page whose jQuery owns `$` and whose Underscore owns `_`.
+    '/__check/es-as-classic.html',
+    {
+      body: page({
+        head: `<script>window.$ = function jQuery() {}; window._ = { underscore: true };</script>
+<script src="/dist/${ENTRY}"></script>`,
+        body: ALL_WIDGETS(FEED_PATH, 'full').replace('limit="3"', 'limit="3" layout="grid"'),
+      }),
+    },
+  ],
   ['/__check/csp.html', { body: page({ head: ES(), body: ALL_WIDGETS(FEED_PATH, 'full') }) }],
   [
     '/__check/csp-readme.html',

@@ -288,6 +288,33 @@ test('b2. one ES module + one IIFE copy: no error, all five elements render', as
   ]);
 });
 
+test('b3. the ES module pasted without type="module": the page keeps its globals, every widget renders', async ({
+  open,
+  site,
+}) => {
+  await allWidgetsWork(open, site, '/__check/es-as-classic.html', [`/dist/${ENTRY}`]);
+  const s = await open('/__check/es-as-classic.html');
+  await widgetsShown(s);
+  await settle(s.page);
+  // Before: its minified top-level names became globals ($ the lazy loader, _ the document).
+  const globals = await s.page.evaluate(() => ({
+    jquery: (window as unknown as { $: { name: string } }).$.name,
+    underscore: (window as unknown as { _: { underscore?: boolean } })._.underscore,
+  }));
+  expect(globals).toEqual({ jquery: 'jQuery', underscore: true });
+  // Its lazy parts come from beside the script, not beside the page: the grid and the body.
+  const drawn = await s.page.evaluate(() => {
+    const list = document.querySelector('civic-bulletin-list')!;
+    const card = document.querySelector('civic-article-card')!;
+    return {
+      grid: list.shadowRoot!.querySelectorAll('.layout-grid li').length,
+      body: card.shadowRoot!.querySelector('[part~="body"]:not(.loading)') !== null,
+    };
+  });
+  expect(drawn).toEqual({ grid: 3, body: true });
+  expect(s.errors, 'errors in the page').toEqual([]);
+});
+
 test(`c1. strict CSP + Trusted Types (${TT_POLICIES}): no violation, seed card with Markdown body`, async ({
   open,
   site,

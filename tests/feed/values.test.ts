@@ -110,6 +110,18 @@ describe('values', () => {
       }
       expect(checkUrl('http://[::1', 'https://congan.tinh.example/').ok).to.equal(false);
     });
+
+    it('drops them with no base too, a made-up "relative:" scheme included', () => {
+      // Before: relative URLs were resolved against `relative:///`, so a feed that wrote
+      // that scheme itself passed as relative and was bound to href as written.
+      for (const bad of ['relative:alert(1)', 'RELATIVE:x', 'rel\tative:x', 'javascript:x', ''])
+        expect(checkUrl(bad).ok, JSON.stringify(bad)).to.equal(false);
+      expect(checkUrl('tin/1.html')).to.deep.equal({ ok: true, url: 'tin/1.html' });
+      expect(checkUrl('//cdn.example/a.jpg')).to.deep.equal({
+        ok: true,
+        url: '//cdn.example/a.jpg',
+      });
+    });
   });
 
   describe('when checking counts and zones', () => {

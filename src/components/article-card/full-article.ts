@@ -61,6 +61,13 @@ const STYLES = css`
   .body pre {
     white-space: break-spaces;
   }
+  /* A table wider than the card (a timetable pasted from a word processor) scrolls inside
+     it: its cells cannot wrap below their longest word, and the page must not widen. */
+  .body table {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+  }
   .body a,
   .attachments a {
     color: var(--_accent);

@@ -158,9 +158,9 @@ const LAYOUT_CSS =
       white-space: normal;
       animation: none;
     }
-    /* Beside the first headline, not halfway down a list of them. */
-    .paused .pause,
-    .pause:has(+ .ticker-viewport:focus-within) {
+    /* Beside the first headline, not halfway down a list of them (also while the keyboard
+       is in the list: below, as plain text). */
+    .paused .pause {
       align-self: flex-start;
     }
     /* On paper, too: a moving line printed one headline cut at the edge of the box. */
@@ -190,7 +190,9 @@ const LAYOUT_CSS =
   // The compact list is a container: narrower than 26em, the date goes under the title.
   // Plain text because lit-analyzer's CSS checker predates container queries.
   '.layout-compact{container-type:inline-size}' +
-  '@container (width<26em){.layout-compact .item{display:block}}';
+  '@container (width<26em){.layout-compact .item{display:block}}' +
+  // And it does not know `:has()` with a sibling combinator.
+  '.pause:has(+.ticker-viewport:focus-within){align-self:flex-start}';
 
 /** The layouts' sheet, built once (the door opens once) and shared by every list on the page. */
 function layoutSheet(): CSSStyleSheet {

@@ -24,7 +24,8 @@ type Json = Record<string, unknown>;
 
 const LONG_WORD = 'Chốngthamnhũnglãngphítiêucựcvàtộiphạmkinhtếtrongcơquannhànước';
 // A full card's body: a code block laid out with spaces (a contact list, as bodies have
-// them), a table, a long link. None may push the page sideways on a phone.
+// them), a table, a pasted table with a fixed width, a long link. None may push the page
+// sideways on a phone.
 const LONG_BODY = [
   'Đoạn một.',
   '```',
@@ -34,6 +35,10 @@ const LONG_BODY = [
   '| Đơn vị | Địa chỉ | Điện thoại |',
   '| --- | --- | --- |',
   `| ${LONG_WORD} | Số 1 đường Trung tâm, thành phố tỉnh lỵ | 0000 000 000 |`,
+  '',
+  // Sizes a word processor writes into pasted HTML: they pushed a phone's page to 3,000 px.
+  `<table width="3000"><tr><td nowrap>${'Lịch tiếp công dân '.repeat(8)}</td><td>x</td></tr></table>`,
+  '<hr width="3000">',
   '',
   `Xem https://congan.tinh.example/tin-tuc/${LONG_WORD}/${LONG_WORD}.html`,
 ].join('\n');
