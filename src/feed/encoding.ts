@@ -11,9 +11,9 @@
  * 5. UTF-8.
  * Labels are the WHATWG Encoding Standard's, as `TextDecoder` knows them (`latin1` and
  * `iso-8859-1` are windows-1252 there, as in every browser). Two lenient steps, as feed
- * readers take them: a document that declares UTF-8 and is valid UTF-8 is read so even
- * under a header naming a legacy charset (servers add `charset=iso-8859-1` to every
- * answer), and a candidate the bytes are not valid in is passed over for the next one
+ * readers take them: a document's own declaration wins over a header naming the servers'
+ * default charset (`iso-8859-1`, which servers add to every answer), as does one that
+ * declares UTF-8 and is valid UTF-8 over any legacy header, and a candidate the bytes are not valid in is passed over for the next one
  * (a header saying UTF-8 over a windows-1258 file that says so itself). When no label
  * fits and the bytes are not UTF-8 at all (not one valid sequence), they are read as
  * windows-1252, the Web's default for unlabelled legacy text; UTF-8 with a damaged byte
@@ -143,8 +143,12 @@ function declared(bytes: Uint8Array, contentType?: string | null): string[] {
   if (bytes[i] === 0x7b || bytes[i] === 0x5b) return [];
   const http = canonical(httpCharset(contentType));
   const own = canonical(declaredEncoding(bytes));
+  // A header naming the servers' default (`iso-8859-1` or `us-ascii`, windows-1252 both)
+  // says nothing of this document when it names its own encoding: that comes first (a
+  // windows-1258 feed under Apache's default charset read as mojibake, silently).
+  const order = http === 'windows-1252' && own ? [own, http] : [http, own];
   // UTF-16 or UTF-32 named over ASCII-compatible bytes is a wrong label: passed over.
-  const out = [http, own].filter((e): e is string => !!e && isAsciiCompatible(e));
+  const out = order.filter((e): e is string => !!e && isAsciiCompatible(e));
   // A document that says UTF-8 itself, and is, wins over a header naming a legacy charset.
   if (own === 'utf-8') out.unshift('utf-8');
   else out.push('utf-8');

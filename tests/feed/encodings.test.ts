@@ -85,6 +85,22 @@ describe('feed encodings', () => {
     expect(feed.items[0].summary).to.equal(SUMMARY_VI);
   });
 
+  it("reads a document's own windows-1258 under a server's default charset=iso-8859-1", async () => {
+    for (const type of ['text/xml; charset=iso-8859-1', 'text/html; charset=US-ASCII']) {
+      const { feed } = await load('vi-1258.rss.xml', { to: 'windows-1258', type });
+      // Before: "Liòch tiêìp công dân tháng BaÒy", with no warning.
+      expect(feed.items[0].title, type).to.equal(ITEM_VI);
+      expect(feed.items[0].summary, type).to.equal(SUMMARY_VI);
+    }
+    // A header naming another legacy charset still wins over the declaration (RFC 7303).
+    expect(
+      decodeFeed(
+        new TextEncoder().encode('<?xml version="1.0" encoding="windows-1258"?><rss/>'),
+        'text/xml; charset=koi8-r',
+      ),
+    ).to.contain('<rss/>');
+  });
+
   it('keeps UTF-8 with one damaged byte as UTF-8 (one U+FFFD, not a page of mojibake)', async () => {
     const { feed } = await load('vi-utf8.rss.xml', { bad: '1', type: 'application/rss+xml' });
     expect(feed.title).to.equal(TITLE_VI);

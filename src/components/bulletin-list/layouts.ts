@@ -114,6 +114,10 @@ const LAYOUT_CSS =
       flex: 1;
       min-width: 0;
       overflow: hidden;
+      /* Its width comes from around it, never from the line of headlines inside: in a
+         table cell, a flex item or an inline-block that line set the widget's own minimum
+         width (1,460 px for ten headlines) and pushed the page sideways. */
+      contain: inline-size;
     }
     /* Right to left, the headlines start at the right and run off it, the next coming in
        from the left (moving left, as in LTR, the list left the box after the first one). */

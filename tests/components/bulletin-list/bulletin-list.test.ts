@@ -860,6 +860,40 @@ describe('civic-bulletin-list', () => {
       }
     });
 
+    it('ticker takes the width it is given, in a table cell, a flex item or an inline-block', async () => {
+      const specs = Array.from({ length: 10 }, (_, i) => ({
+        id: `w${i}`,
+        title: `Tin số ${i}: thông báo lịch tiếp công dân`,
+        published: '2020-07-01T08:00:00+07:00',
+      }));
+      const wrap = await fixture<HTMLElement>(html`
+        <div style="width: 390px">
+          <table style="width: 100%; border-collapse: collapse">
+            <tr>
+              <td style="width: 200px; padding: 0">
+                <civic-bulletin-list layout="ticker" .feed=${jsonFeed(specs)}></civic-bulletin-list>
+              </td>
+              <td>Nội dung chính</td>
+            </tr>
+          </table>
+          <div style="display: flex">
+            <div style="flex: 1">
+              <civic-bulletin-list layout="ticker" .feed=${jsonFeed(specs)}></civic-bulletin-list>
+            </div>
+          </div>
+          <div style="display: inline-block; max-width: 100%">
+            <civic-bulletin-list layout="ticker" .feed=${jsonFeed(specs)}></civic-bulletin-list>
+          </div>
+        </div>
+      `);
+      for (const el of wrap.querySelectorAll('civic-bulletin-list'))
+        await settled(el as CivicBulletinList);
+      // Before: the line of headlines was each widget's minimum width, about 1,460 px.
+      for (const el of wrap.querySelectorAll('civic-bulletin-list'))
+        expect(el.getBoundingClientRect().width).to.be.at.most(390);
+      expect(wrap.querySelector('td')!.getBoundingClientRect().width).to.be.at.most(210);
+    });
+
     it('ticker moves at one readable pace, however many headlines it has', async () => {
       await emulateMedia({ reducedMotion: 'no-preference' });
       const headlines = (n: number) =>
