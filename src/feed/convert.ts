@@ -89,8 +89,7 @@ function convertFeed(value: unknown): ParsedFeed {
 export function toArticle(value: unknown): Article | undefined {
   const article = checkArticle(value, 'item', new Warnings());
   // The re-checked copy keeps the zone of the feed the article came from.
-  const zone = zoneOf.get(value as object);
-  if (article && zone) zoneOf.set(article, zone);
+  if (article) zoneOf.set(article, zoneOf.get(value as object));
   return article;
 }
 

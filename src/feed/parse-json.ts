@@ -354,7 +354,7 @@ const readers = new WeakMap<Feed, Reader>();
  * The time zone of the feed each article was read from, when it names one: a card handed
  * the article alone (`.item`) prints its dates in the publisher's zone all the same.
  */
-export const zoneOf = new WeakMap<object, string>();
+export const zoneOf = new WeakMap<object, string | undefined>();
 
 /** How to read the items of a feed from `readJsonFeed` one by one; undefined for other feeds. */
 export const readerOf = (feed: Feed): ItemReader | undefined => readers.get(feed);
@@ -467,7 +467,7 @@ export function readJsonFeed(doc: unknown, options: ReadOptions = {}): ParsedFee
       if (!e[DONE]) {
         const iw = new Warnings();
         const a = readItem(e.raw, `items[${e.at}]`, iw, base);
-        if (a && feed.timeZone) zoneOf.set(a, feed.timeZone);
+        if (a) zoneOf.set(a, feed.timeZone);
         e[DONE] = [a, iw.list];
         reader.report?.(iw.list);
       }

@@ -50,9 +50,14 @@ export function fetchWithRetry(
             (f) => f.recover(fault, attempt, options.retryDelay ?? DEFAULT_RETRY_DELAY),
             // The chunk did not load either: most likely the network is down (a deploy
             // that copied the entry alone is the other cause, and the console names the
-            // missing file). The status, if any, is kept for the event's listeners.
+            // missing file). A server that answered is named with its status, not as out
+            // of reach: a 404 is a wrong URL, not a firewall.
             () => {
-              throw new FeedError(messages.network(fault.where), { url, status: fault.status });
+              const { status, where } = fault;
+              throw new FeedError(
+                status ? messages.httpStatus(status, where) : messages.network(where),
+                { url, status },
+              );
             },
           ),
     )
