@@ -250,12 +250,14 @@ async function fetchFeed(
     const fetchedAt = new Date();
     const before = seen.get(url);
     // Unchanged since the copy on screen: the same Feed object, no parsing, no redraw.
-    const parsed =
-      before && !(before instanceof Promise) && before.text === doc.text
-        ? before
-        : await readFeedText(doc.text, doc);
+    // (A promise, a copy still waiting for its reader, has no text.)
+    const same = (before as Seen | null | undefined)?.text === doc.text && (before as Seen);
+    const parsed = same || (await readFeedText(doc.text, doc));
     const result: LoadedFeed = withUrl(parsed, url, { fetchedAt });
-    seen.set(url, withUrl(parsed, url, { fetchedAt, text: doc.text }));
+    // The entry kept is only stamped again: wrapped anew, each refresh's entry held the
+    // last one (through its `warnings`), a chain that grew for as long as the page was open.
+    if (same) same.fetchedAt = fetchedAt;
+    else seen.set(url, withUrl(parsed, url, { fetchedAt, text: doc.text }));
     if (memoryOptions) {
       // The writer is a lazy chunk: fetched after paint, with nothing on screen waiting.
       afterPaint(() => {

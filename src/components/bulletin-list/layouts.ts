@@ -250,7 +250,12 @@ function pace(e: AnimationEvent): void {
   const list = e.target as HTMLElement;
   if (e.animationName !== 'civic-ticker') return;
   if (getComputedStyle(list).getPropertyValue('--civic-bulletin-list-ticker-duration')) return;
-  list.style.animationDuration = `${Math.max(list.scrollWidth / TICKER_SPEED, 10)}s`;
+  const duration = `${Math.max(list.scrollWidth / TICKER_SPEED, 10)}s`;
+  if (list.style.animationDuration === duration) return;
+  list.style.animationDuration = duration;
+  // A run already under way (headlines changed, a font arrived) starts over at the new
+  // pace: a new duration alone would put it partway through, most of the line gone.
+  if (e.type === 'animationiteration') for (const run of list.getAnimations()) run.currentTime = 0;
 }
 
 // The browser scrolls a focused link into view only when none of it shows: a headline

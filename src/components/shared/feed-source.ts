@@ -167,7 +167,8 @@ export class FeedSource implements ReactiveController {
       // A JSON Feed's items are read as they are shown (parse-json.ts): neither the warnings
       // nor the status read them all. (The event's warnings are all of them, read when a
       // listener asks; the console says each line once.)
-      if (announce) this.#later(() => announceLoad(this.#host, parsed));
+      // Events wait for the current update to finish, so listeners see a settled element.
+      if (announce) queueMicrotask(() => announceLoad(this.#host, parsed));
       return {
         status: hasItems(parsed, reportWarnings) ? 'ready' : 'empty',
         feed,
@@ -177,7 +178,7 @@ export class FeedSource implements ReactiveController {
       const error = e instanceof FeedError ? e : new FeedError(String(e), { cause: e });
       // Said even for `.feed` (which fires no load event): an unusable feed gives
       // `civic-feed-error` and its console line, whatever it came from (the contract).
-      this.#later(() => announceError(this.#host, { url, error }));
+      queueMicrotask(() => announceError(this.#host, { url, error }));
       return { status: 'error', error, retry: this.#retry };
     }
   }
@@ -225,20 +226,23 @@ export class FeedSource implements ReactiveController {
     } catch (e) {
       const error = e as FeedError;
       this.#set({ status: 'error', error, url: src, retry: this.#retry });
-      this.#later(() => announceError(this.#host, { url: src, error }));
+      queueMicrotask(() => announceError(this.#host, { url: src, error }));
       return;
     }
     const known = revalidate ? undefined : peekFeed(url);
     if (known) {
       // Another widget already loaded it: draw now, no request and no loading flash.
       this.#set(this.#loaded(known));
-      this.#later(() => this.#announce(known));
+      queueMicrotask(() => this.#announce(known));
       return;
     }
     const request = new AbortController();
     this.#request = request;
-    // A refresh keeps showing what it has; only a first load shows the skeleton.
-    const showing = this.state.feed && this.state.url === url ? this.state : undefined;
+    // A refresh keeps showing what it has, an error included (a skeleton every 30 s took
+    // the focus off "Thử lại" and had the alert read out again); only a first load shows
+    // the skeleton.
+    const showing =
+      (revalidate || this.state.feed) && this.state.url === url ? this.state : undefined;
     // The request goes out first: reading the remembered copy never delays it.
     const loading = loadFeed(url, { signal: request.signal, revalidate });
     if (!showing) {
@@ -332,10 +336,5 @@ export class FeedSource implements ReactiveController {
     this.state = state;
     this.#options.onChange?.(state);
     this.#host.requestUpdate();
-  }
-
-  /** Events wait for the current update to finish, so listeners see a settled element. */
-  #later(fire: () => void): void {
-    void Promise.resolve().then(fire);
   }
 }

@@ -38,8 +38,11 @@ export function renderEmpty(m: Messages): TemplateResult {
   return html`<p class="status" part="status" role="status">${m.empty}</p>`;
 }
 
-/** Which widget raised the alert for a failure, keyed by the feed and what went wrong. */
-const alerted = new Map<string, Element>();
+/** Which widget raised the alert for a failure. */
+// By the error itself: widgets on one failing request share its error object. Weakly, so
+// a failure that no widget shows any more lets go of the widget that alerted (a Map by
+// URL and message kept every removed widget that had failed, shadow tree and all).
+const alerted = new WeakMap<object, Element>();
 
 /**
  * `alert` for the first widget on the page that shows this failure, `status` for every
@@ -49,10 +52,9 @@ const alerted = new Map<string, Element>();
  */
 export function errorRole(error: FeedError | undefined, host: Element): 'alert' | 'status' {
   if (!error) return 'alert';
-  const key = `${error.url ?? ''}\n${error.message}`;
-  const first = alerted.get(key);
+  const first = alerted.get(error);
   if (first && first !== host && first.isConnected) return 'status';
-  alerted.set(key, host);
+  alerted.set(error, host);
   return 'alert';
 }
 

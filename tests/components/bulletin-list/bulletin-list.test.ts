@@ -385,6 +385,36 @@ describe('civic-bulletin-list', () => {
     });
   });
 
+  describe('when its <civic-feed> refreshes a feed that is down', () => {
+    it('keeps the error, its alert and the focus on "Thử lại" until the answer', async () => {
+      const provider = await fixture<CivicFeed>(
+        html`<civic-feed src=${`/faults/status/404?key=down-${key()}`}
+          ><civic-bulletin-list></civic-bulletin-list
+        ></civic-feed>`,
+      );
+      const el = provider.querySelector('civic-bulletin-list')!;
+      await waitUntil(() => shadow(el).querySelector('button[part=retry]'), 'no error state');
+      const alert = shadow(el).querySelector('[role=alert]');
+      const retry = shadow(el).querySelector<HTMLButtonElement>('button[part=retry]')!;
+      retry.focus();
+      const seen: string[] = [];
+      const watch = new MutationObserver(() =>
+        seen.push(shadow(el).querySelector('[part=status]')?.className ?? 'none'),
+      );
+      watch.observe(shadow(el), { childList: true, subtree: true, attributes: true });
+      const failed = oneEvent(provider, 'civic-feed-error');
+      // What `refresh` does on its interval.
+      provider.reload();
+      await failed;
+      await el.updateComplete;
+      watch.disconnect();
+      // Before: a skeleton in between, a new alert read out again, focus on <body>.
+      expect(seen.filter((c) => c.includes('skeleton'))).to.deep.equal([]);
+      expect(shadow(el).querySelector('[role=alert]')).to.equal(alert);
+      expect(shadow(el).activeElement).to.equal(retry);
+    });
+  });
+
   describe('when a remembered copy stands in for a failed load', () => {
     // A 503 (a passing fault, unlike a 404) with a copy from two days ago, 03:00 UTC.
     const src = `/faults/status/503?key=bl-remembered-${Math.random().toString(36).slice(2)}`;
@@ -886,8 +916,7 @@ describe('civic-bulletin-list', () => {
           </div>
         </div>
       `);
-      for (const el of wrap.querySelectorAll('civic-bulletin-list'))
-        await settled(el as CivicBulletinList);
+      for (const el of wrap.querySelectorAll('civic-bulletin-list')) await settled(el);
       // Before: the line of headlines was each widget's minimum width, about 1,460 px.
       for (const el of wrap.querySelectorAll('civic-bulletin-list'))
         expect(el.getBoundingClientRect().width).to.be.at.most(390);
