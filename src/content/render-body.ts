@@ -34,12 +34,20 @@ export function bodySource(article: Article): BodySource | undefined {
  * The sanitized HTML of a Markdown or HTML body (a `TrustedHTML` where the page has
  * Trusted Types). marked and DOMPurify come in the same lazy chunk as this module, so
  * nothing more is fetched. Rejects when the page forbids our policy; the card then
- * shows the body as text.
+ * shows the body as text. Relative URLs in it resolve against `base`, the article's own
+ * address (feed readers do so: the body was written for that page).
  */
-export function loadBody(source: BodySource & { kind: 'markdown' | 'html' }): Promise<SafeHtml> {
+export function loadBody(
+  source: BodySource & { kind: 'markdown' | 'html' },
+  base?: string,
+): Promise<SafeHtml> {
   // A promise still (a throw becomes a rejection): the card treats both outcomes alike.
   return new Promise((resolve) =>
-    resolve(source.kind === 'markdown' ? markdownToHtml(source.text) : sanitizeHtml(source.text)),
+    resolve(
+      source.kind === 'markdown'
+        ? markdownToHtml(source.text, base)
+        : sanitizeHtml(source.text, base),
+    ),
   );
 }
 

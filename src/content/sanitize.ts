@@ -158,6 +158,20 @@ function isOtherSite(href: string): boolean {
   }
 }
 
+/** What the body's relative URLs resolve against while one body is sanitized (see `sanitizeHtml`). */
+let bodyBase: string | undefined;
+
+/** `value` resolved against `bodyBase` when it is relative (not a `#fragment`, which stays). */
+function resolved(value: string): string {
+  const text = value.trim();
+  if (!bodyBase || !text || text.startsWith('#')) return value;
+  try {
+    return new URL(text, bodyBase).href;
+  } catch {
+    return value;
+  }
+}
+
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
   const p = createDOMPurify(window);
@@ -170,6 +184,24 @@ function getPurifier(): DOMPurify {
     else if (SRCSET_ATTRIBUTES.has(name) && !isSafeSrcset(data.attrValue)) data.keepAttr = false;
   });
   p.addHook('afterSanitizeAttributes', (node) => {
+    // Relative URLs point where the publisher meant, beside the article, not into the page
+    // that shows it (`<img src="anh/a.png">` from another agency's feed was asked of the
+    // host site). Only kept attributes are here: every one passed the URL rule above.
+    if (bodyBase && node instanceof Element) {
+      for (const name of ['href', 'src', 'poster', 'cite']) {
+        const value = node.getAttribute(name);
+        if (value !== null) node.setAttribute(name, resolved(value));
+      }
+      const srcset = node.getAttribute('srcset');
+      if (srcset !== null)
+        node.setAttribute(
+          'srcset',
+          srcset
+            .split(',')
+            .map((candidate) => candidate.trim().replace(/^\S+/, resolved))
+            .join(', '),
+        );
+    }
     if (node instanceof HTMLAnchorElement || node instanceof HTMLAreaElement) {
       const href = node.getAttribute('href');
       if (href !== null && isOtherSite(href)) node.setAttribute('rel', 'noopener noreferrer');
@@ -201,31 +233,37 @@ export function init(): {
 
 /**
  * Sanitized HTML, as a `TrustedHTML` from the `civic-widgets` policy where the page has
- * Trusted Types, else as a string. Throws when the page has Trusted Types and forbids
+ * Trusted Types, else as a string; its relative URLs resolved against `base` (the
+ * article's own address) when one is given. Throws when the page has Trusted Types and forbids
  * our policy (before any parsing, so nothing is reported); the caller then shows text.
  *
  * `style` and `on*` attributes are cut out of the string before DOMPurify parses it:
  * every document of this page (DOMPurify's included) shares the page's CSP, which
  * reports each such attribute as it is parsed, though none would ever apply or run.
  */
-export function sanitizeHtml(dirty: string): SafeHtml {
+export function sanitizeHtml(dirty: string, base?: string): SafeHtml {
   if (policyRefused())
     throw new TypeError(`${POLICY_NAME}: the page does not allow this Trusted Types policy`);
   const purify = getPurifier();
   const policy = civicPolicy();
   const input = dropInlineCode(dirty);
-  return whileSanitizing(() =>
-    policy
-      ? (purify.sanitize(input, {
-          ...CONFIG,
-          TRUSTED_TYPES_POLICY: policy as unknown as Config['TRUSTED_TYPES_POLICY'],
-          RETURN_TRUSTED_TYPE: true,
-        }) as unknown as SafeHtml)
-      : purify.sanitize(input, { ...CONFIG, TRUSTED_TYPES_POLICY: null as unknown as undefined }),
-  );
+  bodyBase = base;
+  try {
+    return whileSanitizing(() =>
+      policy
+        ? (purify.sanitize(input, {
+            ...CONFIG,
+            TRUSTED_TYPES_POLICY: policy as unknown as Config['TRUSTED_TYPES_POLICY'],
+            RETURN_TRUSTED_TYPE: true,
+          }) as unknown as SafeHtml)
+        : purify.sanitize(input, { ...CONFIG, TRUSTED_TYPES_POLICY: null as unknown as undefined }),
+    );
+  } finally {
+    bodyBase = undefined;
+  }
 }
 
 /** Markdown to sanitized HTML: marked leaves raw HTML in Markdown as it is, so it goes through the same sanitizer. */
-export function markdownToHtml(text: string): SafeHtml {
-  return sanitizeHtml(markdown.parse(text, { async: false }));
+export function markdownToHtml(text: string, base?: string): SafeHtml {
+  return sanitizeHtml(markdown.parse(text, { async: false }), base);
 }

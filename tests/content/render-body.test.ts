@@ -146,6 +146,38 @@ describe('src/content', () => {
       expect(a.hasAttribute('aria-label')).to.be.false;
     });
 
+    it("resolves a body's relative URLs against the article's address, when given one", () => {
+      const base = 'https://agency.example/news/2020/a.html';
+      const div = document.createElement('div');
+      writeBody(
+        div,
+        sanitizeHtml(
+          '<a href="tin/2.html">b</a><a href="#p2">p2</a><a href="mailto:a@b.example">m</a>' +
+            '<img src="/anh/a.png" srcset="anh/a.png 1x, anh/b.png 2x"><blockquote cite="../q.html">q</blockquote>',
+          base,
+        ),
+        2,
+      );
+      const [rel, fragment, mail] = Array.from(div.querySelectorAll('a'));
+      // Before: against the page that shows the card (the host site's own /tin/2.html).
+      expect(rel.getAttribute('href')).to.equal('https://agency.example/news/2020/tin/2.html');
+      expect(rel.getAttribute('rel'), 'another site now').to.equal('noopener noreferrer');
+      expect(fragment.getAttribute('href')).to.equal('#p2');
+      expect(mail.getAttribute('href')).to.equal('mailto:a@b.example');
+      const img = div.querySelector('img')!;
+      expect(img.getAttribute('src')).to.equal('https://agency.example/anh/a.png');
+      expect(img.getAttribute('srcset')).to.equal(
+        'https://agency.example/news/2020/anh/a.png 1x, https://agency.example/news/2020/anh/b.png 2x',
+      );
+      expect(div.querySelector('blockquote')!.getAttribute('cite')).to.equal(
+        'https://agency.example/news/q.html',
+      );
+      // Without one, as written (the page resolves them), and the next body is not affected.
+      expect(clean('<a href="tin/2.html">b</a>').querySelector('a')!.getAttribute('href')).to.equal(
+        'tin/2.html',
+      );
+    });
+
     it('marks links to other sites noopener noreferrer, and lazy-loads images with an alt', () => {
       const el = clean(
         `<a href="https://other.example/">o</a><a href="${location.origin}/same">s</a><img src="/i.png">`,

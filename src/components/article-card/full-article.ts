@@ -191,10 +191,13 @@ export class FullArticle {
       this.#body = undefined;
       return;
     }
-    const key = `${source.kind}:${source.text}`;
+    // The article's address, when it has one of its own (the reader resolved it against
+    // the feed's): the body's relative URLs were written for that page.
+    const base = /^https?:/.test(article.url ?? '') ? article.url : undefined;
+    const key = `${source.kind}:${base}:${source.text}`;
     if (this.#body?.key === key) return;
     const pending = (this.#body = { key });
-    loadBody({ kind: source.kind, text: source.text }).then(
+    loadBody({ kind: source.kind, text: source.text }, base).then(
       (html) => this.#done(pending, { key, html }),
       () =>
         bodyFallbackText(article, source, htmlToText).then(

@@ -1126,6 +1126,25 @@ describe('civic-article-card', () => {
       expect(text($(other, '[part=summary]'))).to.equal('Một tóm tắt khác.');
     });
 
+    it("points the body's relative links and pictures beside the article, not into the page", async () => {
+      const el = await card(
+        html`<civic-article-card
+          .item=${{
+            id: 'rel',
+            url: 'https://agency.example/news/a.html',
+            title: 'Tin của cơ quan khác',
+            content_html: '<p><a href="tin/2.html">Tin liên quan</a></p>',
+          }}
+          variant="full"
+        ></civic-article-card>`,
+      );
+      const body = await bodyOf(el);
+      await waitUntil(() => body.querySelector('a'), 'no link');
+      expect(body.querySelector('a')!.getAttribute('href')).to.equal(
+        'https://agency.example/news/tin/2.html',
+      );
+    });
+
     it('styles a Markdown blockquote as a quote', async () => {
       const el = await card(
         html`<civic-article-card
