@@ -166,6 +166,8 @@ export class CivicBulletinList extends CivicFeedElement {
   readonly #printer = new ItemPrinter();
   /** The error state's role, `alert` or `status`: see `errorRole`. */
   #errorRole: 'alert' | 'status' = 'alert';
+  /** The next redraw for dates and badges that go by the clock (see `update`). */
+  #tick?: ReturnType<typeof setTimeout>;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -191,6 +193,13 @@ export class CivicBulletinList extends CivicFeedElement {
   protected override update(changed: PropertyValues<this>): void {
     const { status, error } = this.source.state;
     if (status === 'error') this.#errorRole = errorRole(error, this);
+    // Relative dates and "Mới" badges go by the clock: the list draws again as it moves on
+    // (left open, it showed "5 phút trước" and its badges for days).
+    // Once a minute, while connected (a cheap diff: the printed parts are kept per minute;
+    // a list taken off the page draws once more at most, then sets no new timer).
+    clearTimeout(this.#tick);
+    if (this.isConnected && (this.#dateFormat === 'relative' || this.#newDaysValue > 0))
+      this.#tick = setTimeout(this.redraw, 60_000);
     super.update(changed);
   }
 

@@ -711,6 +711,24 @@ describe('civic-bulletin-list', () => {
         .filter((li) => li.querySelector('[part=badge]'))
         .map((li) => li.querySelector('.title')!.textContent.replace('Tin ', ''));
 
+    it('moves its badges and relative dates on as the clock does, with no new data', async () => {
+      // The clock runs (waitUntil's polls), and can be moved on.
+      clock = sinon.useFakeTimers({
+        now: Date.parse('2020-07-16T12:00:00+07:00'),
+        toFake: ['Date', 'setTimeout', 'clearTimeout'],
+        shouldAdvanceTime: true,
+      });
+      const el = await withFeed(jsonFeed(specs), { dateFormat: 'relative' });
+      const dates = () => items(el).map((li) => li.querySelector('time')?.textContent ?? '');
+      await waitUntil(() => dates()[0] === '4 giờ trước', `dates: ${dates().join(', ')}`);
+      expect(badged(el)).to.deep.equal(['today', 'two-days']);
+      // A day later, the page left open: before, "4 giờ trước" and both badges stayed.
+      await clock.tickAsync(24 * 3600_000);
+      await el.updateComplete;
+      await waitUntil(() => dates()[0] === 'Hôm qua', `dates: ${dates().join(', ')}`);
+      expect(badged(el)).to.deep.equal(['today']);
+    });
+
     it('badges items published less than 3 days ago, counting from publication, not update', async () => {
       clock = sinon.useFakeTimers({
         now: Date.parse('2020-07-16T12:00:00+07:00'),
