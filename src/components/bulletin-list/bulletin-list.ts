@@ -193,10 +193,10 @@ export class CivicBulletinList extends CivicFeedElement {
   protected override update(changed: PropertyValues<this>): void {
     const { status, error } = this.source.state;
     if (status === 'error') this.#errorRole = errorRole(error, this);
-    // Relative dates and "Mới" badges go by the clock: the list draws again as it moves on
-    // (left open, it showed "5 phút trước" and its badges for days).
-    // Once a minute, while connected (a cheap diff: the printed parts are kept per minute;
-    // a list taken off the page draws once more at most, then sets no new timer).
+    // Relative dates and "Mới" badges go by the clock: left open, the list showed "5 phút
+    // trước" and its badges for days. It draws again once a minute while connected (a
+    // cheap diff: the printed parts are kept per minute); taken off the page, it draws
+    // once more at most, then sets no new timer.
     clearTimeout(this.#tick);
     if (this.isConnected && (this.#dateFormat === 'relative' || this.#newDaysValue > 0))
       this.#tick = setTimeout(this.redraw, 60_000);

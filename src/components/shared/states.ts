@@ -38,10 +38,12 @@ export function renderEmpty(m: Messages): TemplateResult {
   return html`<p class="status" part="status" role="status">${m.empty}</p>`;
 }
 
-/** Which widget raised the alert for a failure. */
-// By the error itself: widgets on one failing request share its error object. Weakly, so
-// a failure that no widget shows any more lets go of the widget that alerted (a Map by
-// URL and message kept every removed widget that had failed, shadow tree and all).
+/**
+ * Which widget raised the alert for a failure, by the error itself: widgets on one failing
+ * request share its error object. Weakly, so a failure that no widget shows any more lets
+ * go of the widget that alerted (a Map by URL and message kept every removed widget that
+ * had failed, shadow tree and all).
+ */
 const alerted = new WeakMap<object, Element>();
 
 /**
